@@ -1,0 +1,330 @@
+//! The application: owns the data and the state, lays out the panels, applies commands.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::command::Command;
+use crate::map::MapMemory;
+use crate::map::memory::KEY_ZOOM_FACTOR;
+use crate::map::scene::{PreparedAtlas, Scene};
+use crate::map::view::{MapInputs, MapOutput, map_ui};
+use crate::model::files::{files_in, load_layer_file};
+use crate::model::{Atlas, GeoPoint, bundled};
+use crate::panels;
+use crate::screenshot::{Outcome, ScreenshotJob};
+use crate::theme::{self, ThemeChoice};
+
+/// What is remembered between runs. Loaded data is never persisted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Palette.
+    pub theme: ThemeChoice,
+    /// Province layer on.
+    pub show_provinces: bool,
+    /// City layer on.
+    pub show_cities: bool,
+    /// The map view.
+    pub map: MapMemory,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { theme: ThemeChoice::Light, show_provinces: true, show_cities: true, map: MapMemory::fit_pending() }
+    }
+}
+
+/// How the app is started (from the command line, or by tests).
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Layer files or folders to load over the bundled data.
+    pub data_paths: Vec<PathBuf>,
+    /// Capture the window to this PNG and exit.
+    pub screenshot: Option<(PathBuf, Outcome)>,
+    /// Palette to start with (overrides the saved one).
+    pub theme: Option<ThemeChoice>,
+    /// UI scale (egui zoom factor) to start with.
+    pub ui_scale: Option<f32>,
+    /// Ignore saved settings (screenshots and tests are reproducible).
+    pub fresh: bool,
+}
+
+/// The loaded data and its prepared geometry.
+pub struct AtlasData {
+    /// Layers.
+    pub atlas: Atlas,
+    /// Projected, triangulated layers.
+    pub prepared: PreparedAtlas,
+    /// Bumped on every change so caches rebuild.
+    pub generation: u64,
+}
+
+impl AtlasData {
+    fn new(atlas: Atlas) -> Self {
+        let prepared = PreparedAtlas::build(&atlas);
+        Self { atlas, prepared, generation: 0 }
+    }
+}
+
+/// The TimeAtlas application.
+pub struct TimeAtlasApp {
+    /// Loaded layers and geometry.
+    pub data: AtlasData,
+    /// Remembered settings.
+    pub settings: Settings,
+    /// Selected country (ISO alpha-3).
+    pub selected: Option<String>,
+    /// Country under the pointer (index into `Atlas::countries`).
+    pub hovered: Option<usize>,
+    /// Pointer position on the map.
+    pub pointer: Option<GeoPoint>,
+    /// Problems loading data, shown until dismissed.
+    pub messages: Vec<String>,
+    /// The cached screen scene of the map.
+    pub scene: Option<Scene>,
+    show_about: bool,
+    show_open_data: bool,
+    open_data_path: String,
+    screenshot: Option<ScreenshotJob>,
+    commands: Vec<Command>,
+}
+
+impl TimeAtlasApp {
+    /// Builds the app for eframe: restores settings (unless `fresh`) and loads data.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        let saved = if options.fresh {
+            None
+        } else {
+            cc.storage.and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
+        };
+        Self::with_settings(&cc.egui_ctx, options, saved.unwrap_or_default())
+    }
+
+    /// Builds the app without eframe (tests, benchmarks).
+    pub fn headless(ctx: &egui::Context, options: StartOptions) -> Self {
+        Self::with_settings(ctx, options, Settings::default())
+    }
+
+    fn with_settings(ctx: &egui::Context, options: StartOptions, mut settings: Settings) -> Self {
+        if let Some(t) = options.theme {
+            settings.theme = t;
+        }
+        theme::apply_to_egui(ctx, settings.theme);
+        if let Some(scale) = options.ui_scale {
+            ctx.set_zoom_factor(scale.clamp(0.5, 4.0));
+        }
+        let (atlas, mut messages) = match bundled::atlas() {
+            Ok(a) => (a, Vec::new()),
+            Err(errors) => (Atlas::default(), errors.iter().map(ToString::to_string).collect()),
+        };
+        let mut app = Self {
+            data: AtlasData::new(atlas),
+            settings,
+            selected: None,
+            hovered: None,
+            pointer: None,
+            messages: Vec::new(),
+            scene: None,
+            show_about: false,
+            show_open_data: false,
+            open_data_path: String::new(),
+            screenshot: options.screenshot.map(|(path, outcome)| ScreenshotJob::new(path, outcome)),
+            commands: Vec::new(),
+        };
+        app.messages.append(&mut messages);
+        if !options.data_paths.is_empty() {
+            app.load_data(&options.data_paths);
+        }
+        app
+    }
+
+    /// Loads layer files over the current data. A file with any error is left out and reported; the
+    /// layers it would have replaced stay as they were.
+    pub fn load_data(&mut self, paths: &[PathBuf]) {
+        let mut changed = false;
+        for path in paths {
+            let files = match files_in(path) {
+                Ok(f) => f,
+                Err(e) => {
+                    log::error!("{e}");
+                    self.messages.push(e.to_string());
+                    continue;
+                }
+            };
+            for file in files {
+                match load_layer_file(&file) {
+                    Ok(layer) => {
+                        log::info!("loaded {}", file.display());
+                        self.data.atlas.replace(layer);
+                        changed = true;
+                    }
+                    Err(errors) => {
+                        for e in errors {
+                            log::error!("{e}");
+                            eprintln!("{e}");
+                            self.messages.push(e.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        if changed {
+            let generation = self.data.generation + 1;
+            self.data = AtlasData::new(std::mem::take(&mut self.data.atlas));
+            self.data.generation = generation;
+        }
+    }
+
+    /// Applies one command. This is the only place state changes in response to the views.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::SetView(memory) => self.settings.map = memory,
+            Command::ZoomBy(factor) => {
+                if let Some(scale) = self.settings.map.points_per_km {
+                    let s = (scale * factor)
+                        .clamp(crate::map::memory::MIN_POINTS_PER_KM, crate::map::memory::MAX_POINTS_PER_KM);
+                    self.settings.map.points_per_km = Some(s);
+                }
+            }
+            Command::ResetView => self.settings.map = MapMemory::fit_pending(),
+            Command::SelectCountry(a3) => self.selected = a3,
+            Command::SetTheme(t) => {
+                self.settings.theme = t;
+                theme::apply_to_egui(ctx, t);
+            }
+            Command::SetShowProvinces(on) => self.settings.show_provinces = on,
+            Command::SetShowCities(on) => self.settings.show_cities = on,
+            Command::OpenDataDialog => {
+                let picked = rfd::FileDialog::new().add_filter("GeoJSON map layers", &["geojson", "json"]).pick_files();
+                match picked {
+                    Some(paths) => self.load_data(&paths),
+                    // No dialog (no portal) or cancelled: offer the path field.
+                    None => self.show_open_data = true,
+                }
+            }
+            Command::LoadData(paths) => self.load_data(&paths),
+            Command::ShowAbout(open) => self.show_about = open,
+            Command::ShowOpenData(open) => self.show_open_data = open,
+            Command::DismissMessages => self.messages.clear(),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn keyboard_commands(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let (zoom_in, zoom_out, home, dropped) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
+                i.key_pressed(egui::Key::Minus),
+                i.key_pressed(egui::Key::Home),
+                i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>(),
+            )
+        });
+        if zoom_in {
+            self.commands.push(Command::ZoomBy(KEY_ZOOM_FACTOR));
+        }
+        if zoom_out {
+            self.commands.push(Command::ZoomBy(1.0 / KEY_ZOOM_FACTOR));
+        }
+        if home {
+            self.commands.push(Command::ResetView);
+        }
+        if !dropped.is_empty() {
+            self.commands.push(Command::LoadData(dropped));
+        }
+    }
+
+    /// Draws one frame into `ui` and applies what the views asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.keyboard_commands(&ctx);
+        let palette = theme::map_palette(self.settings.theme);
+        let mut commands = std::mem::take(&mut self.commands);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            let state = panels::menu::MenuState {
+                theme: self.settings.theme,
+                show_provinces: self.settings.show_provinces,
+                show_cities: self.settings.show_cities,
+            };
+            panels::menu::menu_bar_ui(ui, &state, &mut commands);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let country_name =
+                |i: Option<usize>| i.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.name.as_str());
+            let selected_name =
+                self.selected.as_deref().and_then(|a3| self.data.atlas.country(a3)).map(|c| c.name.as_str());
+            let state = panels::status::StatusState {
+                hovered: country_name(self.hovered),
+                selected: selected_name,
+                pointer: self.pointer,
+            };
+            panels::status::status_bar_ui(ui, &state);
+        });
+        let output = egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let inputs = MapInputs {
+                    atlas: &self.data.atlas,
+                    prepared: &self.data.prepared,
+                    memory: self.settings.map,
+                    theme: self.settings.theme,
+                    palette: &palette,
+                    show_provinces: self.settings.show_provinces,
+                    show_cities: self.settings.show_cities,
+                    selected: self.selected.as_deref(),
+                    data_generation: self.data.generation,
+                };
+                map_ui(ui, &inputs, &mut self.scene)
+            })
+            .inner;
+        self.take_map_output(&output, &mut commands);
+
+        panels::about::about_ui(&ctx, self.show_about, &mut commands);
+        panels::open_data::open_data_ui(&ctx, self.show_open_data, &mut self.open_data_path, &mut commands);
+        panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
+
+        let had_commands = !commands.is_empty();
+        for c in commands {
+            self.apply(&ctx, c);
+        }
+        if had_commands {
+            ctx.request_repaint();
+        }
+        if let Some(job) = &mut self.screenshot {
+            job.step(&ctx);
+        }
+    }
+
+    fn take_map_output(&mut self, output: &MapOutput, commands: &mut Vec<Command>) {
+        self.hovered = output.hovered_country;
+        self.pointer = output.pointer_geo;
+        if let Some(memory) = output.new_memory {
+            commands.push(Command::SetView(memory));
+        }
+        if let Some(clicked) = output.clicked {
+            let a3 = clicked.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.id.clone());
+            commands.push(Command::SelectCountry(a3));
+        }
+    }
+
+    /// Names of the labels the map placed in its last frame (for tests and diagnostics).
+    pub fn placed_label_texts(&self) -> Vec<String> {
+        self.scene.as_ref().map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect()).unwrap_or_default()
+    }
+}
+
+impl eframe::App for TimeAtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The command line: open the atlas, or run `check` or `bench`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::{StartOptions, TimeAtlasApp};
+use crate::theme::ThemeChoice;
+
+/// A window or image size, written `WIDTHxHEIGHT`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl FromStr for Size {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (w, h) =
+            s.split_once(['x', 'X']).ok_or_else(|| format!("expected WIDTHxHEIGHT, e.g. 1920x1080, found {s:?}"))?;
+        let parse =
+            |v: &str| v.trim().parse::<u32>().map_err(|_| format!("expected a whole number of pixels, found {v:?}"));
+        let (width, height) = (parse(w)?, parse(h)?);
+        if !(200..=8192).contains(&width) || !(200..=8192).contains(&height) {
+            return Err(format!("expected each side between 200 and 8192 pixels, found {width}x{height}"));
+        }
+        Ok(Self { width, height })
+    }
+}
+
+/// Palette choice on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ThemeArg {
+    /// Pale land, dark text (projectors).
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// TimeAtlas: a classroom map-and-timeline atlas of Iran, Iraq, Syria and Yemen, 1953 to today.
+#[derive(Debug, Parser)]
+#[command(name = "timeatlas", version, about)]
+pub struct Cli {
+    /// What to do; with none, the atlas window opens.
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+    /// A .geojson layer file or a folder of them to load over the bundled data (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+    /// Open the window, let it settle, save it as a PNG and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Window size.
+    #[arg(long, value_name = "WxH", default_value = "1600x1000")]
+    pub size: Size,
+    /// Colour theme (overrides the saved one).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// UI scale, e.g. 2 for a projector at 1024x768.
+    #[arg(long, value_name = "FACTOR")]
+    pub scale: Option<f32>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Sub {
+    /// Check data files or folders; prints `PATH:LINE:COL: error: ...` per problem, exit 1 if any.
+    Check {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also print counts of what was loaded.
+        #[arg(long)]
+        stats: bool,
+    },
+    /// Render frames headless and print one JSON line per figure.
+    Bench {
+        /// Frames per scenario.
+        #[arg(long, default_value_t = 120)]
+        frames: usize,
+    },
+}
+
+/// Runs the command line; `process_start` is taken first thing in `main` for `startup_ms`.
+pub fn main(process_start: Instant) -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Sub::Check { paths, stats }) => crate::check::run(&paths, stats),
+        Some(Sub::Bench { frames }) => match crate::bench::run(process_start, frames) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("timeatlas bench: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+        None => run_window(cli),
+    }
+}
+
+fn run_window(cli: Cli) -> ExitCode {
+    let outcome = Arc::new(Mutex::new(None));
+    let options = StartOptions {
+        data_paths: cli.data,
+        screenshot: cli.screenshot.clone().map(|p| (p, outcome.clone())),
+        theme: cli.theme.map(|t| match t {
+            ThemeArg::Light => ThemeChoice::Light,
+            ThemeArg::Dark => ThemeChoice::Dark,
+        }),
+        ui_scale: cli.scale,
+        fresh: cli.screenshot.is_some(),
+    };
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("TimeAtlas")
+            .with_app_id("timeatlas")
+            .with_inner_size([cli.size.width as f32, cli.size.height as f32])
+            .with_min_inner_size([480.0, 360.0]),
+        persist_window: cli.screenshot.is_none(),
+        ..Default::default()
+    };
+    let result =
+        eframe::run_native("TimeAtlas", native, Box::new(move |cc| Ok(Box::new(TimeAtlasApp::new(cc, options)))));
+    if let Err(e) = result {
+        eprintln!("timeatlas: cannot open the window: {e}");
+        eprintln!(
+            "The atlas needs a desktop session (X11 or Wayland). `timeatlas check` and `timeatlas bench` work without one."
+        );
+        return ExitCode::FAILURE;
+    }
+    if cli.screenshot.is_some() {
+        let taken = outcome.lock().ok().and_then(|mut o| o.take());
+        return match taken {
+            Some(Ok(path)) => {
+                println!("{}", path.display());
+                ExitCode::SUCCESS
+            }
+            Some(Err(e)) => {
+                eprintln!("timeatlas: screenshot failed: {e}");
+                ExitCode::FAILURE
+            }
+            None => {
+                eprintln!("timeatlas: the window closed before the screenshot was taken");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_reject() {
+        assert_eq!("1920x1080".parse::<Size>(), Ok(Size { width: 1920, height: 1080 }));
+        assert!("1920".parse::<Size>().is_err());
+        assert!("10x10".parse::<Size>().is_err());
+        assert!("axb".parse::<Size>().is_err());
+        assert!("9000x100".parse::<Size>().is_err());
+    }
+
+    #[test]
+    fn cli_parses_subcommands() {
+        let cli = Cli::try_parse_from(["timeatlas", "check", "--stats", "data/"]).unwrap();
+        assert!(matches!(cli.command, Some(Sub::Check { stats: true, .. })));
+        let cli =
+            Cli::try_parse_from(["timeatlas", "--screenshot", "a.png", "--size", "1024x768", "--scale", "2"]).unwrap();
+        assert_eq!(cli.size, Size { width: 1024, height: 768 });
+        assert!(Cli::try_parse_from(["timeatlas", "check"]).is_err());
+    }
+}

@@ -1,0 +1,37 @@
+//! Everything the views can ask for. Views push commands; `app.rs` applies them in one place.
+
+use std::path::PathBuf;
+
+use crate::map::MapMemory;
+use crate::theme::ThemeChoice;
+
+/// A change requested by a view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Move or zoom the map to this view.
+    SetView(MapMemory),
+    /// Zoom about the centre of the map by a factor (> 1 zooms in).
+    ZoomBy(f64),
+    /// Fit the view to the four focus countries again.
+    ResetView,
+    /// Select a country by ISO alpha-3, or clear the selection.
+    SelectCountry(Option<String>),
+    /// Switch palette.
+    SetTheme(ThemeChoice),
+    /// Show or hide province borders and names.
+    SetShowProvinces(bool),
+    /// Show or hide cities.
+    SetShowCities(bool),
+    /// Open the native file dialog to load layer files.
+    OpenDataDialog,
+    /// Load layer files or folders from these paths.
+    LoadData(Vec<PathBuf>),
+    /// Show or hide the About window.
+    ShowAbout(bool),
+    /// Show or hide the "Open data" window with its path field.
+    ShowOpenData(bool),
+    /// Forget the load messages shown.
+    DismissMessages,
+    /// Close the window.
+    Quit,
+}

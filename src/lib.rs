@@ -1,0 +1,17 @@
+//! TimeAtlas: a classroom map-and-timeline atlas of Iran, Iraq, Syria and Yemen, 1953 to today.
+//!
+//! `model` holds data types and loaders (no egui); `map` turns them into a pannable, zoomable map;
+//! `panels` are the views around it; `app` owns the state and applies the views' commands.
+
+pub mod app;
+pub mod bench;
+pub mod check;
+pub mod cli;
+pub mod command;
+pub mod map;
+pub mod model;
+pub mod panels;
+pub mod screenshot;
+pub mod theme;
+
+pub use app::TimeAtlasApp;

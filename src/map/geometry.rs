@@ -1,0 +1,207 @@
+//! Polygon layers projected and triangulated once at load, ready to be turned into screen meshes.
+
+use std::ops::Range;
+
+use crate::model::{Area, GeoPolygon};
+
+use super::projection::{MapPoint, MapRect, map_from_geo};
+
+/// One area's prepared geometry: ranges into its layer's shared buffers.
+#[derive(Clone, Debug)]
+pub struct PreparedArea {
+    /// Bounding box in map space, for culling and hit tests.
+    pub bbox: MapRect,
+    /// Its triangles, as a range into [`PreparedLayer::indices`].
+    pub triangles: Range<usize>,
+    /// Its rings (exterior and holes of every polygon), as ranges into [`PreparedLayer::vertices`].
+    pub rings: Vec<Range<usize>>,
+    /// Area in square kilometres (sum of its triangles).
+    pub area_km2: f64,
+    /// Where its label goes: the area-weighted centroid of its largest polygon, or that polygon's
+    /// largest triangle's centroid when the centroid falls outside (a crescent-shaped country).
+    pub label_at: MapPoint,
+}
+
+/// A polygon layer in map space: all vertices in one buffer, triangles as indices into it.
+#[derive(Clone, Debug, Default)]
+pub struct PreparedLayer {
+    /// Projected vertices of every ring of every area.
+    pub vertices: Vec<MapPoint>,
+    /// Triangle corners, three per triangle, indexing `vertices`.
+    pub indices: Vec<u32>,
+    /// One entry per area, in the order of the source areas.
+    pub areas: Vec<PreparedArea>,
+    /// Triangulation failures (area name and reason); the area is then drawn as outline only.
+    pub problems: Vec<String>,
+}
+
+fn triangle_area(a: MapPoint, b: MapPoint, c: MapPoint) -> f64 {
+    ((b.x_km - a.x_km) * (c.y_km - a.y_km) - (c.x_km - a.x_km) * (b.y_km - a.y_km)) / 2.0
+}
+
+/// Signed shoelace area of a ring in map space.
+pub fn ring_area_km2(ring: &[MapPoint]) -> f64 {
+    let n = ring.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (ring[i], ring[(i + 1) % n]);
+            a.x_km * b.y_km - b.x_km * a.y_km
+        })
+        .sum::<f64>()
+        / 2.0
+}
+
+impl PreparedLayer {
+    /// Projects and triangulates every area (with `earcutr`).
+    pub fn build(areas: &[Area]) -> Self {
+        let mut layer = Self::default();
+        for area in areas {
+            let prepared = layer.add_area(area);
+            layer.areas.push(prepared);
+        }
+        layer
+    }
+
+    fn add_area(&mut self, area: &Area) -> PreparedArea {
+        let first_index = self.indices.len();
+        let mut bbox = MapRect::NOTHING;
+        let mut rings = Vec::new();
+        let mut area_km2 = 0.0;
+        let mut best: Option<(f64, MapPoint, MapPoint)> = None; // (polygon area, centroid, biggest triangle centroid)
+        for polygon in &area.polygons {
+            let base = self.vertices.len();
+            let (flat, holes) = self.push_polygon(polygon, &mut bbox, &mut rings);
+            let triangles = match earcutr::earcut(&flat, &holes, 2) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.problems.push(format!("{}: cannot triangulate a polygon: {e:?}", area.name));
+                    continue;
+                }
+            };
+            let (mut poly_area, mut cx, mut cy) = (0.0, 0.0, 0.0);
+            let mut biggest = (0.0, MapPoint::default());
+            for tri in triangles.chunks_exact(3) {
+                let [a, b, c] =
+                    [tri[0], tri[1], tri[2]].map(|i| self.vertices.get(base + i).copied().unwrap_or_default());
+                let t_area = triangle_area(a, b, c).abs();
+                let centroid = MapPoint::new((a.x_km + b.x_km + c.x_km) / 3.0, (a.y_km + b.y_km + c.y_km) / 3.0);
+                poly_area += t_area;
+                cx += centroid.x_km * t_area;
+                cy += centroid.y_km * t_area;
+                if t_area > biggest.0 {
+                    biggest = (t_area, centroid);
+                }
+                self.indices.extend(tri.iter().map(|&i| (base + i) as u32));
+            }
+            area_km2 += poly_area;
+            if poly_area > 0.0 && best.is_none_or(|(a, _, _)| poly_area > a) {
+                best = Some((poly_area, MapPoint::new(cx / poly_area, cy / poly_area), biggest.1));
+            }
+        }
+        let triangles = first_index..self.indices.len();
+        let label_at =
+            best.map_or(
+                bbox.center(),
+                |(_, centroid, fallback)| {
+                    if self.contains_in(&triangles, centroid) { centroid } else { fallback }
+                },
+            );
+        PreparedArea { bbox, triangles, rings, area_km2, label_at }
+    }
+
+    fn push_polygon(
+        &mut self,
+        polygon: &GeoPolygon,
+        bbox: &mut MapRect,
+        rings: &mut Vec<Range<usize>>,
+    ) -> (Vec<f64>, Vec<usize>) {
+        let mut flat = Vec::with_capacity(polygon.vertex_count() * 2);
+        let mut holes = Vec::with_capacity(polygon.holes.len());
+        for (r, ring) in polygon.rings().enumerate() {
+            if r > 0 {
+                holes.push(flat.len() / 2);
+            }
+            let start = self.vertices.len();
+            for &g in ring {
+                let p = map_from_geo(g);
+                bbox.extend(p);
+                flat.push(p.x_km);
+                flat.push(p.y_km);
+                self.vertices.push(p);
+            }
+            rings.push(start..self.vertices.len());
+        }
+        (flat, holes)
+    }
+
+    fn contains_in(&self, triangles: &Range<usize>, p: MapPoint) -> bool {
+        let Some(indices) = self.indices.get(triangles.clone()) else { return false };
+        indices.chunks_exact(3).any(|tri| {
+            let v = |k: usize| tri.get(k).and_then(|&i| self.vertices.get(i as usize)).copied().unwrap_or_default();
+            point_in_triangle(p, v(0), v(1), v(2))
+        })
+    }
+
+    /// The index of the first area containing the map point, testing only areas whose box holds it.
+    pub fn hit(&self, p: MapPoint) -> Option<usize> {
+        self.areas.iter().position(|a| a.bbox.contains(p) && self.contains_in(&a.triangles, p))
+    }
+
+    /// Bounding box of the areas for which `pick` is true.
+    pub fn bbox_of(&self, mut pick: impl FnMut(usize) -> bool) -> MapRect {
+        let mut r = MapRect::NOTHING;
+        for (i, a) in self.areas.iter().enumerate() {
+            if pick(i) {
+                r.union(&a.bbox);
+            }
+        }
+        r
+    }
+}
+
+fn point_in_triangle(p: MapPoint, a: MapPoint, b: MapPoint, c: MapPoint) -> bool {
+    let d1 = triangle_area(p, a, b);
+    let d2 = triangle_area(p, b, c);
+    let d3 = triangle_area(p, c, a);
+    let has_neg = d1 < 0.0 || d2 < 0.0 || d3 < 0.0;
+    let has_pos = d1 > 0.0 || d2 > 0.0 || d3 > 0.0;
+    !(has_neg && has_pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AreaRole, GeoPoint};
+
+    fn square_with_hole() -> Area {
+        let ring = |x0: f64, y0: f64, s: f64| {
+            vec![
+                GeoPoint::lon_lat(x0, y0),
+                GeoPoint::lon_lat(x0 + s, y0),
+                GeoPoint::lon_lat(x0 + s, y0 + s),
+                GeoPoint::lon_lat(x0, y0 + s),
+            ]
+        };
+        Area {
+            id: "T".into(),
+            name: "Test".into(),
+            role: AreaRole::Focus,
+            country: None,
+            polygons: vec![GeoPolygon { exterior: ring(44.0, 30.0, 4.0), holes: vec![ring(45.0, 31.0, 1.0)] }],
+        }
+    }
+
+    #[test]
+    fn triangles_cover_the_polygon_minus_its_hole() {
+        let layer = PreparedLayer::build(&[square_with_hole()]);
+        let a = &layer.areas[0];
+        let outer = ring_area_km2(&layer.vertices[a.rings[0].clone()]).abs();
+        let hole = ring_area_km2(&layer.vertices[a.rings[1].clone()]).abs();
+        assert!(((outer - hole) / a.area_km2 - 1.0).abs() < 1e-9);
+        let inside = map_from_geo(GeoPoint::lon_lat(44.5, 30.5));
+        let in_hole = map_from_geo(GeoPoint::lon_lat(45.5, 31.5));
+        assert_eq!(layer.hit(inside), Some(0));
+        assert_eq!(layer.hit(in_hole), None);
+        assert!(layer.contains_in(&a.triangles, a.label_at), "label point lies on the land");
+    }
+}

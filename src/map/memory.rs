@@ -1,0 +1,119 @@
+//! The only map state kept between frames: where the view is centred and how far it is zoomed.
+
+use serde::{Deserialize, Serialize};
+
+use super::projection::{MapPoint, MapRect, Projector};
+
+/// Least zoom: the whole Middle East and more on a small window.
+pub const MIN_POINTS_PER_KM: f64 = 0.02;
+/// Most zoom: a city quarter fills the screen.
+pub const MAX_POINTS_PER_KM: f64 = 60.0;
+/// How much one `+` or `-` press zooms.
+pub const KEY_ZOOM_FACTOR: f64 = 1.5;
+/// Map space beyond which the centre may not be dragged (kilometres from the origin).
+const MAX_CENTER_OFFSET_KM: f64 = 9000.0;
+
+/// Centre and zoom of the map view. `None` zoom means "fit to the focus countries" on the next frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapMemory {
+    /// The map point at the centre of the view.
+    pub center: MapPoint,
+    /// Screen points per map kilometre; `None` until the view is first fitted.
+    pub points_per_km: Option<f64>,
+}
+
+impl MapMemory {
+    /// A memory that fits the given box on the next frame.
+    pub fn fit_pending() -> Self {
+        Self::default()
+    }
+
+    /// The projector for this frame; fits `home` into `screen_rect` first if no zoom is set yet.
+    pub fn projector(&mut self, screen_rect: egui::Rect, home: &MapRect) -> Projector {
+        if self.points_per_km.is_none() {
+            *self = Self::fitted(screen_rect, home);
+        }
+        Projector { screen_rect, center: self.center, points_per_km: self.points_per_km.unwrap_or(1.0) }
+    }
+
+    /// A memory showing all of `home` inside `screen_rect`, with a small margin.
+    pub fn fitted(screen_rect: egui::Rect, home: &MapRect) -> Self {
+        if !home.is_valid() || screen_rect.width() < 1.0 || screen_rect.height() < 1.0 {
+            return Self { center: MapPoint::default(), points_per_km: Some(0.3) };
+        }
+        let sx = f64::from(screen_rect.width()) / home.width_km().max(1.0);
+        let sy = f64::from(screen_rect.height()) / home.height_km().max(1.0);
+        let scale = (sx.min(sy) * 0.94).clamp(MIN_POINTS_PER_KM, MAX_POINTS_PER_KM);
+        Self { center: home.center(), points_per_km: Some(scale) }
+    }
+
+    /// Moves the view by a screen drag delta, so the map follows the pointer.
+    pub fn pan_by_screen(&mut self, delta: egui::Vec2) {
+        let Some(scale) = self.points_per_km else { return };
+        self.center.x_km -= f64::from(delta.x) / scale;
+        self.center.y_km += f64::from(delta.y) / scale;
+        self.center.x_km = self.center.x_km.clamp(-MAX_CENTER_OFFSET_KM, MAX_CENTER_OFFSET_KM);
+        self.center.y_km = self.center.y_km.clamp(-MAX_CENTER_OFFSET_KM, MAX_CENTER_OFFSET_KM);
+    }
+
+    /// Zooms by `factor` keeping the map point under `anchor` (a screen position) where it is.
+    pub fn zoom_about(&mut self, projector: &Projector, factor: f64, anchor: egui::Pos2) {
+        let Some(scale) = self.points_per_km else { return };
+        let new_scale = (scale * factor).clamp(MIN_POINTS_PER_KM, MAX_POINTS_PER_KM);
+        let before = projector.map_from_screen(anchor);
+        let c = projector.screen_rect.center();
+        // Solve for the centre that puts `before` back under `anchor` at the new scale.
+        self.center.x_km = before.x_km - f64::from(anchor.x - c.x) / new_scale;
+        self.center.y_km = before.y_km + f64::from(anchor.y - c.y) / new_scale;
+        self.points_per_km = Some(new_scale);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn screen() -> egui::Rect {
+        egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1000.0, 500.0))
+    }
+
+    fn home() -> MapRect {
+        MapRect { min: MapPoint::new(-1000.0, -1000.0), max: MapPoint::new(1000.0, 1000.0) }
+    }
+
+    #[test]
+    fn fits_home_inside_the_screen() {
+        let mut m = MapMemory::fit_pending();
+        let p = m.projector(screen(), &home());
+        let visible = p.visible_map_rect();
+        assert!(visible.height_km() >= 2000.0 && visible.height_km() < 2200.0, "{visible:?}");
+        assert_eq!(m.center, MapPoint::new(0.0, 0.0));
+    }
+
+    #[test]
+    fn zoom_about_keeps_the_anchor_still() {
+        let mut m = MapMemory::fitted(screen(), &home());
+        let anchor = egui::pos2(800.0, 100.0);
+        let p = m.projector(screen(), &home());
+        let under = p.map_from_screen(anchor);
+        for factor in [1.5, 1.5, 1.0 / 3.0, 7.0] {
+            let p = m.projector(screen(), &home());
+            m.zoom_about(&p, factor, anchor);
+            let after = m.projector(screen(), &home()).map_from_screen(anchor);
+            assert!((after.x_km - under.x_km).abs() < 1e-6 && (after.y_km - under.y_km).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn zoom_is_clamped_and_pan_follows_the_pointer() {
+        let mut m = MapMemory::fitted(screen(), &home());
+        let p = m.projector(screen(), &home());
+        m.zoom_about(&p, 1e9, egui::pos2(500.0, 250.0));
+        assert_eq!(m.points_per_km, Some(MAX_POINTS_PER_KM));
+        let before = m.center;
+        m.pan_by_screen(egui::vec2(60.0, -30.0));
+        assert!((before.x_km - m.center.x_km - 1.0).abs() < 1e-9, "dragging right moves the view west");
+        assert!((m.center.y_km - before.y_km + 0.5).abs() < 1e-9, "dragging up moves the view south");
+    }
+}

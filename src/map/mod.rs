@@ -1,0 +1,11 @@
+//! The map: projection, view memory, prepared geometry, the cached screen scene, labels and the widget.
+
+pub mod geometry;
+pub mod labels;
+pub mod memory;
+pub mod projection;
+pub mod scene;
+pub mod view;
+
+pub use memory::MapMemory;
+pub use projection::{MapPoint, MapRect, Projector};

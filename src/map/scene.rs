@@ -1,0 +1,316 @@
+//! Screen geometry, rebuilt only when the view (or what is shown) changes, and culled to the viewport.
+
+use std::sync::Arc;
+
+use egui::epaint::tessellator::Path;
+use egui::epaint::{Mesh, PathStroke};
+use egui::{Color32, Painter, Pos2};
+
+use crate::model::{AreaRole, Atlas};
+use crate::theme::{MapPalette, ThemeChoice, size};
+
+use super::geometry::PreparedLayer;
+use super::labels::{Candidate, LabelStyle, PlacedLabel, place_labels};
+use super::projection::{MapRect, Projector, map_from_geo};
+
+/// Points per km above which province borders begin to fade in.
+pub const PROVINCES_FROM_POINTS_PER_KM: f64 = 0.38;
+/// Points per km at which province borders are fully drawn.
+const PROVINCES_FULL_POINTS_PER_KM: f64 = 0.6;
+/// Points per km above which province names are offered as labels.
+const PROVINCE_LABELS_FROM_POINTS_PER_KM: f64 = 0.9;
+/// A polyline point closer than this to the previous kept point (in screen points) is skipped.
+const MIN_SEGMENT_POINTS: f32 = 0.6;
+
+/// Every polygon layer, projected and triangulated, plus the home view.
+#[derive(Clone, Debug, Default)]
+pub struct PreparedAtlas {
+    /// The world underlay (countries not in the region file).
+    pub world: PreparedLayer,
+    /// Region countries, aligned with `Atlas::countries`.
+    pub countries: PreparedLayer,
+    /// Provinces, aligned with `Atlas::provinces`.
+    pub provinces: PreparedLayer,
+    /// Lakes, aligned with `Atlas::lakes`.
+    pub lakes: PreparedLayer,
+    /// Box of the focus countries: the view the atlas opens on and `Home` returns to.
+    pub home: MapRect,
+}
+
+impl PreparedAtlas {
+    /// Projects and triangulates the atlas once. The world underlay leaves out countries the region file
+    /// draws at a finer scale, and Antarctica (which a conic cannot show).
+    pub fn build(atlas: &Atlas) -> Self {
+        let world_areas: Vec<_> = atlas
+            .world
+            .iter()
+            .filter(|w| w.id != "ATA" && !atlas.countries.iter().any(|c| c.id == w.id))
+            .cloned()
+            .collect();
+        let countries = PreparedLayer::build(&atlas.countries);
+        let mut home = countries.bbox_of(|i| atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus));
+        if !home.is_valid() {
+            home = countries.bbox_of(|_| true);
+        }
+        Self {
+            world: PreparedLayer::build(&world_areas),
+            countries,
+            provinces: PreparedLayer::build(&atlas.provinces),
+            lakes: PreparedLayer::build(&atlas.lakes),
+            home,
+        }
+    }
+}
+
+/// Everything the cached scene depends on. When any of it changes the scene is rebuilt.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SceneKey {
+    /// The view.
+    pub projector: Projector,
+    /// Physical pixels per point (line feathering depends on it).
+    pub pixels_per_point: f32,
+    /// The palette.
+    pub theme: ThemeChoice,
+    /// Province borders and names on.
+    pub show_provinces: bool,
+    /// City dots and names on.
+    pub show_cities: bool,
+    /// Bumped whenever the data changes.
+    pub data_generation: u64,
+}
+
+/// The screen geometry of one view.
+#[derive(Clone, Debug)]
+pub struct Scene {
+    /// What it was built for.
+    pub key: SceneKey,
+    /// Land, lakes: filled triangles.
+    pub fills: Arc<Mesh>,
+    /// Borders: anti-aliased strokes tessellated once.
+    pub lines: Arc<Mesh>,
+    /// Labels that found room.
+    pub labels: Vec<PlacedLabel>,
+    /// How many areas were culled (outside the view).
+    pub culled_areas: usize,
+}
+
+/// Screen position of map vertex `v` under `p`, inlined for the hot loops.
+#[inline]
+fn to_screen(p: &Projector, v: super::MapPoint) -> Pos2 {
+    p.screen_from_map(v)
+}
+
+/// Appends an area's triangles to `mesh` in one colour.
+pub fn push_area_fill(mesh: &mut Mesh, layer: &PreparedLayer, index: usize, p: &Projector, color: Color32) {
+    let Some(area) = layer.areas.get(index) else { return };
+    let (Some(first), Some(last)) = (area.rings.first(), area.rings.last()) else { return };
+    let vertex_range = first.start..last.end;
+    let base = mesh.vertices.len() as u32;
+    let Some(vertices) = layer.vertices.get(vertex_range.clone()) else { return };
+    for &v in vertices {
+        mesh.colored_vertex(to_screen(p, v), color);
+    }
+    let offset = vertex_range.start as u32;
+    if let Some(indices) = layer.indices.get(area.triangles.clone()) {
+        mesh.indices.extend(indices.iter().map(|&i| i - offset + base));
+    }
+}
+
+/// Appends an area's outline strokes to `mesh`, skipping rings outside `visible` and sub-pixel steps.
+pub fn push_area_outline(
+    mesh: &mut Mesh,
+    layer: &PreparedLayer,
+    index: usize,
+    p: &Projector,
+    stroke: &PathStroke,
+    feathering: f32,
+    visible: &MapRect,
+) {
+    let Some(area) = layer.areas.get(index) else { return };
+    let mut points: Vec<Pos2> = Vec::new();
+    let mut path = Path::default();
+    for ring in &area.rings {
+        let Some(vertices) = layer.vertices.get(ring.clone()) else { continue };
+        let mut ring_box = MapRect::NOTHING;
+        vertices.iter().for_each(|&v| ring_box.extend(v));
+        if !ring_box.intersects(visible) {
+            continue;
+        }
+        points.clear();
+        for &v in vertices {
+            let s = to_screen(p, v);
+            if points.last().is_none_or(|last| (*last - s).length_sq() >= MIN_SEGMENT_POINTS * MIN_SEGMENT_POINTS) {
+                points.push(s);
+            }
+        }
+        if points.len() < 3 {
+            continue;
+        }
+        path.clear();
+        path.add_line_loop(&points);
+        path.stroke_closed(feathering, stroke, mesh);
+    }
+}
+
+/// The inputs a scene is built from.
+pub struct SceneInputs<'a> {
+    /// Loaded layers.
+    pub atlas: &'a Atlas,
+    /// Their prepared geometry.
+    pub prepared: &'a PreparedAtlas,
+    /// Colours.
+    pub palette: &'a MapPalette,
+}
+
+/// Builds the screen geometry and labels for `key`.
+pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -> Scene {
+    let SceneInputs { atlas, prepared, palette } = *inputs;
+    let p = &key.projector;
+    let visible = p.visible_map_rect();
+    let feathering = 1.0 / key.pixels_per_point.max(0.1);
+    let mut fills = Mesh::default();
+    let mut lines = Mesh::default();
+    let mut culled = 0;
+
+    let mut each_visible = |layer: &PreparedLayer, f: &mut dyn FnMut(usize)| {
+        for (i, a) in layer.areas.iter().enumerate() {
+            if a.bbox.intersects(&visible) {
+                f(i);
+            } else {
+                culled += 1;
+            }
+        }
+    };
+
+    let world_stroke = PathStroke::new(size::WORLD_BORDER, palette.world_border);
+    each_visible(&prepared.world, &mut |i| {
+        push_area_fill(&mut fills, &prepared.world, i, p, palette.world_land);
+        push_area_outline(&mut lines, &prepared.world, i, p, &world_stroke, feathering, &visible);
+    });
+    let context_stroke = PathStroke::new(size::CONTEXT_BORDER, palette.context_border);
+    let mut focus_visible = Vec::new();
+    each_visible(&prepared.countries, &mut |i| {
+        let focus = atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus);
+        let color = if focus { palette.focus_land } else { palette.context_land };
+        push_area_fill(&mut fills, &prepared.countries, i, p, color);
+        if focus {
+            focus_visible.push(i);
+        } else {
+            push_area_outline(&mut lines, &prepared.countries, i, p, &context_stroke, feathering, &visible);
+        }
+    });
+    each_visible(&prepared.lakes, &mut |i| push_area_fill(&mut fills, &prepared.lakes, i, p, palette.lake));
+    let province_alpha = province_alpha(p.points_per_km);
+    if key.show_provinces && province_alpha > 0.0 {
+        let stroke = PathStroke::new(size::PROVINCE_BORDER, palette.province_border.gamma_multiply(province_alpha));
+        each_visible(&prepared.provinces, &mut |i| {
+            push_area_outline(&mut lines, &prepared.provinces, i, p, &stroke, feathering, &visible);
+        });
+    }
+    let focus_stroke = PathStroke::new(size::FOCUS_BORDER, palette.focus_border);
+    for i in focus_visible {
+        push_area_outline(&mut lines, &prepared.countries, i, p, &focus_stroke, feathering, &visible);
+    }
+
+    let candidates = label_candidates(&key, inputs);
+    let labels = place_labels(painter, p.screen_rect, &candidates, palette);
+    Scene { key, fills: Arc::new(fills), lines: Arc::new(lines), labels, culled_areas: culled }
+}
+
+/// Province borders' opacity at a zoom: 0 below the threshold, ramping to 1.
+pub fn province_alpha(points_per_km: f64) -> f32 {
+    ((points_per_km - PROVINCES_FROM_POINTS_PER_KM) / (PROVINCES_FULL_POINTS_PER_KM - PROVINCES_FROM_POINTS_PER_KM))
+        .clamp(0.0, 1.0) as f32
+}
+
+/// The smallest population a city needs to be offered a label at this zoom: fewer, bigger cities when
+/// zoomed out; all of them (≥ 15,000) when zoomed in far.
+pub fn city_population_threshold(points_per_km: f64) -> u64 {
+    let t = 1_500_000.0 * (0.3 / points_per_km.max(1e-6)).powi(2);
+    t.clamp(15_000.0, 5_000_000.0) as u64
+}
+
+/// Label candidates, most important first: focus countries, seas, neighbours by size, cities by
+/// population, provinces.
+fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> {
+    let SceneInputs { atlas, prepared, .. } = *inputs;
+    let p = &key.projector;
+    let mut out = Vec::new();
+    let mut countries: Vec<(usize, f64)> =
+        prepared.countries.areas.iter().enumerate().map(|(i, a)| (i, a.area_km2)).collect();
+    countries.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for &(i, _) in &countries {
+        let (Some(c), Some(a)) = (atlas.countries.get(i), prepared.countries.areas.get(i)) else { continue };
+        if c.role == AreaRole::Focus {
+            out.push(Candidate {
+                text: c.name.to_uppercase(),
+                anchor: p.screen_from_map(a.label_at),
+                style: LabelStyle::Focus,
+            });
+        }
+    }
+    for sea in &atlas.seas {
+        out.push(Candidate { text: sea.name.clone(), anchor: p.screen_from_geo(sea.at), style: LabelStyle::Sea });
+    }
+    let big_context: Vec<_> = countries
+        .iter()
+        .filter(|&&(i, _)| atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Context))
+        .collect();
+    // Large neighbours before cities; small ones (Bahrain, Qatar) after the big cities, if room is left.
+    let min_big_km2 = 40_000.0;
+    for &&(i, area) in &big_context {
+        if area >= min_big_km2 {
+            push_country(&mut out, atlas, prepared, i, p);
+        }
+    }
+    if key.show_cities {
+        let threshold = city_population_threshold(p.points_per_km);
+        for city in atlas.cities.iter().take_while(|c| c.population >= threshold) {
+            out.push(Candidate {
+                text: city.name.clone(),
+                anchor: p.screen_from_map(map_from_geo(city.at)),
+                style: LabelStyle::City { big: city.population >= 1_000_000 },
+            });
+        }
+    }
+    for &&(i, area) in &big_context {
+        if area < min_big_km2 {
+            push_country(&mut out, atlas, prepared, i, p);
+        }
+    }
+    if key.show_provinces && p.points_per_km >= PROVINCE_LABELS_FROM_POINTS_PER_KM {
+        for (prov, a) in atlas.provinces.iter().zip(&prepared.provinces.areas) {
+            out.push(Candidate {
+                text: prov.name.clone(),
+                anchor: p.screen_from_map(a.label_at),
+                style: LabelStyle::Province,
+            });
+        }
+    }
+    out
+}
+
+fn push_country(out: &mut Vec<Candidate>, atlas: &Atlas, prepared: &PreparedAtlas, i: usize, p: &Projector) {
+    if let (Some(c), Some(a)) = (atlas.countries.get(i), prepared.countries.areas.get(i)) {
+        out.push(Candidate { text: c.name.clone(), anchor: p.screen_from_map(a.label_at), style: LabelStyle::Context });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provinces_fade_in_with_zoom() {
+        assert_eq!(province_alpha(0.1), 0.0);
+        assert_eq!(province_alpha(PROVINCES_FULL_POINTS_PER_KM * 2.0), 1.0);
+        let mid = province_alpha((PROVINCES_FROM_POINTS_PER_KM + PROVINCES_FULL_POINTS_PER_KM) / 2.0);
+        assert!(mid > 0.4 && mid < 0.6);
+    }
+
+    #[test]
+    fn more_cities_as_you_zoom_in() {
+        assert!(city_population_threshold(0.3) > city_population_threshold(0.6));
+        assert_eq!(city_population_threshold(100.0), 15_000);
+    }
+}

@@ -1,0 +1,85 @@
+//! The one error type of every loader: it says which file, where in it, which field and what was expected.
+
+use std::fmt;
+
+/// Where in a file a problem is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// 1-based line and column, when known.
+    pub line_col: Option<(usize, usize)>,
+    /// Index of the feature or record in its collection, when the problem is inside one.
+    pub feature: Option<usize>,
+    /// The record's `id` (or name), when it has one.
+    pub record: Option<String>,
+}
+
+/// A problem found while loading or checking a data file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    /// The file as the user named it (or `bundled:NAME` for embedded data).
+    pub file: String,
+    /// Where in the file.
+    pub place: Place,
+    /// The field at fault, as a dotted path (`properties.date`), when one is.
+    pub field: Option<String>,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
+impl LoadError {
+    /// An error about the whole file (unreadable, not JSON, wrong top-level type).
+    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { file: file.into(), place: Place::default(), field: None, message: message.into() }
+    }
+
+    /// Adds a line and column.
+    #[must_use]
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.place.line_col = Some((line, column));
+        self
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, column)) = self.place.line_col {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": error: ")?;
+        if let Some(index) = self.place.feature {
+            write!(f, "feature {index}")?;
+            if let Some(id) = &self.place.record {
+                write!(f, " ({id:?})")?;
+            }
+            write!(f, ": ")?;
+        } else if let Some(id) = &self.place.record {
+            write!(f, "{id:?}: ")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "field `{field}`: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_file_place_field_and_expectation() {
+        let e = LoadError {
+            file: "data/events.geojson".into(),
+            place: Place { line_col: Some((12, 5)), feature: Some(3), record: Some("k1".into()) },
+            field: Some("properties.date".into()),
+            message: "expected a date like 2020-01-03, found \"2020-13\"".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "data/events.geojson:12:5: error: feature 3 (\"k1\"): field `properties.date`: expected a date like 2020-01-03, found \"2020-13\""
+        );
+        let whole = LoadError::file("x.json", "expected a JSON object");
+        assert_eq!(whole.to_string(), "x.json: error: expected a JSON object");
+    }
+}

@@ -1,0 +1,116 @@
+//! Geographic primitives in WGS84 degrees.
+
+use serde::{Deserialize, Serialize};
+
+/// A WGS84 position in degrees. Build it with [`GeoPoint::lon_lat`] or [`GeoPoint::lat_lon`] so the axis
+/// order is always spelled out at the call site (GeoJSON is lon/lat, people say lat/lon).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    /// Longitude in degrees east, -180..=180.
+    pub lon: f64,
+    /// Latitude in degrees north, -90..=90.
+    pub lat: f64,
+}
+
+impl GeoPoint {
+    /// From longitude then latitude (GeoJSON order).
+    pub const fn lon_lat(lon: f64, lat: f64) -> Self {
+        Self { lon, lat }
+    }
+
+    /// From latitude then longitude (the order people and most sources write).
+    pub const fn lat_lon(lat: f64, lon: f64) -> Self {
+        Self { lon, lat }
+    }
+
+    /// True when both coordinates are finite and inside the valid WGS84 ranges.
+    pub fn is_on_earth(self) -> bool {
+        self.lon.is_finite()
+            && self.lat.is_finite()
+            && (-180.0..=180.0).contains(&self.lon)
+            && (-90.0..=90.0).contains(&self.lat)
+    }
+}
+
+/// One polygon: an exterior ring and zero or more holes. Rings are stored open (the closing point that
+/// GeoJSON repeats is dropped), so a ring of `n` points has `n` edges.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GeoPolygon {
+    /// The outer boundary.
+    pub exterior: Vec<GeoPoint>,
+    /// Holes (lakes inside a country, enclaves).
+    pub holes: Vec<Vec<GeoPoint>>,
+}
+
+impl GeoPolygon {
+    /// All rings, exterior first.
+    pub fn rings(&self) -> impl Iterator<Item = &Vec<GeoPoint>> {
+        std::iter::once(&self.exterior).chain(self.holes.iter())
+    }
+
+    /// Number of vertices over all rings.
+    pub fn vertex_count(&self) -> usize {
+        self.rings().map(Vec::len).sum()
+    }
+}
+
+/// An axis-aligned box in degrees, used to cull and to fit views.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GeoBox {
+    /// South-west corner.
+    pub min: GeoPoint,
+    /// North-east corner.
+    pub max: GeoPoint,
+}
+
+impl GeoBox {
+    /// The smallest box holding every point, or `None` for no points.
+    pub fn around(points: impl IntoIterator<Item = GeoPoint>) -> Option<Self> {
+        let mut it = points.into_iter();
+        let first = it.next()?;
+        let mut b = Self { min: first, max: first };
+        for p in it {
+            b.min.lon = b.min.lon.min(p.lon);
+            b.min.lat = b.min.lat.min(p.lat);
+            b.max.lon = b.max.lon.max(p.lon);
+            b.max.lat = b.max.lat.max(p.lat);
+        }
+        Some(b)
+    }
+
+    /// True when the boxes overlap.
+    pub fn intersects(&self, other: &Self) -> bool {
+        self.min.lon <= other.max.lon
+            && other.min.lon <= self.max.lon
+            && self.min.lat <= other.max.lat
+            && other.min.lat <= self.max.lat
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constructors_name_axis_order() {
+        assert_eq!(GeoPoint::lat_lon(33.3, 44.4), GeoPoint::lon_lat(44.4, 33.3));
+    }
+
+    #[test]
+    fn on_earth_rejects_out_of_range_and_nan() {
+        assert!(GeoPoint::lon_lat(44.0, 33.0).is_on_earth());
+        assert!(!GeoPoint::lon_lat(200.0, 33.0).is_on_earth());
+        assert!(!GeoPoint::lon_lat(44.0, -91.0).is_on_earth());
+        assert!(!GeoPoint::lon_lat(f64::NAN, 0.0).is_on_earth());
+    }
+
+    #[test]
+    fn box_around_and_intersects() {
+        let b = GeoBox::around([GeoPoint::lon_lat(1.0, 2.0), GeoPoint::lon_lat(-1.0, 5.0)]).unwrap();
+        assert_eq!(b.min, GeoPoint::lon_lat(-1.0, 2.0));
+        assert_eq!(b.max, GeoPoint::lon_lat(1.0, 5.0));
+        let far = GeoBox::around([GeoPoint::lon_lat(10.0, 10.0)]).unwrap();
+        assert!(!b.intersects(&far));
+        assert!(GeoBox::around(std::iter::empty()).is_none());
+    }
+}

@@ -1,0 +1,444 @@
+//! Loading GeoJSON map layers with errors that point into the file.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::error::{LoadError, Place};
+use super::geo::{GeoPoint, GeoPolygon};
+use super::json_locate::{self, Seg};
+use super::layers::{Area, AreaRole, City, Layer, LayerKind, NamedPoint};
+
+/// Every problem found in one file; a file with any problem is not used.
+pub type LoadResult<T> = Result<T, Vec<LoadError>>;
+
+/// Reads a file from disk; an unreadable file is an error naming it.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|e| LoadError::file(path.display().to_string(), format!("cannot read: {e}")))
+}
+
+/// Parses JSON text, turning a syntax error into a [`LoadError`] with its line and column.
+pub fn parse_json(file: &str, text: &str) -> Result<Value, LoadError> {
+    serde_json::from_str(text)
+        .map_err(|e| LoadError::file(file, format!("not valid JSON: {}", strip_position(&e))).at(e.line(), e.column()))
+}
+
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    s.split(" at line ").next().unwrap_or(&s).to_owned()
+}
+
+/// A feature of a collection being read, with what is needed to point at it in the file.
+pub struct FeatureCx<'a> {
+    /// The file, as named to the user.
+    pub file: &'a str,
+    /// The whole text, to find line and column.
+    pub text: &'a str,
+    /// The index of the feature in `features`.
+    pub index: usize,
+    /// The feature's id or name, once known.
+    pub record: Option<String>,
+    /// The key of the array holding the records (`features` for GeoJSON).
+    pub array_key: &'a str,
+}
+
+impl FeatureCx<'_> {
+    /// An error about `field` (a path inside the feature, e.g. `["properties", "date"]`).
+    pub fn error(&self, field: &[Seg<'_>], message: impl Into<String>) -> LoadError {
+        let mut path = vec![Seg::Key(self.array_key), Seg::Index(self.index)];
+        path.extend_from_slice(field);
+        // Point at the deepest part of the path that exists (a missing field points at its record).
+        let line_col = (0..=field.len())
+            .rev()
+            .find_map(|n| json_locate::locate(self.text, path.get(..n + 2)?))
+            .map(|lc| (lc.line, lc.column));
+        let field_name = field
+            .iter()
+            .map(|s| match s {
+                Seg::Key(k) => (*k).to_owned(),
+                Seg::Index(i) => i.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(".");
+        LoadError {
+            file: self.file.to_owned(),
+            place: Place { line_col, feature: Some(self.index), record: self.record.clone() },
+            field: (!field_name.is_empty()).then_some(field_name),
+            message: message.into(),
+        }
+    }
+}
+
+/// Checks that the text is a GeoJSON FeatureCollection and returns its features as JSON values.
+pub fn feature_values(file: &str, text: &str) -> Result<Vec<Value>, LoadError> {
+    let root = parse_json(file, text)?;
+    let Value::Object(mut obj) = root else {
+        return Err(LoadError::file(file, "expected a GeoJSON object at the top level").at(1, 1));
+    };
+    let kind = obj.get("type").and_then(Value::as_str).unwrap_or("");
+    if kind != "FeatureCollection" {
+        let at = json_locate::locate(text, &[Seg::Key("type")]).map_or((1, 1), |lc| (lc.line, lc.column));
+        let mut e = LoadError::file(file, format!("expected \"type\": \"FeatureCollection\", found {kind:?}"));
+        e.field = Some("type".into());
+        return Err(e.at(at.0, at.1));
+    }
+    match obj.remove("features") {
+        Some(Value::Array(features)) => Ok(features),
+        _ => {
+            let mut e = LoadError::file(file, "expected a `features` array");
+            e.field = Some("features".into());
+            Err(e.at(1, 1))
+        }
+    }
+}
+
+/// The `properties` object of a feature (an empty map when the feature has none).
+pub fn properties<'v>(cx: &FeatureCx<'_>, feature: &'v Value) -> Result<&'v Map<String, Value>, LoadError> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    match feature.get("properties") {
+        Some(Value::Object(p)) => Ok(p),
+        None | Some(Value::Null) => Ok(EMPTY.get_or_init(Map::new)),
+        Some(other) => {
+            Err(cx.error(&[Seg::Key("properties")], format!("expected an object, found {}", type_name(other))))
+        }
+    }
+}
+
+/// A short name of a JSON value's type for messages.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A required, non-empty string property.
+pub fn string_prop(cx: &FeatureCx<'_>, props: &Map<String, Value>, key: &str) -> Result<String, LoadError> {
+    match props.get(key) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+        Some(Value::String(_)) => {
+            Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], "expected a non-empty string"))
+        }
+        Some(v) => {
+            Err(cx
+                .error(&[Seg::Key("properties"), Seg::Key(key)], format!("expected a string, found {}", type_name(v))))
+        }
+        None => Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], "missing; expected a string")),
+    }
+}
+
+/// The geometry of a feature, parsed by the `geojson` crate; `None` for `"geometry": null`.
+pub fn geometry(cx: &FeatureCx<'_>, feature: &Value) -> Result<Option<geojson::GeometryValue>, LoadError> {
+    match feature.get("geometry") {
+        None => Err(cx.error(&[Seg::Key("geometry")], "missing; expected a GeoJSON geometry or null")),
+        Some(Value::Null) => Ok(None),
+        Some(g) => serde_json::from_value::<geojson::Geometry>(g.clone())
+            .map(|g| Some(g.value))
+            .map_err(|e| cx.error(&[Seg::Key("geometry")], format!("not a valid GeoJSON geometry: {e}"))),
+    }
+}
+
+fn position(cx: &FeatureCx<'_>, path: &[Seg<'_>], p: &geojson::Position) -> Result<GeoPoint, LoadError> {
+    let (Some(&lon), Some(&lat)) = (p.as_slice().first(), p.as_slice().get(1)) else {
+        return Err(cx.error(path, "expected a position [lon, lat]"));
+    };
+    let point = GeoPoint::lon_lat(lon, lat);
+    if !point.is_on_earth() {
+        return Err(cx.error(path, format!("expected lon in -180..180 and lat in -90..90, found [{lon}, {lat}]")));
+    }
+    Ok(point)
+}
+
+/// A point geometry's position.
+pub fn point(cx: &FeatureCx<'_>, value: &geojson::GeometryValue) -> Result<GeoPoint, LoadError> {
+    match value {
+        geojson::GeometryValue::Point { coordinates } => {
+            position(cx, &[Seg::Key("geometry"), Seg::Key("coordinates")], coordinates)
+        }
+        other => Err(cx.error(
+            &[Seg::Key("geometry"), Seg::Key("type")],
+            format!("expected a Point, found {}", other.type_name()),
+        )),
+    }
+}
+
+/// The polygons of a Polygon or MultiPolygon geometry, with every ring checked.
+pub fn polygons(cx: &FeatureCx<'_>, value: &geojson::GeometryValue) -> Result<Vec<GeoPolygon>, LoadError> {
+    match value {
+        geojson::GeometryValue::Polygon { coordinates } => Ok(vec![polygon(cx, None, coordinates)?]),
+        geojson::GeometryValue::MultiPolygon { coordinates } => {
+            coordinates.iter().enumerate().map(|(i, rings)| polygon(cx, Some(i), rings)).collect()
+        }
+        other => Err(cx.error(
+            &[Seg::Key("geometry"), Seg::Key("type")],
+            format!("expected a Polygon or MultiPolygon, found {}", other.type_name()),
+        )),
+    }
+}
+
+fn polygon(cx: &FeatureCx<'_>, part: Option<usize>, rings: &[Vec<geojson::Position>]) -> Result<GeoPolygon, LoadError> {
+    let mut base = vec![Seg::Key("geometry"), Seg::Key("coordinates")];
+    if let Some(p) = part {
+        base.push(Seg::Index(p));
+    }
+    if rings.is_empty() {
+        return Err(cx.error(&base, "expected at least one ring"));
+    }
+    let mut out = GeoPolygon::default();
+    for (r, ring) in rings.iter().enumerate() {
+        let mut ring_path = base.clone();
+        ring_path.push(Seg::Index(r));
+        if ring.len() < 4 {
+            return Err(
+                cx.error(&ring_path, format!("expected a closed ring of at least 4 positions, found {}", ring.len()))
+            );
+        }
+        let mut points = Vec::with_capacity(ring.len());
+        for (k, pos) in ring.iter().enumerate() {
+            let mut p = ring_path.clone();
+            p.push(Seg::Index(k));
+            points.push(position(cx, &p, pos)?);
+        }
+        if points.first() != points.last() {
+            return Err(cx.error(&ring_path, "expected a closed ring (first position repeated at the end)"));
+        }
+        points.pop();
+        if r == 0 {
+            out.exterior = points;
+        } else {
+            out.holes.push(points);
+        }
+    }
+    Ok(out)
+}
+
+/// Checks that the text is a JSON object holding an array under `key`, and returns its records.
+pub fn record_values(file: &str, text: &str, key: &str) -> Result<Vec<Value>, LoadError> {
+    let root = parse_json(file, text)?;
+    let Value::Object(mut obj) = root else {
+        return Err(LoadError::file(file, format!("expected a JSON object with a `{key}` array")).at(1, 1));
+    };
+    match obj.remove(key) {
+        Some(Value::Array(records)) => Ok(records),
+        _ => {
+            let mut e = LoadError::file(file, format!("expected a `{key}` array"));
+            e.field = Some(key.to_owned());
+            Err(e.at(1, 1))
+        }
+    }
+}
+
+/// Runs `each` on every record of an array, collecting all errors.
+pub fn for_each_record<T>(
+    file: &str,
+    text: &str,
+    array_key: &str,
+    records: &[Value],
+    mut each: impl FnMut(&mut FeatureCx<'_>, &Value) -> Result<Option<T>, LoadError>,
+) -> LoadResult<Vec<T>> {
+    let mut out = Vec::with_capacity(records.len());
+    let mut errors = Vec::new();
+    for (index, record) in records.iter().enumerate() {
+        let mut cx = FeatureCx { file, text, index, record: None, array_key };
+        if !record.is_object() {
+            errors
+                .push(cx.error(&[], format!("expected an object (a Feature in GeoJSON), found {}", type_name(record))));
+            continue;
+        }
+        cx.record = record
+            .get("properties")
+            .and_then(|p| p.get("id").or_else(|| p.get("name")))
+            .or_else(|| record.get("id"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        match each(&mut cx, record) {
+            Ok(Some(t)) => out.push(t),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// Runs `each` on every feature of a GeoJSON FeatureCollection, collecting all errors.
+pub fn for_each_feature<T>(
+    file: &str,
+    text: &str,
+    each: impl FnMut(&mut FeatureCx<'_>, &Value) -> Result<Option<T>, LoadError>,
+) -> LoadResult<Vec<T>> {
+    let features = feature_values(file, text).map_err(|e| vec![e])?;
+    for_each_record(file, text, "features", &features, each)
+}
+
+/// Loads a polygon layer of the given kind.
+pub fn load_areas(file: &str, text: &str, kind: LayerKind) -> LoadResult<Vec<Area>> {
+    for_each_feature(file, text, |cx, feature| {
+        let props = properties(cx, feature)?;
+        let name = match kind {
+            // NE lakes include a few unnamed reservoirs.
+            LayerKind::Lakes => props.get("name").and_then(Value::as_str).unwrap_or("").to_owned(),
+            _ => string_prop(cx, props, "name")?,
+        };
+        cx.record = Some(name.clone());
+        let (id, role, country) = match kind {
+            LayerKind::Countries => {
+                let a3 = string_prop(cx, props, "a3")?;
+                let role = match string_prop(cx, props, "role")?.as_str() {
+                    "focus" => AreaRole::Focus,
+                    "context" => AreaRole::Context,
+                    other => {
+                        return Err(cx.error(
+                            &[Seg::Key("properties"), Seg::Key("role")],
+                            format!("expected \"focus\" or \"context\", found {other:?}"),
+                        ));
+                    }
+                };
+                (a3.clone(), role, Some(a3))
+            }
+            LayerKind::World => {
+                let a3 = string_prop(cx, props, "a3")?;
+                (a3.clone(), AreaRole::World, Some(a3))
+            }
+            LayerKind::Provinces => {
+                let code = string_prop(cx, props, "iso_3166_2")?;
+                let country = string_prop(cx, props, "country")?;
+                (code, AreaRole::Province, Some(country))
+            }
+            LayerKind::Lakes | LayerKind::Cities | LayerKind::Seas => (name.clone(), AreaRole::Lake, None),
+        };
+        let Some(geometry) = geometry(cx, feature)? else {
+            return Err(cx.error(&[Seg::Key("geometry")], "expected a Polygon or MultiPolygon, found null"));
+        };
+        let polygons = polygons(cx, &geometry)?;
+        Ok(Some(Area { id, name, role, country, polygons }))
+    })
+}
+
+/// Loads the cities layer (points with `name`, `country` and `population`).
+pub fn load_cities(file: &str, text: &str) -> LoadResult<Vec<City>> {
+    for_each_feature(file, text, |cx, feature| {
+        let props = properties(cx, feature)?;
+        let name = string_prop(cx, props, "name")?;
+        cx.record = Some(name.clone());
+        let country = string_prop(cx, props, "country")?;
+        let population = props.get("population").and_then(Value::as_u64).ok_or_else(|| {
+            cx.error(&[Seg::Key("properties"), Seg::Key("population")], "expected a whole number of people")
+        })?;
+        let Some(geometry) = geometry(cx, feature)? else {
+            return Err(cx.error(&[Seg::Key("geometry")], "expected a Point, found null"));
+        };
+        let at = point(cx, &geometry)?;
+        Ok(Some(City { name, country, population, at }))
+    })
+}
+
+/// Loads named label points (`name` and a Point).
+pub fn load_named_points(file: &str, text: &str) -> LoadResult<Vec<NamedPoint>> {
+    for_each_feature(file, text, |cx, feature| {
+        let props = properties(cx, feature)?;
+        let name = string_prop(cx, props, "name")?;
+        cx.record = Some(name.clone());
+        let Some(geometry) = geometry(cx, feature)? else {
+            return Err(cx.error(&[Seg::Key("geometry")], "expected a Point, found null"));
+        };
+        let at = point(cx, &geometry)?;
+        Ok(Some(NamedPoint { name, at }))
+    })
+}
+
+/// Loads a layer file of the given kind.
+pub fn load_layer(file: &str, text: &str, kind: LayerKind) -> LoadResult<Layer> {
+    match kind {
+        LayerKind::Cities => load_cities(file, text).map(Layer::Cities),
+        LayerKind::Seas => load_named_points(file, text).map(Layer::Seas),
+        other => load_areas(file, text, other).map(|areas| Layer::Areas(other, areas)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_feature(props: &str, geometry: &str) -> String {
+        format!(
+            "{{\"type\":\"FeatureCollection\",\"features\":[\n{{\"type\":\"Feature\",\"properties\":{props},\"geometry\":{geometry}}}\n]}}"
+        )
+    }
+
+    const SQUARE: &str = r#"{"type":"Polygon","coordinates":[[[40,30],[41,30],[41,31],[40,31],[40,30]]]}"#;
+
+    #[test]
+    fn loads_a_country() {
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, SQUARE);
+        let areas = load_areas("t.geojson", &text, LayerKind::Countries).unwrap();
+        assert_eq!(areas.len(), 1);
+        assert_eq!(areas[0].role, AreaRole::Focus);
+        assert_eq!(areas[0].polygons[0].exterior.len(), 4, "closing point dropped");
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let e = feature_values("bad.geojson", "{\"type\":\n  \"FeatureCollection\",,}").unwrap_err();
+        assert_eq!(e.file, "bad.geojson");
+        assert_eq!(e.place.line_col, Some((2, 23)));
+        assert!(e.to_string().starts_with("bad.geojson:2:23: error: not valid JSON"), "{e}");
+    }
+
+    #[test]
+    fn missing_field_names_feature_field_and_expectation() {
+        let text = one_feature(r#"{"name":"Iraq","role":"focus"}"#, SQUARE);
+        let errs = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
+        let msg = errs[0].to_string();
+        assert!(msg.contains("t.geojson:2:"), "{msg}");
+        assert!(msg.contains("feature 0 (\"Iraq\")"), "{msg}");
+        assert!(msg.contains("field `properties.a3`: missing; expected a string"), "{msg}");
+    }
+
+    #[test]
+    fn bad_coordinates_point_at_the_position() {
+        let geom = r#"{"type":"Polygon","coordinates":[[[40,30],[41,95],[41,31],[40,30]]]}"#;
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, geom);
+        let errs = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
+        assert_eq!(errs[0].field.as_deref(), Some("geometry.coordinates.0.1"));
+        assert!(errs[0].message.contains("lat in -90..90"), "{}", errs[0]);
+    }
+
+    #[test]
+    fn open_ring_and_wrong_type_are_errors() {
+        let open = r#"{"type":"Polygon","coordinates":[[[40,30],[41,30],[41,31],[40,31]]]}"#;
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, open);
+        assert!(load_areas("t", &text, LayerKind::Countries).unwrap_err()[0].message.contains("closed ring"));
+        let pt = r#"{"type":"Point","coordinates":[40,30]}"#;
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, pt);
+        assert!(load_areas("t", &text, LayerKind::Countries).unwrap_err()[0].message.contains("found Point"));
+        let text =
+            one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, r#"{"type":"Polygon","coordinates":"x"}"#);
+        assert!(
+            load_areas("t", &text, LayerKind::Countries).unwrap_err()[0]
+                .message
+                .contains("not a valid GeoJSON geometry")
+        );
+    }
+
+    #[test]
+    fn every_bad_feature_is_reported() {
+        let text =
+            "{\"type\":\"FeatureCollection\",\"features\":[3, {\"properties\":{\"name\":\"A\"},\"geometry\":null}]}";
+        let errs = load_cities("c.geojson", text).unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert!(errs[0].message.contains("expected an object"));
+        assert_eq!(errs[1].place.feature, Some(1));
+    }
+
+    #[test]
+    fn not_a_collection() {
+        let e = feature_values("x", r#"{"type":"Feature"}"#).unwrap_err();
+        assert!(e.message.contains("FeatureCollection"));
+        assert!(feature_values("x", "[1,2]").is_err());
+        assert!(feature_values("x", "").is_err());
+    }
+}

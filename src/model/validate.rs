@@ -1,0 +1,306 @@
+//! Checks across the content files: ids unique, references resolve, causes earlier and acyclic,
+//! sources present, coordinates sane.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dataset::Source;
+use super::dataset_load::{DataFileKind, LoadedDataset};
+use super::error::LoadError;
+use super::json_locate::Seg;
+
+/// The focus countries: their events must lie in the region box.
+const FOCUS_A3: [&str; 4] = ["IRN", "IRQ", "SYR", "YEM"];
+/// Longitude range of the region box (degrees east).
+const REGION_LON: std::ops::RangeInclusive<f64> = 25.0..=65.0;
+/// Latitude range of the region box (degrees north).
+const REGION_LAT: std::ops::RangeInclusive<f64> = 10.0..=45.0;
+
+/// Every cross-file problem of a loaded dataset.
+pub fn validate(loaded: &LoadedDataset) -> Vec<LoadError> {
+    let mut v = Validator { loaded, errors: Vec::new() };
+    v.unique_ids();
+    v.sources();
+    v.references();
+    v.causes();
+    v.coordinates();
+    v.errors
+}
+
+struct Validator<'a> {
+    loaded: &'a LoadedDataset,
+    errors: Vec<LoadError>,
+}
+
+impl Validator<'_> {
+    fn err(&mut self, kind: DataFileKind, id: &str, field: &[Seg<'_>], message: String) {
+        let origin = self
+            .loaded
+            .origins
+            .get(&(kind, id.to_owned()))
+            .copied()
+            .unwrap_or(super::dataset_load::Origin { file: usize::MAX, index: 0 });
+        self.errors.push(self.loaded.error_at(kind, origin, id, field, message));
+    }
+
+    fn unique_ids(&mut self) {
+        let mut seen: HashMap<&str, DataFileKind> = HashMap::new();
+        for (id, kind, origin) in &self.loaded.all_ids {
+            if *kind == DataFileKind::Countries {
+                continue;
+            }
+            if !is_kebab_id(id) {
+                let e = self.loaded.error_at(
+                    *kind,
+                    *origin,
+                    id,
+                    &[Seg::Key("id")],
+                    format!("expected a lowercase kebab-case id, found {id:?}"),
+                );
+                self.errors.push(e);
+            }
+            if let Some(first) = seen.insert(id, *kind) {
+                let e = self.loaded.error_at(
+                    *kind,
+                    *origin,
+                    id,
+                    &[Seg::Key("id")],
+                    format!("duplicate id {id:?} (first used in {first:?})"),
+                );
+                self.errors.push(e);
+            }
+        }
+    }
+
+    fn check_sources(&mut self, kind: DataFileKind, id: &str, sources: &[Source]) {
+        if sources.is_empty() {
+            self.err(kind, id, &[Seg::Key("sources")], "expected at least one source {\"url\", \"title\"}".into());
+        }
+        for (i, s) in sources.iter().enumerate() {
+            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) || s.url.contains(' ') {
+                self.err(
+                    kind,
+                    id,
+                    &[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")],
+                    format!("expected an http(s) URL, found {:?}", s.url),
+                );
+            }
+            if s.title.trim().is_empty() {
+                self.err(kind, id, &[Seg::Key("sources"), Seg::Index(i), Seg::Key("title")], "expected a title".into());
+            }
+        }
+    }
+
+    fn sources(&mut self) {
+        let d = &self.loaded.dataset;
+        use DataFileKind as K;
+        let all: Vec<(K, &str, &[Source])> = d
+            .events
+            .iter()
+            .map(|r| (K::Events, r.id.as_str(), r.sources.as_slice()))
+            .chain(d.actors.iter().map(|r| (K::Actors, r.id.as_str(), r.sources.as_slice())))
+            .chain(d.groups.iter().map(|r| (K::Groups, r.id.as_str(), r.sources.as_slice())))
+            .chain(d.positions.iter().map(|r| (K::Positions, r.id.as_str(), r.sources.as_slice())))
+            .chain(d.relations.iter().map(|r| (K::Relations, r.id.as_str(), r.sources.as_slice())))
+            .chain(d.claims.iter().map(|r| (K::Claims, r.id.as_str(), r.sources.as_slice())))
+            .chain(d.eras.iter().map(|r| (K::Eras, r.id.as_str(), r.sources.as_slice())))
+            .collect();
+        for (kind, id, sources) in all {
+            self.check_sources(kind, id, sources);
+        }
+    }
+
+    fn references(&mut self) {
+        let d = &self.loaded.dataset;
+        let countries: HashSet<&str> = d.countries.iter().map(|c| c.a3.as_str()).collect();
+        let actors: HashSet<&str> =
+            d.actors.iter().map(|a| a.id.as_str()).chain(d.groups.iter().map(|g| g.id.as_str())).collect();
+        let any_id: HashSet<&str> = self.loaded.all_ids.iter().map(|(id, _, _)| id.as_str()).collect();
+        let mut problems: Vec<(DataFileKind, String, Vec<(String, Option<usize>)>, String)> = Vec::new();
+        let mut need_country = |kind: DataFileKind, id: &str, field: &str, index: Option<usize>, a3: &str| {
+            if !countries.contains(a3) {
+                problems.push((
+                    kind,
+                    id.to_owned(),
+                    vec![(field.to_owned(), index)],
+                    format!("unknown country code {a3:?} (expected an ISO alpha-3 code listed in countries.json)"),
+                ));
+            }
+        };
+        for e in &d.events {
+            e.countries
+                .iter()
+                .enumerate()
+                .for_each(|(i, c)| need_country(DataFileKind::Events, &e.id, "countries", Some(i), c));
+        }
+        for a in &d.actors {
+            if let Some(c) = &a.country {
+                need_country(DataFileKind::Actors, &a.id, "country", None, c);
+            }
+        }
+        for g in &d.groups {
+            g.backing
+                .iter()
+                .enumerate()
+                .for_each(|(i, c)| need_country(DataFileKind::Groups, &g.id, "backing", Some(i), c));
+            g.adversary_of
+                .iter()
+                .enumerate()
+                .for_each(|(i, c)| need_country(DataFileKind::Groups, &g.id, "adversary_of", Some(i), c));
+        }
+        for p in &d.positions {
+            need_country(DataFileKind::Positions, &p.id, "country", None, &p.country);
+        }
+        for r in &d.relations {
+            for (field, c) in [("protecting", &r.protecting), ("represented", &r.represented), ("host", &r.host)] {
+                need_country(DataFileKind::Relations, &r.id, field, None, c);
+            }
+        }
+        for e in &d.events {
+            for (i, a) in e.actors.iter().enumerate() {
+                if !actors.contains(a.as_str()) {
+                    problems.push((
+                        DataFileKind::Events,
+                        e.id.clone(),
+                        vec![("actors".into(), Some(i))],
+                        format!("unknown actor {a:?} (expected an id from actors.json or groups.geojson)"),
+                    ));
+                }
+            }
+        }
+        for c in &d.claims {
+            for (i, r) in c.related.iter().enumerate() {
+                if !any_id.contains(r.as_str()) {
+                    problems.push((
+                        DataFileKind::Claims,
+                        c.id.clone(),
+                        vec![("related".into(), Some(i))],
+                        format!("unknown id {r:?}"),
+                    ));
+                }
+            }
+        }
+        for (kind, id, path, message) in problems {
+            let segs: Vec<Seg<'_>> =
+                path.iter().flat_map(|(k, i)| std::iter::once(Seg::Key(k.as_str())).chain(i.map(Seg::Index))).collect();
+            self.err(kind, &id, &segs, message);
+        }
+    }
+
+    fn causes(&mut self) {
+        let d = &self.loaded.dataset;
+        let by_id: HashMap<&str, usize> = d.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        let mut problems = Vec::new();
+        for e in &d.events {
+            for (i, c) in e.causes.iter().enumerate() {
+                match by_id.get(c.as_str()).and_then(|&k| d.events.get(k)) {
+                    None => problems.push((e.id.clone(), i, format!("unknown event {c:?}"))),
+                    Some(cause) if cause.date.first_day() > e.date.first_day() => {
+                        problems.push((
+                            e.id.clone(),
+                            i,
+                            format!("cause {c:?} ({}) is later than this event ({})", cause.date, e.date),
+                        ));
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        // Cycles (possible only among same-day events, but checked in general): depth-first search.
+        let mut state = vec![0u8; d.events.len()]; // 0 new, 1 on stack, 2 done
+        for start in 0..d.events.len() {
+            if let Some(cycle_at) = find_cycle(d, &by_id, start, &mut state) {
+                if let Some(e) = d.events.get(cycle_at) {
+                    problems.push((e.id.clone(), 0, "causes form a cycle through this event".into()));
+                }
+            }
+        }
+        for (id, i, m) in problems {
+            self.err(DataFileKind::Events, &id, &[Seg::Key("causes"), Seg::Index(i)], m);
+        }
+    }
+
+    fn coordinates(&mut self) {
+        let d = &self.loaded.dataset;
+        let mut problems = Vec::new();
+        for e in &d.events {
+            let Some(at) = e.at else { continue };
+            let in_focus = e.countries.iter().any(|c| FOCUS_A3.contains(&c.as_str()));
+            if in_focus && !(REGION_LON.contains(&at.lon) && REGION_LAT.contains(&at.lat)) {
+                problems.push((e.id.clone(), format!(
+                    "event in {} placed at [{}, {}], outside the region (lon 25..65, lat 10..45): are lon and lat swapped?",
+                    e.countries.join("/"), at.lon, at.lat
+                )));
+            }
+        }
+        for (id, m) in problems {
+            let origin = self.loaded.origins.get(&(DataFileKind::Events, id.clone())).copied();
+            if let Some(origin) = origin {
+                let mut e = self.loaded.error_at(DataFileKind::Events, origin, &id, &[], m);
+                // Point at the coordinates (outside `properties`).
+                if let Some(file) = self.loaded.files.get(origin.file) {
+                    let path =
+                        [Seg::Key("features"), Seg::Index(origin.index), Seg::Key("geometry"), Seg::Key("coordinates")];
+                    if let Some(lc) = super::json_locate::locate(&file.text, &path) {
+                        e.place.line_col = Some((lc.line, lc.column));
+                        e.field = Some("geometry.coordinates".into());
+                    }
+                }
+                self.errors.push(e);
+            }
+        }
+    }
+}
+
+fn find_cycle(
+    d: &super::dataset::Dataset,
+    by_id: &HashMap<&str, usize>,
+    node: usize,
+    state: &mut [u8],
+) -> Option<usize> {
+    match state.get(node) {
+        Some(1) => return Some(node),
+        Some(2) | None => return None,
+        _ => {}
+    }
+    if let Some(s) = state.get_mut(node) {
+        *s = 1;
+    }
+    let causes: Vec<usize> = d
+        .events
+        .get(node)
+        .map(|e| e.causes.iter().filter_map(|c| by_id.get(c.as_str()).copied()).collect())
+        .unwrap_or_default();
+    for c in causes {
+        if let Some(found) = find_cycle(d, by_id, c, state) {
+            if let Some(s) = state.get_mut(node) {
+                *s = 2;
+            }
+            return Some(found);
+        }
+    }
+    if let Some(s) = state.get_mut(node) {
+        *s = 2;
+    }
+    None
+}
+
+/// Lowercase ASCII letters and digits in groups joined by single hyphens.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab_id("soleimani-killed-2020"));
+        for bad in ["", "Soleimani", "a--b", "-a", "a_b", "a b", "ä"] {
+            assert!(!is_kebab_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Load problems shown in the window (a bad `--data` file never stops the atlas).
+
+use egui::{Context, RichText};
+
+use crate::command::Command;
+use crate::theme::{self, ThemeChoice};
+
+/// Draws the list of load messages, if any.
+pub fn messages_ui(ctx: &Context, messages: &[String], theme_choice: ThemeChoice, commands: &mut Vec<Command>) {
+    if messages.is_empty() {
+        return;
+    }
+    egui::Window::new("Some data could not be loaded")
+        .collapsible(true)
+        .default_width(640.0)
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 12.0))
+        .show(ctx, |ui| {
+            ui.label("The bundled atlas is still shown. These files were left out:");
+            egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {
+                for m in messages {
+                    ui.label(RichText::new(m).monospace().color(theme::error_text(theme_choice)));
+                }
+            });
+            if ui.button("Dismiss").clicked() {
+                commands.push(Command::DismissMessages);
+            }
+        });
+}

@@ -1,0 +1,199 @@
+//! Every colour, stroke width and font size of the atlas lives here.
+//!
+//! Colours are chosen for projectors (light theme: dark text on pale land, strong borders) and for
+//! colour-blind viewers: highlights use the Okabe–Ito orange and vermillion, which stay distinct from the
+//! blue sea and the sand/grey land for deuteranopia and protanopia; focus and context land differ in
+//! lightness as well as hue, so they read apart in greyscale too.
+
+use egui::Color32;
+use serde::{Deserialize, Serialize};
+
+/// Which palette the user picked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Pale land, dark text: best on projectors and paper.
+    #[default]
+    Light,
+    /// Dark land and sea, light text: for dim rooms and screens.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Both choices, for menus.
+    pub const ALL: [Self; 2] = [Self::Light, Self::Dark];
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Light => "Light (projector)",
+            Self::Dark => "Dark",
+        }
+    }
+}
+
+/// The map's colours.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapPalette {
+    /// Seas, oceans and the Caspian.
+    pub sea: Color32,
+    /// Lakes.
+    pub lake: Color32,
+    /// Land of the world underlay.
+    pub world_land: Color32,
+    /// Land of the neighbouring countries.
+    pub context_land: Color32,
+    /// Land of Iran, Iraq, Syria and Yemen.
+    pub focus_land: Color32,
+    /// Borders of the world underlay.
+    pub world_border: Color32,
+    /// Borders of neighbouring countries.
+    pub context_border: Color32,
+    /// Borders of the focus countries.
+    pub focus_border: Color32,
+    /// Province and governorate borders (full strength; faded in as one zooms).
+    pub province_border: Color32,
+    /// Fill laid over a hovered country.
+    pub hover_fill: Color32,
+    /// Outline of a hovered country.
+    pub hover_stroke: Color32,
+    /// Fill laid over the selected country.
+    pub selected_fill: Color32,
+    /// Outline of the selected country.
+    pub selected_stroke: Color32,
+    /// Focus country names.
+    pub label_focus: Color32,
+    /// Neighbour names.
+    pub label_context: Color32,
+    /// City names.
+    pub label_city: Color32,
+    /// Province names.
+    pub label_province: Color32,
+    /// Sea names.
+    pub label_sea: Color32,
+    /// The outline drawn around label text so it reads over borders.
+    pub label_halo: Color32,
+    /// City dots.
+    pub city_dot: Color32,
+    /// Scale bar ink.
+    pub scale_bar: Color32,
+}
+
+/// Sizes in screen points.
+pub mod size {
+    /// World underlay border width.
+    pub const WORLD_BORDER: f32 = 0.6;
+    /// Neighbour border width.
+    pub const CONTEXT_BORDER: f32 = 0.9;
+    /// Focus country border width.
+    pub const FOCUS_BORDER: f32 = 1.6;
+    /// Province border width.
+    pub const PROVINCE_BORDER: f32 = 0.7;
+    /// Hover and selection outline width.
+    pub const HIGHLIGHT_BORDER: f32 = 3.0;
+    /// Focus country label size.
+    pub const LABEL_FOCUS: f32 = 22.0;
+    /// Neighbour label size.
+    pub const LABEL_CONTEXT: f32 = 15.0;
+    /// Sea label size.
+    pub const LABEL_SEA: f32 = 14.0;
+    /// City label size.
+    pub const LABEL_CITY: f32 = 14.0;
+    /// Capital and million-city label size.
+    pub const LABEL_BIG_CITY: f32 = 15.5;
+    /// Province label size.
+    pub const LABEL_PROVINCE: f32 = 12.5;
+    /// City dot radius.
+    pub const CITY_DOT: f32 = 3.0;
+    /// Gap kept between labels.
+    pub const LABEL_GAP: f32 = 3.0;
+    /// Halo offset around label text.
+    pub const LABEL_HALO: f32 = 1.2;
+    /// Body text of the interface (larger than egui's 12.5 for projectors).
+    pub const UI_BODY: f32 = 15.0;
+    /// Headings of the interface.
+    pub const UI_HEADING: f32 = 21.0;
+    /// Buttons and menus.
+    pub const UI_BUTTON: f32 = 15.0;
+    /// Small print (credits, coordinates).
+    pub const UI_SMALL: f32 = 12.5;
+}
+
+/// The map palette of a theme.
+pub fn map_palette(choice: ThemeChoice) -> MapPalette {
+    match choice {
+        ThemeChoice::Light => MapPalette {
+            sea: Color32::from_rgb(0xAE, 0xCB, 0xE0),
+            lake: Color32::from_rgb(0xAE, 0xCB, 0xE0),
+            world_land: Color32::from_rgb(0xEC, 0xEB, 0xE6),
+            context_land: Color32::from_rgb(0xE3, 0xE1, 0xDA),
+            focus_land: Color32::from_rgb(0xF6, 0xDF, 0xAE),
+            world_border: Color32::from_rgb(0xB5, 0xB2, 0xAA),
+            context_border: Color32::from_rgb(0x85, 0x80, 0x78),
+            focus_border: Color32::from_rgb(0x4A, 0x3B, 0x2A),
+            province_border: Color32::from_rgb(0x9C, 0x86, 0x68),
+            hover_fill: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 70),
+            hover_stroke: Color32::from_rgb(0xC7, 0x85, 0x00),
+            selected_fill: Color32::from_rgba_unmultiplied(0xD5, 0x5E, 0x00, 60),
+            selected_stroke: Color32::from_rgb(0xD5, 0x5E, 0x00),
+            label_focus: Color32::from_rgb(0x2B, 0x1E, 0x10),
+            label_context: Color32::from_rgb(0x55, 0x52, 0x4C),
+            label_city: Color32::from_rgb(0x1E, 0x1E, 0x1E),
+            label_province: Color32::from_rgb(0x6E, 0x5A, 0x40),
+            label_sea: Color32::from_rgb(0x2F, 0x5C, 0x85),
+            label_halo: Color32::from_rgba_unmultiplied(0xFF, 0xFF, 0xFF, 200),
+            city_dot: Color32::from_rgb(0x1E, 0x1E, 0x1E),
+            scale_bar: Color32::from_rgb(0x1E, 0x1E, 0x1E),
+        },
+        ThemeChoice::Dark => MapPalette {
+            sea: Color32::from_rgb(0x16, 0x26, 0x36),
+            lake: Color32::from_rgb(0x16, 0x26, 0x36),
+            world_land: Color32::from_rgb(0x2A, 0x2C, 0x2F),
+            context_land: Color32::from_rgb(0x36, 0x38, 0x3C),
+            focus_land: Color32::from_rgb(0x5A, 0x4B, 0x33),
+            world_border: Color32::from_rgb(0x4E, 0x52, 0x57),
+            context_border: Color32::from_rgb(0x7A, 0x7F, 0x86),
+            focus_border: Color32::from_rgb(0xE8, 0xD2, 0xA6),
+            province_border: Color32::from_rgb(0xA8, 0x92, 0x6C),
+            hover_fill: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 70),
+            hover_stroke: Color32::from_rgb(0xF0, 0xB0, 0x20),
+            selected_fill: Color32::from_rgba_unmultiplied(0xD5, 0x5E, 0x00, 80),
+            selected_stroke: Color32::from_rgb(0xFF, 0x7A, 0x1A),
+            label_focus: Color32::from_rgb(0xFA, 0xEB, 0xCC),
+            label_context: Color32::from_rgb(0xC4, 0xC7, 0xCC),
+            label_city: Color32::from_rgb(0xF0, 0xF0, 0xF0),
+            label_province: Color32::from_rgb(0xC9, 0xB4, 0x8E),
+            label_sea: Color32::from_rgb(0x8C, 0xB8, 0xDE),
+            label_halo: Color32::from_rgba_unmultiplied(0x10, 0x10, 0x10, 200),
+            city_dot: Color32::from_rgb(0xF0, 0xF0, 0xF0),
+            scale_bar: Color32::from_rgb(0xF0, 0xF0, 0xF0),
+        },
+    }
+}
+
+/// Sets egui's visuals and text sizes for a theme.
+pub fn apply_to_egui(ctx: &egui::Context, choice: ThemeChoice) {
+    let theme = match choice {
+        ThemeChoice::Light => egui::Theme::Light,
+        ThemeChoice::Dark => egui::Theme::Dark,
+    };
+    ctx.set_theme(theme);
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles = [
+            (TextStyle::Small, FontId::new(size::UI_SMALL, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(size::UI_BODY, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(size::UI_BUTTON, FontFamily::Proportional)),
+            (TextStyle::Heading, FontId::new(size::UI_HEADING, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(size::UI_BODY - 1.0, FontFamily::Monospace)),
+        ]
+        .into();
+    });
+}
+
+/// The colour of an error message in the interface.
+pub fn error_text(choice: ThemeChoice) -> Color32 {
+    match choice {
+        ThemeChoice::Light => Color32::from_rgb(0xA0, 0x20, 0x10),
+        ThemeChoice::Dark => Color32::from_rgb(0xFF, 0x8A, 0x70),
+    }
+}
