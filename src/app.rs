@@ -83,6 +83,8 @@ pub struct TimeAtlasApp {
     pub messages: Vec<String>,
     /// The cached screen scene of the map.
     pub scene: Option<Scene>,
+    /// The view drawn in the last frame (the fitted one while the user has not moved the map).
+    pub drawn_view: MapMemory,
     show_about: bool,
     show_open_data: bool,
     open_data_path: String,
@@ -126,6 +128,7 @@ impl TimeAtlasApp {
             pointer: None,
             messages: Vec::new(),
             scene: None,
+            drawn_view: MapMemory::fit_pending(),
             show_about: false,
             show_open_data: false,
             open_data_path: String::new(),
@@ -179,7 +182,10 @@ impl TimeAtlasApp {
     /// Applies one command. This is the only place state changes in response to the views.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::SetView(memory) => self.settings.map = memory,
+            Command::SetView(memory) => {
+                log::debug!("view: {memory:?}");
+                self.settings.map = memory;
+            }
             Command::ZoomBy(factor) => {
                 if let Some(scale) = self.settings.map.points_per_km {
                     let s = (scale * factor)
@@ -301,6 +307,7 @@ impl TimeAtlasApp {
 
     fn take_map_output(&mut self, output: &MapOutput, commands: &mut Vec<Command>) {
         self.hovered = output.hovered_country;
+        self.drawn_view = output.effective_memory;
         self.pointer = output.pointer_geo;
         if let Some(memory) = output.new_memory {
             commands.push(Command::SetView(memory));
@@ -320,6 +327,11 @@ impl TimeAtlasApp {
 impl eframe::App for TimeAtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        // Screenshots must not depend on, or change, what a previous run left behind.
+        self.screenshot.is_none()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

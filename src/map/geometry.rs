@@ -147,6 +147,11 @@ impl PreparedLayer {
         self.areas.iter().position(|a| a.bbox.contains(p) && self.contains_in(&a.triangles, p))
     }
 
+    /// True when area `index` contains the map point.
+    pub fn hit_area(&self, index: usize, p: MapPoint) -> bool {
+        self.areas.get(index).is_some_and(|a| a.bbox.contains(p) && self.contains_in(&a.triangles, p))
+    }
+
     /// Bounding box of the areas for which `pick` is true.
     pub fn bbox_of(&self, mut pick: impl FnMut(usize) -> bool) -> MapRect {
         let mut r = MapRect::NOTHING;

@@ -33,6 +33,11 @@ pub struct Candidate {
     pub anchor: Pos2,
     /// Its style.
     pub style: LabelStyle,
+    /// For cities: keep the dot free from the start, so labels placed earlier (a country name at its
+    /// centroid) step aside for a capital rather than hide it.
+    pub reserve_dot: bool,
+    /// For area names: the index of the area (in the countries layer) the label's centre must stay in.
+    pub inside_area: Option<usize>,
 }
 
 /// A label that found room.
@@ -59,16 +64,28 @@ fn font_and_color(style: LabelStyle, palette: &MapPalette) -> (FontId, Color32) 
 
 /// Places candidates in the order given (most important first); a label that would overlap one already
 /// placed, or stick out of `screen`, tries its other positions and is dropped if none fits.
+///
+/// `area_contains(area, pos)` tells whether a screen position lies in an area; labels with `inside_area`
+/// only take positions whose centre it accepts.
 pub fn place_labels(
     painter: &Painter,
     screen: Rect,
     candidates: &[Candidate],
     palette: &MapPalette,
+    area_contains: &dyn Fn(usize, Pos2) -> bool,
 ) -> Vec<PlacedLabel> {
+    let dot_rect_of = |c: &Candidate| Rect::from_center_size(c.anchor, Vec2::splat(size::CITY_DOT * 2.0));
+    // Reserved dots come first; each candidate ignores its own reservation.
+    let reserved: Vec<(usize, Rect)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.reserve_dot && screen.contains(c.anchor))
+        .map(|(i, c)| (i, dot_rect_of(c)))
+        .collect();
     let mut taken: Vec<Rect> = Vec::new();
     let mut placed = Vec::new();
     let gap = Vec2::splat(size::LABEL_GAP);
-    for c in candidates {
+    for (index, c) in candidates.iter().enumerate() {
         if !screen.contains(c.anchor) {
             continue;
         }
@@ -85,14 +102,34 @@ pub fn place_labels(
                     (Align2::CENTER_TOP, Vec2::new(0.0, d)),
                 ]
             }
+            LabelStyle::Focus | LabelStyle::Context => {
+                let (w, h) = (text_size.x / 2.0, text_size.y * 0.75);
+                &[
+                    (Align2::CENTER_CENTER, Vec2::ZERO),
+                    (Align2::CENTER_CENTER, Vec2::new(0.0, -h)),
+                    (Align2::CENTER_CENTER, Vec2::new(0.0, h)),
+                    (Align2::CENTER_CENTER, Vec2::new(-w, 0.0)),
+                    (Align2::CENTER_CENTER, Vec2::new(w, 0.0)),
+                    (Align2::CENTER_CENTER, Vec2::new(0.0, -2.0 * h)),
+                    (Align2::CENTER_CENTER, Vec2::new(0.0, 2.0 * h)),
+                    (Align2::CENTER_CENTER, Vec2::new(-w, -h)),
+                    (Align2::CENTER_CENTER, Vec2::new(w, h)),
+                ]
+            }
             _ => &[(Align2::CENTER_CENTER, Vec2::ZERO)],
         };
         let dot = matches!(c.style, LabelStyle::City { .. }).then_some(c.anchor);
-        let dot_rect = dot.map(|p| Rect::from_center_size(p, Vec2::splat(size::CITY_DOT * 2.0)));
+        let dot_rect = dot.map(|_| dot_rect_of(c));
         if dot_rect.is_some_and(|d| taken.iter().any(|t| t.intersects(d))) {
             continue;
         }
-        let fits = |rect: Rect| screen.contains_rect(rect) && !taken.iter().any(|t| t.intersects(rect.expand2(gap)));
+        let blocked_by_reserved = |rect: Rect| reserved.iter().any(|&(i, r)| i != index && r.intersects(rect));
+        let fits = |rect: Rect| {
+            screen.contains_rect(rect)
+                && !taken.iter().any(|t| t.intersects(rect.expand2(gap)))
+                && !blocked_by_reserved(rect)
+                && c.inside_area.is_none_or(|a| area_contains(a, rect.center()))
+        };
         let Some(rect) =
             options.iter().map(|&(align, offset)| align.anchor_size(c.anchor + offset, text_size)).find(|&r| fits(r))
         else {

@@ -84,11 +84,11 @@ mod tests {
 
     #[test]
     fn fits_home_inside_the_screen() {
-        let mut m = MapMemory::fit_pending();
+        let m = MapMemory::fit_pending();
         let p = m.projector(screen(), &home());
         let visible = p.visible_map_rect();
         assert!(visible.height_km() >= 2000.0 && visible.height_km() < 2200.0, "{visible:?}");
-        assert_eq!(m.center, MapPoint::new(0.0, 0.0));
+        assert_eq!(p.center, MapPoint::new(0.0, 0.0));
     }
 
     #[test]

@@ -19,6 +19,10 @@ pub const PROVINCES_FROM_POINTS_PER_KM: f64 = 0.38;
 const PROVINCES_FULL_POINTS_PER_KM: f64 = 0.6;
 /// Points per km above which province names are offered as labels.
 const PROVINCE_LABELS_FROM_POINTS_PER_KM: f64 = 0.9;
+/// World underlay polygons must lie within these longitudes (the Americas and the Pacific are left out).
+const WORLD_MIN_LON: f64 = -30.0;
+/// See [`WORLD_MIN_LON`].
+const WORLD_MAX_LON: f64 = 150.0;
 /// A polyline point closer than this to the previous kept point (in screen points) is skipped.
 const MIN_SEGMENT_POINTS: f32 = 0.6;
 
@@ -45,7 +49,13 @@ impl PreparedAtlas {
             .world
             .iter()
             .filter(|w| w.id != "ATA" && !atlas.countries.iter().any(|c| c.id == w.id))
-            .cloned()
+            .map(|w| {
+                let mut w = w.clone();
+                // The conic is cut at 133°W; polygons reaching that far would wrap across the map.
+                w.polygons.retain(|p| p.rings().flatten().all(|g| (WORLD_MIN_LON..=WORLD_MAX_LON).contains(&g.lon)));
+                w
+            })
+            .filter(|w| !w.polygons.is_empty())
             .collect();
         let countries = PreparedLayer::build(&atlas.countries);
         let mut home = countries.bbox_of(|i| atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus));
@@ -146,9 +156,39 @@ pub fn push_area_outline(
         if points.len() < 3 {
             continue;
         }
+        stroke_ring(&mut path, &points, stroke, feathering, mesh);
+    }
+}
+
+/// Turns sharper than this (cosine between successive segment directions) split a stroked ring.
+const HAIRPIN_COS: f32 = -0.5;
+
+/// Strokes a closed ring. epaint joins segments with unlimited miters, which draw long spikes where a
+/// coastline doubles back on itself, so the ring is stroked as open runs split at every hairpin turn
+/// (turns over 120°); elsewhere the miter stays under twice the line width.
+pub fn stroke_ring(path: &mut Path, points: &[Pos2], stroke: &PathStroke, feathering: f32, mesh: &mut Mesh) {
+    let n = points.len();
+    let at = |i: usize| points.get(i % n).copied().unwrap_or(Pos2::ZERO);
+    let hairpin = |i: usize| {
+        let (prev, cur, next) = (at(i + n - 1), at(i), at(i + 1));
+        (cur - prev).normalized().dot((next - cur).normalized()) < HAIRPIN_COS
+    };
+    let cuts: Vec<usize> = (0..n).filter(|&i| hairpin(i)).collect();
+    if cuts.is_empty() {
         path.clear();
-        path.add_line_loop(&points);
+        path.add_line_loop(points);
         path.stroke_closed(feathering, stroke, mesh);
+        return;
+    }
+    let mut run = Vec::with_capacity(n + 1);
+    for (k, &from) in cuts.iter().enumerate() {
+        let to = cuts.get(k + 1).copied().unwrap_or(cuts.first().copied().unwrap_or(from) + n);
+        let to = if to <= from { to + n } else { to };
+        run.clear();
+        run.extend((from..=to).map(at));
+        path.clear();
+        path.add_open_points(&run);
+        path.stroke_open(feathering, stroke, mesh);
     }
 }
 
@@ -213,7 +253,11 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     }
 
     let candidates = label_candidates(&key, inputs);
-    let labels = place_labels(painter, p.screen_rect, &candidates, palette);
+    let area_contains = |area: usize, pos: Pos2| {
+        let at = p.map_from_screen(pos);
+        prepared.countries.areas.get(area).is_some_and(|a| a.bbox.contains(at)) && prepared.countries.hit_area(area, at)
+    };
+    let labels = place_labels(painter, p.screen_rect, &candidates, palette, &area_contains);
     Scene { key, fills: Arc::new(fills), lines: Arc::new(lines), labels, culled_areas: culled }
 }
 
@@ -246,11 +290,19 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
                 text: c.name.to_uppercase(),
                 anchor: p.screen_from_map(a.label_at),
                 style: LabelStyle::Focus,
+                reserve_dot: false,
+                inside_area: Some(i),
             });
         }
     }
     for sea in &atlas.seas {
-        out.push(Candidate { text: sea.name.clone(), anchor: p.screen_from_geo(sea.at), style: LabelStyle::Sea });
+        out.push(Candidate {
+            text: sea.name.clone(),
+            anchor: p.screen_from_geo(sea.at),
+            style: LabelStyle::Sea,
+            reserve_dot: false,
+            inside_area: None,
+        });
     }
     let big_context: Vec<_> = countries
         .iter()
@@ -270,6 +322,8 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
                 text: city.name.clone(),
                 anchor: p.screen_from_map(map_from_geo(city.at)),
                 style: LabelStyle::City { big: city.population >= 1_000_000 },
+                reserve_dot: city.population >= 1_500_000,
+                inside_area: None,
             });
         }
     }
@@ -284,6 +338,8 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
                 text: prov.name.clone(),
                 anchor: p.screen_from_map(a.label_at),
                 style: LabelStyle::Province,
+                reserve_dot: false,
+                inside_area: None,
             });
         }
     }
@@ -292,7 +348,13 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
 
 fn push_country(out: &mut Vec<Candidate>, atlas: &Atlas, prepared: &PreparedAtlas, i: usize, p: &Projector) {
     if let (Some(c), Some(a)) = (atlas.countries.get(i), prepared.countries.areas.get(i)) {
-        out.push(Candidate { text: c.name.clone(), anchor: p.screen_from_map(a.label_at), style: LabelStyle::Context });
+        out.push(Candidate {
+            text: c.name.clone(),
+            anchor: p.screen_from_map(a.label_at),
+            style: LabelStyle::Context,
+            reserve_dot: false,
+            inside_area: Some(i),
+        });
     }
 }
 
@@ -306,6 +368,22 @@ mod tests {
         assert_eq!(province_alpha(PROVINCES_FULL_POINTS_PER_KM * 2.0), 1.0);
         let mid = province_alpha((PROVINCES_FROM_POINTS_PER_KM + PROVINCES_FULL_POINTS_PER_KM) / 2.0);
         assert!(mid > 0.4 && mid < 0.6);
+    }
+
+    #[test]
+    fn hairpins_split_rings_so_no_spike_reaches_far() {
+        // A thin inlet: the ring doubles back at (100, 0).
+        let ring = [Pos2::new(0.0, 0.0), Pos2::new(100.0, 0.0), Pos2::new(0.0, 1.0), Pos2::new(-5.0, 20.0)];
+        let mut mesh = Mesh::default();
+        stroke_ring(&mut Path::default(), &ring, &PathStroke::new(3.0, Color32::BLACK), 1.0, &mut mesh);
+        let max_x = mesh.vertices.iter().map(|v| v.pos.x).fold(f32::MIN, f32::max);
+        assert!(max_x < 106.0, "a miter spike reached x = {max_x}");
+        let mut plain = Mesh::default();
+        let mut path = Path::default();
+        path.add_line_loop(&ring);
+        path.stroke_closed(1.0, &PathStroke::new(3.0, Color32::BLACK), &mut plain);
+        let plain_max = plain.vertices.iter().map(|v| v.pos.x).fold(f32::MIN, f32::max);
+        assert!(plain_max > 150.0, "epaint's own miter would spike ({plain_max}); if not, this split is unneeded");
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct MapOutput {
     pub clicked: Option<Option<usize>>,
     /// The projector used this frame.
     pub projector: Option<Projector>,
+    /// The view drawn this frame (the fitted view while none is set).
+    pub effective_memory: MapMemory,
 }
 
 /// Draws the map in all the space left in `ui` and handles its gestures.
@@ -57,8 +59,13 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map of Iran, Iraq, Syria, Yemen and neighbours")
     });
-    let mut memory = inputs.memory;
-    let first = memory.points_per_km.is_none();
+    // Until the user moves the map, it stays fitted to the focus countries, whatever the window size
+    // (the first frames may not know the window's real size yet).
+    let start = match inputs.memory.points_per_km {
+        Some(_) => inputs.memory,
+        None => MapMemory::fitted(rect, &inputs.prepared.home),
+    };
+    let mut memory = start;
     let mut projector = memory.projector(rect, &inputs.prepared.home);
 
     if response.dragged() {
@@ -71,10 +78,11 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
             memory.zoom_about(&projector, factor, pointer);
         }
     }
-    if first || memory != inputs.memory {
+    if memory != start {
         projector = memory.projector(rect, &inputs.prepared.home);
         out.new_memory = Some(memory);
     }
+    out.effective_memory = memory;
     out.projector = Some(projector);
 
     let key = SceneKey {
