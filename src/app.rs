@@ -187,10 +187,13 @@ impl TimeAtlasApp {
                 self.settings.map = memory;
             }
             Command::ZoomBy(factor) => {
-                if let Some(scale) = self.settings.map.points_per_km {
+                // Zoom the view as drawn (the fitted one if the user has not moved the map yet).
+                let mut view = self.drawn_view;
+                if let Some(scale) = view.points_per_km {
                     let s = (scale * factor)
                         .clamp(crate::map::memory::MIN_POINTS_PER_KM, crate::map::memory::MAX_POINTS_PER_KM);
-                    self.settings.map.points_per_km = Some(s);
+                    view.points_per_km = Some(s);
+                    self.settings.map = view;
                 }
             }
             Command::ResetView => self.settings.map = MapMemory::fit_pending(),

@@ -27,7 +27,7 @@ impl ScreenshotJob {
     /// Call once per frame: counts frames, requests the capture, closes the window when it is saved.
     pub fn step(&mut self, ctx: &egui::Context) {
         self.frames += 1;
-        let done = self.outcome.lock().map(|o| o.is_some()).unwrap_or(true);
+        let done = self.outcome.lock().map_or(true, |o| o.is_some());
         if done {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
@@ -52,7 +52,7 @@ impl ScreenshotJob {
 /// Saves an egui image as PNG.
 pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
     let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
     let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
         .ok_or_else(|| format!("screenshot has {} pixels, not {w}×{h}", image.pixels.len()))?;
     buffer.save(path).map_err(|e| format!("cannot write {}: {e}", path.display()))

@@ -15,6 +15,8 @@ pub struct PreparedArea {
     pub triangles: Range<usize>,
     /// Its rings (exterior and holes of every polygon), as ranges into [`PreparedLayer::vertices`].
     pub rings: Vec<Range<usize>>,
+    /// How many rings each polygon has (its exterior, then its holes), in `rings` order.
+    pub polygon_ring_counts: Vec<usize>,
     /// Area in square kilometres (sum of its triangles).
     pub area_km2: f64,
     /// Where its label goes: the area-weighted centroid of its largest polygon, or that polygon's
@@ -106,7 +108,8 @@ impl PreparedLayer {
                     if self.contains_in(&triangles, centroid) { centroid } else { fallback }
                 },
             );
-        PreparedArea { bbox, triangles, rings, area_km2, label_at }
+        let polygon_ring_counts = area.polygons.iter().map(|p| 1 + p.holes.len()).collect();
+        PreparedArea { bbox, triangles, rings, polygon_ring_counts, area_km2, label_at }
     }
 
     fn push_polygon(

@@ -29,12 +29,10 @@ impl MapMemory {
         Self::default()
     }
 
-    /// The projector for this frame; fits `home` into `screen_rect` first if no zoom is set yet.
-    pub fn projector(&mut self, screen_rect: egui::Rect, home: &MapRect) -> Projector {
-        if self.points_per_km.is_none() {
-            *self = Self::fitted(screen_rect, home);
-        }
-        Projector { screen_rect, center: self.center, points_per_km: self.points_per_km.unwrap_or(1.0) }
+    /// The projector for this frame: this view, or `home` fitted into `screen_rect` if none is set.
+    pub fn projector(&self, screen_rect: egui::Rect, home: &MapRect) -> Projector {
+        let view = if self.points_per_km.is_some() { *self } else { Self::fitted(screen_rect, home) };
+        Projector { screen_rect, center: view.center, points_per_km: view.points_per_km.unwrap_or(1.0) }
     }
 
     /// A memory showing all of `home` inside `screen_rect`, with a small margin.

@@ -150,7 +150,7 @@ pub fn geo_from_map(p: MapPoint) -> GeoPoint {
     } else {
         (2.0 * (c.rf / rho).powf(1.0 / c.n).atan() - std::f64::consts::FRAC_PI_2).to_degrees()
     };
-    let lon = CENTRAL_MERIDIAN_DEG + (theta / c.n).to_degrees();
+    let lon = (CENTRAL_MERIDIAN_DEG + (theta / c.n).to_degrees() + 540.0).rem_euclid(360.0) - 180.0;
     GeoPoint::lon_lat(lon, lat)
 }
 

@@ -284,11 +284,12 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
         prepared.countries.areas.iter().enumerate().map(|(i, a)| (i, a.area_km2)).collect();
     countries.sort_by(|a, b| b.1.total_cmp(&a.1));
     for &(i, _) in &countries {
-        let (Some(c), Some(a)) = (atlas.countries.get(i), prepared.countries.areas.get(i)) else { continue };
+        let Some(c) = atlas.countries.get(i) else { continue };
         if c.role == AreaRole::Focus {
+            let Some(anchor) = country_anchor(prepared, i, p) else { continue };
             out.push(Candidate {
                 text: c.name.to_uppercase(),
-                anchor: p.screen_from_map(a.label_at),
+                anchor,
                 style: LabelStyle::Focus,
                 reserve_dot: false,
                 inside_area: Some(i),
@@ -346,11 +347,24 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
     out
 }
 
+/// Where a country's name goes: its label point, or, when that is off screen, the middle of the part of
+/// its bounding box that is on screen (the placer then checks the spot lies in the country).
+fn country_anchor(prepared: &PreparedAtlas, i: usize, p: &Projector) -> Option<Pos2> {
+    let a = prepared.countries.areas.get(i)?;
+    let at = p.screen_from_map(a.label_at);
+    if p.screen_rect.contains(at) {
+        return Some(at);
+    }
+    let bbox_on_screen = egui::Rect::from_two_pos(p.screen_from_map(a.bbox.min), p.screen_from_map(a.bbox.max));
+    let visible = bbox_on_screen.intersect(p.screen_rect);
+    (visible.is_positive()).then(|| visible.center())
+}
+
 fn push_country(out: &mut Vec<Candidate>, atlas: &Atlas, prepared: &PreparedAtlas, i: usize, p: &Projector) {
-    if let (Some(c), Some(a)) = (atlas.countries.get(i), prepared.countries.areas.get(i)) {
+    if let (Some(c), Some(anchor)) = (atlas.countries.get(i), country_anchor(prepared, i, p)) {
         out.push(Candidate {
             text: c.name.clone(),
-            anchor: p.screen_from_map(a.label_at),
+            anchor,
             style: LabelStyle::Context,
             reserve_dot: false,
             inside_area: Some(i),

@@ -141,7 +141,7 @@ impl Atlas {
             Layer::Areas(LayerKind::Cities | LayerKind::Seas, _) => {}
             Layer::Seas(seas) => self.seas = seas,
             Layer::Cities(mut cities) => {
-                cities.sort_by(|a, b| b.population.cmp(&a.population));
+                cities.sort_by_key(|c| std::cmp::Reverse(c.population));
                 self.cities = cities;
             }
         }

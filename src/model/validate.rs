@@ -26,6 +26,9 @@ pub fn validate(loaded: &LoadedDataset) -> Vec<LoadError> {
     v.errors
 }
 
+/// A problem found while references are walked: record kind and id, field path (key, index), message.
+type Problem = (DataFileKind, String, Vec<(String, Option<usize>)>, String);
+
 struct Validator<'a> {
     loaded: &'a LoadedDataset,
     errors: Vec<LoadError>,
@@ -115,7 +118,7 @@ impl Validator<'_> {
         let actors: HashSet<&str> =
             d.actors.iter().map(|a| a.id.as_str()).chain(d.groups.iter().map(|g| g.id.as_str())).collect();
         let any_id: HashSet<&str> = self.loaded.all_ids.iter().map(|(id, _, _)| id.as_str()).collect();
-        let mut problems: Vec<(DataFileKind, String, Vec<(String, Option<usize>)>, String)> = Vec::new();
+        let mut problems: Vec<Problem> = Vec::new();
         let mut need_country = |kind: DataFileKind, id: &str, field: &str, index: Option<usize>, a3: &str| {
             if !countries.contains(a3) {
                 problems.push((
@@ -208,10 +211,8 @@ impl Validator<'_> {
         // Cycles (possible only among same-day events, but checked in general): depth-first search.
         let mut state = vec![0u8; d.events.len()]; // 0 new, 1 on stack, 2 done
         for start in 0..d.events.len() {
-            if let Some(cycle_at) = find_cycle(d, &by_id, start, &mut state) {
-                if let Some(e) = d.events.get(cycle_at) {
-                    problems.push((e.id.clone(), 0, "causes form a cycle through this event".into()));
-                }
+            if let Some(e) = find_cycle(d, &by_id, start, &mut state).and_then(|at| d.events.get(at)) {
+                problems.push((e.id.clone(), 0, "causes form a cycle through this event".into()));
             }
         }
         for (id, i, m) in problems {
