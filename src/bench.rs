@@ -94,7 +94,8 @@ pub fn run(process_start: Instant, frames: usize) -> anyhow::Result<()> {
     for _ in 0..3 {
         frame(&ctx, &mut app, vec![]);
     }
-    let home = app.settings.map;
+    // Start every scenario from the fitted view, as the app opens.
+    let home = app.drawn_view;
     scenario("frame_cpu_ms/default_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
     scenario("frame_cpu_ms/hover_1920x1080", &ctx, &mut app, frames, |_, i| {
         let x = 500.0 + (i % 200) as f32 * 4.0;

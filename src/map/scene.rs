@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use egui::epaint::tessellator::Path;
 use egui::epaint::{Mesh, PathStroke};
-use egui::{Color32, Painter, Pos2};
+use egui::{Color32, Painter, Pos2, Rect};
 
 use crate::model::{AreaRole, Atlas};
 use crate::theme::{MapPalette, ThemeChoice, size};
@@ -24,7 +24,7 @@ const WORLD_MIN_LON: f64 = -30.0;
 /// See [`WORLD_MIN_LON`].
 const WORLD_MAX_LON: f64 = 150.0;
 /// A polyline point closer than this to the previous kept point (in screen points) is skipped.
-const MIN_SEGMENT_POINTS: f32 = 0.6;
+const MIN_SEGMENT_POINTS: f32 = 1.2;
 
 /// Every polygon layer, projected and triangulated, plus the home view.
 #[derive(Clone, Debug, Default)]
@@ -110,23 +110,36 @@ fn to_screen(p: &Projector, v: super::MapPoint) -> Pos2 {
     p.screen_from_map(v)
 }
 
-/// Appends an area's triangles to `mesh` in one colour.
-pub fn push_area_fill(mesh: &mut Mesh, layer: &PreparedLayer, index: usize, p: &Projector, color: Color32) {
+/// Appends an area's triangles that touch `view` (a screen rectangle) to `mesh` in one colour. Only the
+/// vertices those triangles use are copied, so a large country seen in part costs only its visible part.
+pub fn push_area_fill(mesh: &mut Mesh, layer: &PreparedLayer, index: usize, p: &Projector, color: Color32, view: Rect) {
     let Some(area) = layer.areas.get(index) else { return };
     let (Some(first), Some(last)) = (area.rings.first(), area.rings.last()) else { return };
-    let vertex_range = first.start..last.end;
-    let base = mesh.vertices.len() as u32;
-    let Some(vertices) = layer.vertices.get(vertex_range.clone()) else { return };
-    for &v in vertices {
-        mesh.colored_vertex(to_screen(p, v), color);
-    }
-    let offset = vertex_range.start as u32;
-    if let Some(indices) = layer.indices.get(area.triangles.clone()) {
-        mesh.indices.extend(indices.iter().map(|&i| i - offset + base));
+    let Some(vertices) = layer.vertices.get(first.start..last.end) else { return };
+    let Some(indices) = layer.indices.get(area.triangles.clone()) else { return };
+    let screen: Vec<Pos2> = vertices.iter().map(|&v| to_screen(p, v)).collect();
+    let mut remap = vec![u32::MAX; screen.len()];
+    let offset = first.start as u32;
+    for tri in indices.chunks_exact(3) {
+        let local = [tri[0], tri[1], tri[2]].map(|i| (i - offset) as usize);
+        let [a, b, c] = local.map(|i| screen.get(i).copied().unwrap_or(Pos2::ZERO));
+        let bounds = Rect::from_min_max(a.min(b).min(c), a.max(b).max(c));
+        if !bounds.intersects(view) {
+            continue;
+        }
+        for i in local {
+            let Some(slot) = remap.get_mut(i) else { continue };
+            if *slot == u32::MAX {
+                *slot = mesh.vertices.len() as u32;
+                mesh.colored_vertex(screen.get(i).copied().unwrap_or(Pos2::ZERO), color);
+            }
+            mesh.indices.push(*slot);
+        }
     }
 }
 
-/// Appends an area's outline strokes to `mesh`, skipping rings outside `visible` and sub-pixel steps.
+/// Appends an area's outline strokes to `mesh`: only the parts of rings that cross `view` (a screen
+/// rectangle), skipping sub-pixel steps.
 pub fn push_area_outline(
     mesh: &mut Mesh,
     layer: &PreparedLayer,
@@ -134,16 +147,17 @@ pub fn push_area_outline(
     p: &Projector,
     stroke: &PathStroke,
     feathering: f32,
-    visible: &MapRect,
+    view: Rect,
 ) {
     let Some(area) = layer.areas.get(index) else { return };
     let mut points: Vec<Pos2> = Vec::new();
     let mut path = Path::default();
+    let visible_map = p.visible_map_rect();
     for ring in &area.rings {
         let Some(vertices) = layer.vertices.get(ring.clone()) else { continue };
         let mut ring_box = MapRect::NOTHING;
         vertices.iter().for_each(|&v| ring_box.extend(v));
-        if !ring_box.intersects(visible) {
+        if !ring_box.intersects(&visible_map) {
             continue;
         }
         points.clear();
@@ -156,7 +170,63 @@ pub fn push_area_outline(
         if points.len() < 3 {
             continue;
         }
-        stroke_ring(&mut path, &points, stroke, feathering, mesh);
+        stroke_visible_ring(&mut path, &points, view.expand(stroke.width + 2.0), stroke, feathering, mesh);
+    }
+}
+
+/// Strokes the parts of a closed ring whose segments touch `view`: the whole ring if all do, else each
+/// visible run as an open line.
+fn stroke_visible_ring(
+    path: &mut Path,
+    points: &[Pos2],
+    view: Rect,
+    stroke: &PathStroke,
+    feathering: f32,
+    mesh: &mut Mesh,
+) {
+    let n = points.len();
+    let at = |i: usize| points.get(i % n).copied().unwrap_or(Pos2::ZERO);
+    let visible = |i: usize| Rect::from_two_pos(at(i), at(i + 1)).intersects(view);
+    let Some(start) = (0..n).find(|&i| !visible(i)) else {
+        stroke_ring(path, points, stroke, feathering, mesh);
+        return;
+    };
+    let mut run: Vec<Pos2> = Vec::new();
+    for k in 1..=n {
+        let i = start + k;
+        if visible(i) {
+            if run.is_empty() {
+                run.push(at(i));
+            }
+            run.push(at(i + 1));
+        } else if !run.is_empty() {
+            stroke_open_split(path, &run, stroke, feathering, mesh);
+            run.clear();
+        }
+    }
+    if !run.is_empty() {
+        stroke_open_split(path, &run, stroke, feathering, mesh);
+    }
+}
+
+/// Strokes an open line, split at hairpin turns (see [`stroke_ring`]).
+fn stroke_open_split(path: &mut Path, points: &[Pos2], stroke: &PathStroke, feathering: f32, mesh: &mut Mesh) {
+    let mut from = 0;
+    for i in 1..points.len().saturating_sub(1) {
+        let (Some(&a), Some(&b), Some(&c)) = (points.get(i - 1), points.get(i), points.get(i + 1)) else { continue };
+        if (b - a).normalized().dot((c - b).normalized()) < HAIRPIN_COS {
+            if let Some(piece) = points.get(from..=i) {
+                path.clear();
+                path.add_open_points(piece);
+                path.stroke_open(feathering, stroke, mesh);
+            }
+            from = i;
+        }
+    }
+    if let Some(piece) = points.get(from..).filter(|p| p.len() >= 2) {
+        path.clear();
+        path.add_open_points(piece);
+        path.stroke_open(feathering, stroke, mesh);
     }
 }
 
@@ -224,32 +294,34 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
 
     let world_stroke = PathStroke::new(size::WORLD_BORDER, palette.world_border);
     each_visible(&prepared.world, &mut |i| {
-        push_area_fill(&mut fills, &prepared.world, i, p, palette.world_land);
-        push_area_outline(&mut lines, &prepared.world, i, p, &world_stroke, feathering, &visible);
+        push_area_fill(&mut fills, &prepared.world, i, p, palette.world_land, p.screen_rect);
+        push_area_outline(&mut lines, &prepared.world, i, p, &world_stroke, feathering, p.screen_rect);
     });
     let context_stroke = PathStroke::new(size::CONTEXT_BORDER, palette.context_border);
     let mut focus_visible = Vec::new();
     each_visible(&prepared.countries, &mut |i| {
         let focus = atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus);
         let color = if focus { palette.focus_land } else { palette.context_land };
-        push_area_fill(&mut fills, &prepared.countries, i, p, color);
+        push_area_fill(&mut fills, &prepared.countries, i, p, color, p.screen_rect);
         if focus {
             focus_visible.push(i);
         } else {
-            push_area_outline(&mut lines, &prepared.countries, i, p, &context_stroke, feathering, &visible);
+            push_area_outline(&mut lines, &prepared.countries, i, p, &context_stroke, feathering, p.screen_rect);
         }
     });
-    each_visible(&prepared.lakes, &mut |i| push_area_fill(&mut fills, &prepared.lakes, i, p, palette.lake));
+    each_visible(&prepared.lakes, &mut |i| {
+        push_area_fill(&mut fills, &prepared.lakes, i, p, palette.lake, p.screen_rect)
+    });
     let province_alpha = province_alpha(p.points_per_km);
     if key.show_provinces && province_alpha > 0.0 {
         let stroke = PathStroke::new(size::PROVINCE_BORDER, palette.province_border.gamma_multiply(province_alpha));
         each_visible(&prepared.provinces, &mut |i| {
-            push_area_outline(&mut lines, &prepared.provinces, i, p, &stroke, feathering, &visible);
+            push_area_outline(&mut lines, &prepared.provinces, i, p, &stroke, feathering, p.screen_rect);
         });
     }
     let focus_stroke = PathStroke::new(size::FOCUS_BORDER, palette.focus_border);
     for i in focus_visible {
-        push_area_outline(&mut lines, &prepared.countries, i, p, &focus_stroke, feathering, &visible);
+        push_area_outline(&mut lines, &prepared.countries, i, p, &focus_stroke, feathering, p.screen_rect);
     }
 
     let candidates = label_candidates(&key, inputs);

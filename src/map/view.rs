@@ -140,9 +140,9 @@ fn highlight_mesh(
     ppp: f32,
 ) -> Shape {
     let mut mesh = Mesh::default();
-    push_area_fill(&mut mesh, &prepared.countries, index, p, fill);
+    push_area_fill(&mut mesh, &prepared.countries, index, p, fill, p.screen_rect);
     let stroke = PathStroke::new(size::HIGHLIGHT_BORDER, stroke);
-    push_area_outline(&mut mesh, &prepared.countries, index, p, &stroke, 1.0 / ppp.max(0.1), &p.visible_map_rect());
+    push_area_outline(&mut mesh, &prepared.countries, index, p, &stroke, 1.0 / ppp.max(0.1), p.screen_rect);
     Shape::mesh(mesh)
 }
 

@@ -11,6 +11,9 @@ pub struct Place {
     pub feature: Option<usize>,
     /// The record's `id` (or name), when it has one.
     pub record: Option<String>,
+    /// The key of the array holding the record, when it is not a GeoJSON `features` array
+    /// (`actors`, `relations`, ...).
+    pub array: Option<String>,
 }
 
 /// A problem found while loading or checking a data file.
@@ -48,7 +51,10 @@ impl fmt::Display for LoadError {
         }
         write!(f, ": error: ")?;
         if let Some(index) = self.place.feature {
-            write!(f, "feature {index}")?;
+            match &self.place.array {
+                Some(array) => write!(f, "{array}[{index}]")?,
+                None => write!(f, "feature {index}")?,
+            }
             if let Some(id) = &self.place.record {
                 write!(f, " ({id:?})")?;
             }
@@ -71,7 +77,7 @@ mod tests {
     fn display_names_file_place_field_and_expectation() {
         let e = LoadError {
             file: "data/events.geojson".into(),
-            place: Place { line_col: Some((12, 5)), feature: Some(3), record: Some("k1".into()) },
+            place: Place { line_col: Some((12, 5)), feature: Some(3), record: Some("k1".into()), array: None },
             field: Some("properties.date".into()),
             message: "expected a date like 2020-01-03, found \"2020-13\"".into(),
         };

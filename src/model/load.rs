@@ -62,7 +62,12 @@ impl FeatureCx<'_> {
             .join(".");
         LoadError {
             file: self.file.to_owned(),
-            place: Place { line_col, feature: Some(self.index), record: self.record.clone() },
+            place: Place {
+                line_col,
+                feature: Some(self.index),
+                record: self.record.clone(),
+                array: (self.array_key != "features").then(|| self.array_key.to_owned()),
+            },
             field: (!field_name.is_empty()).then_some(field_name),
             message: message.into(),
         }

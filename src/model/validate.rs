@@ -6,10 +6,13 @@ use std::collections::{HashMap, HashSet};
 use super::dataset::Source;
 use super::dataset_load::{DataFileKind, LoadedDataset};
 use super::error::LoadError;
+use super::geo::GeoBox;
 use super::json_locate::Seg;
 
 /// The focus countries: their events must lie in the region box.
 const FOCUS_A3: [&str; 4] = ["IRN", "IRQ", "SYR", "YEM"];
+/// How far (degrees) outside a named country's bounding box an event may sit (coasts, borders, rounding).
+const COUNTRY_MARGIN_DEG: f64 = 1.0;
 /// Longitude range of the region box (degrees east).
 const REGION_LON: std::ops::RangeInclusive<f64> = 25.0..=65.0;
 /// Latitude range of the region box (degrees north).
@@ -222,15 +225,31 @@ impl Validator<'_> {
 
     fn coordinates(&mut self) {
         let d = &self.loaded.dataset;
+        let boxes = country_boxes();
         let mut problems = Vec::new();
         for e in &d.events {
             let Some(at) = e.at else { continue };
+            let named: Vec<&GeoBox> = e.countries.iter().filter_map(|c| boxes.get(c.as_str())).flatten().collect();
+            let near = |b: &&GeoBox| {
+                (b.min.lon - COUNTRY_MARGIN_DEG..=b.max.lon + COUNTRY_MARGIN_DEG).contains(&at.lon)
+                    && (b.min.lat - COUNTRY_MARGIN_DEG..=b.max.lat + COUNTRY_MARGIN_DEG).contains(&at.lat)
+            };
             let in_focus = e.countries.iter().any(|c| FOCUS_A3.contains(&c.as_str()));
-            if in_focus && !(REGION_LON.contains(&at.lon) && REGION_LAT.contains(&at.lat)) {
-                problems.push((e.id.clone(), format!(
-                    "event in {} placed at [{}, {}], outside the region (lon 25..65, lat 10..45): are lon and lat swapped?",
-                    e.countries.join("/"), at.lon, at.lat
-                )));
+            let outside = if named.is_empty() {
+                in_focus && !(REGION_LON.contains(&at.lon) && REGION_LAT.contains(&at.lat))
+            } else {
+                !named.iter().any(near)
+            };
+            if outside {
+                problems.push((
+                    e.id.clone(),
+                    format!(
+                        "placed at [{}, {}], outside every country it names ({}): are lon and lat swapped?",
+                        at.lon,
+                        at.lat,
+                        e.countries.join(", ")
+                    ),
+                ));
             }
         }
         for (id, m) in problems {
@@ -250,6 +269,24 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// Bounding boxes of each polygon of every bundled country (region file at 1:10m, world at 1:50m), by ISO
+/// alpha-3. Per polygon, not per country, so that the US box is not the whole world (Alaska, Guam);
+/// polygons crossing the antimeridian are left out.
+fn country_boxes() -> HashMap<String, Vec<GeoBox>> {
+    let Ok(atlas) = super::bundled::atlas() else { return HashMap::new() };
+    let mut boxes: HashMap<String, Vec<GeoBox>> = HashMap::new();
+    for area in atlas.world.iter().chain(atlas.countries.iter()) {
+        let polygon_boxes = area
+            .polygons
+            .iter()
+            .filter_map(|p| GeoBox::around(p.exterior.iter().copied()))
+            .filter(|b| b.max.lon - b.min.lon < 180.0);
+        let entry = boxes.entry(area.id.clone()).or_default();
+        entry.extend(polygon_boxes);
+    }
+    boxes
 }
 
 fn find_cycle(
