@@ -310,7 +310,7 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
         }
     });
     each_visible(&prepared.lakes, &mut |i| {
-        push_area_fill(&mut fills, &prepared.lakes, i, p, palette.lake, p.screen_rect)
+        push_area_fill(&mut fills, &prepared.lakes, i, p, palette.lake, p.screen_rect);
     });
     let province_alpha = province_alpha(p.points_per_km);
     if key.show_provinces && province_alpha > 0.0 {
