@@ -185,14 +185,14 @@ fn broken_copies_are_caught() {
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
             event_props(v, "k1-air-base-attack-2019")["properties"]["causes"] =
-                serde_json::json!(["ps752-shot-down-2020"])
+                serde_json::json!(["ps752-shot-down-2020"]);
         })
     });
     expect_one(&l, "events.geojson", "cause \"ps752-shot-down-2020\" (2020-01-08) is later than this event");
 
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "soleimani-killed-2020")["properties"]["causes"] = serde_json::json!(["no-such-event"])
+            event_props(v, "soleimani-killed-2020")["properties"]["causes"] = serde_json::json!(["no-such-event"]);
         })
     });
     expect_one(&l, "events.geojson", "unknown event \"no-such-event\"");
@@ -214,7 +214,7 @@ fn broken_copies_are_caught() {
     // Coordinates swapped: Baghdad as [33.34, 44.40] lands outside the region box.
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "soleimani-killed-2020")["geometry"]["coordinates"] = serde_json::json!([33.26, 44.23])
+            event_props(v, "soleimani-killed-2020")["geometry"]["coordinates"] = serde_json::json!([33.26, 44.23]);
         })
     });
     expect_one(&l, "events.geojson", "are lon and lat swapped?");
