@@ -13,5 +13,6 @@ pub mod model;
 pub mod panels;
 pub mod screenshot;
 pub mod theme;
+pub mod time;
 
 pub use app::TimeAtlasApp;
