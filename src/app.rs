@@ -6,14 +6,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::command::Command;
 use crate::map::MapMemory;
+use crate::map::content::{ContentIndex, ContentInputs, Marker, MarkerItem, content_ui, marker_at};
 use crate::map::memory::KEY_ZOOM_FACTOR;
 use crate::map::scene::{PreparedAtlas, Scene};
 use crate::map::view::{MapInputs, MapOutput, map_ui};
+use crate::model::dataset::Dataset;
 use crate::model::files::{files_in, load_layer_file};
 use crate::model::{Atlas, GeoPoint, bundled};
 use crate::panels;
 use crate::screenshot::{Outcome, ScreenshotJob};
 use crate::theme::{self, ThemeChoice};
+use crate::time::{self, TimeControl};
 
 /// What is remembered between runs. Loaded data is never persisted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,11 +30,19 @@ pub struct Settings {
     pub show_cities: bool,
     /// The map view.
     pub map: MapMemory,
+    /// The current date, speed and loop mode.
+    pub time: TimeControl,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { theme: ThemeChoice::Light, show_provinces: true, show_cities: true, map: MapMemory::fit_pending() }
+        Self {
+            theme: ThemeChoice::Light,
+            show_provinces: true,
+            show_cities: true,
+            map: MapMemory::fit_pending(),
+            time: TimeControl::default(),
+        }
     }
 }
 
@@ -48,6 +59,10 @@ pub struct StartOptions {
     pub ui_scale: Option<f32>,
     /// Ignore saved settings (screenshots and tests are reproducible).
     pub fresh: bool,
+    /// Open at this date (`--date`), as a day number.
+    pub date: Option<f64>,
+    /// "Today" as a day number, instead of the clock (a fixed clock for tests and snapshots).
+    pub today: Option<f64>,
 }
 
 /// The loaded data and its prepared geometry.
@@ -85,6 +100,22 @@ pub struct TimeAtlasApp {
     pub scene: Option<Scene>,
     /// The view drawn in the last frame (the fitted one while the user has not moved the map).
     pub drawn_view: MapMemory,
+    /// The atlas content (events, groups, positions, relations, claims, eras).
+    pub dataset: Dataset,
+    /// Its time index.
+    pub content: ContentIndex,
+    /// Selected event id.
+    pub selected_event: Option<String>,
+    /// Today's day number (open spans run to it).
+    pub today: f64,
+    /// Markers drawn on the map in the last frame.
+    pub markers: Vec<Marker>,
+    /// The marker under the pointer.
+    pub hovered_marker: Option<Marker>,
+    /// The timeline's visible day range in the last frame.
+    pub timeline_visible: (f64, f64),
+    timeline_set_range: Option<(f64, f64)>,
+    jump_text: String,
     show_about: bool,
     show_open_data: bool,
     open_data_path: String,
@@ -129,6 +160,15 @@ impl TimeAtlasApp {
             messages: Vec::new(),
             scene: None,
             drawn_view: MapMemory::fit_pending(),
+            dataset: Dataset::default(),
+            content: ContentIndex::default(),
+            selected_event: None,
+            today: options.today.unwrap_or_else(time::today),
+            markers: Vec::new(),
+            hovered_marker: None,
+            timeline_visible: (0.0, 1.0),
+            timeline_set_range: None,
+            jump_text: String::new(),
             show_about: false,
             show_open_data: false,
             open_data_path: String::new(),
@@ -136,6 +176,17 @@ impl TimeAtlasApp {
             commands: Vec::new(),
         };
         app.messages.append(&mut messages);
+        match crate::model::bundled::dataset() {
+            Ok(d) => app.set_dataset(d),
+            Err(errors) => app.messages.extend(errors.iter().map(ToString::to_string)),
+        }
+        let t = &mut app.settings.time;
+        (t.start_day, t.end_day) = (time::atlas_start_day(), app.today);
+        if let Some(day) = options.date {
+            t.set_day(day);
+        }
+        t.set_day(t.current_day);
+        app.timeline_visible = (t.start_day, t.end_day);
         if !options.data_paths.is_empty() {
             app.load_data(&options.data_paths);
         }
@@ -179,6 +230,22 @@ impl TimeAtlasApp {
         }
     }
 
+    /// Replaces the content and rebuilds its index.
+    pub fn set_dataset(&mut self, dataset: Dataset) {
+        self.content = ContentIndex::build(&dataset, self.today);
+        self.dataset = dataset;
+    }
+
+    /// Ids of the events highlighted on the map at the current date.
+    pub fn highlighted_event_ids(&self) -> Vec<String> {
+        let span = self.timeline_visible.1 - self.timeline_visible.0;
+        self.content
+            .events_at(self.settings.time.current_day, ContentIndex::fade_window_days(span))
+            .iter()
+            .filter_map(|&(i, _)| self.dataset.events.get(i).map(|e| e.id.clone()))
+            .collect()
+    }
+
     /// Applies one command. This is the only place state changes in response to the views.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
@@ -217,6 +284,41 @@ impl TimeAtlasApp {
             Command::ShowOpenData(open) => self.show_open_data = open,
             Command::DismissMessages => self.messages.clear(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::TogglePlay => self.settings.time.toggle_play(),
+            Command::StepEvent(direction) => {
+                let t = &mut self.settings.time;
+                t.playing = false;
+                if direction >= 0 {
+                    t.step_next(&self.content.event_starts);
+                } else {
+                    t.step_prev(&self.content.event_starts);
+                }
+                self.keep_date_visible();
+            }
+            Command::SetSpeed(speed) => self.settings.time.speed_days_per_sec = speed.clamp(0.1, 10_000.0),
+            Command::SetLoop(mode) => self.settings.time.loop_mode = mode,
+            Command::FitTimeline => {
+                self.timeline_set_range = Some((self.settings.time.start_day, self.settings.time.end_day));
+            }
+            Command::JumpTo(text) => match time::parse_day(&text) {
+                Ok(day) => {
+                    self.settings.time.set_day(day);
+                    self.keep_date_visible();
+                }
+                Err(e) => self.messages.push(format!("Go to date: {e}")),
+            },
+            Command::SetDay(day) => self.settings.time.set_day(day),
+            Command::SelectEvent(id) => self.selected_event = id,
+        }
+    }
+
+    /// Pans the timeline so the current date is in view (keeping its zoom).
+    fn keep_date_visible(&mut self) {
+        let (a, b) = self.timeline_visible;
+        let day = self.settings.time.current_day;
+        if day < a || day > b {
+            let half = (b - a) / 2.0;
+            self.timeline_set_range = Some((day - half, day + half));
         }
     }
 
@@ -232,6 +334,18 @@ impl TimeAtlasApp {
                 i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>(),
             )
         });
+        let (space, right, left) = ctx.input(|i| {
+            (i.key_pressed(egui::Key::Space), i.key_pressed(egui::Key::ArrowRight), i.key_pressed(egui::Key::ArrowLeft))
+        });
+        if space {
+            self.commands.push(Command::TogglePlay);
+        }
+        if right {
+            self.commands.push(Command::StepEvent(1));
+        }
+        if left {
+            self.commands.push(Command::StepEvent(-1));
+        }
         if zoom_in {
             self.commands.push(Command::ZoomBy(KEY_ZOOM_FACTOR));
         }
@@ -250,6 +364,10 @@ impl TimeAtlasApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.keyboard_commands(&ctx);
+        let dt = f64::from(ctx.input(|i| i.stable_dt));
+        if self.settings.time.update(dt) {
+            ctx.request_repaint();
+        }
         let palette = theme::map_palette(self.settings.theme);
         let mut commands = std::mem::take(&mut self.commands);
 
@@ -273,6 +391,17 @@ impl TimeAtlasApp {
             };
             panels::status::status_bar_ui(ui, &state);
         });
+        egui::Panel::bottom("timeline").resizable(false).show(ui, |ui| {
+            let inputs = panels::timeline::TimelineInputs {
+                time: &self.settings.time,
+                dataset: &self.dataset,
+                index: &self.content,
+                selected_event: self.selected_event.as_deref(),
+                set_range: self.timeline_set_range.take(),
+                visible: self.timeline_visible,
+            };
+            self.timeline_visible = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, &mut commands);
+        });
         let output = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -286,8 +415,24 @@ impl TimeAtlasApp {
                     show_cities: self.settings.show_cities,
                     selected: self.selected.as_deref(),
                     data_generation: self.data.generation,
+                    tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
                 };
-                map_ui(ui, &inputs, &mut self.scene)
+                let output = map_ui(ui, &inputs, &mut self.scene);
+                if let Some(projector) = output.projector {
+                    let painter = ui.painter_at(projector.screen_rect);
+                    let span = self.timeline_visible.1 - self.timeline_visible.0;
+                    let content = ContentInputs {
+                        dataset: &self.dataset,
+                        index: &self.content,
+                        day: self.settings.time.current_day,
+                        window_days: ContentIndex::fade_window_days(span),
+                        selected_event: self.selected_event.as_deref(),
+                        palette: &palette,
+                    };
+                    self.markers = content_ui(&painter, &projector, &content);
+                    panels::legend::legend_ui(&painter, projector.screen_rect, &palette);
+                }
+                output
             })
             .inner;
         self.take_map_output(&output, &mut commands);
@@ -296,11 +441,13 @@ impl TimeAtlasApp {
         panels::open_data::open_data_ui(&ctx, self.show_open_data, &mut self.open_data_path, &mut commands);
         panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
 
-        let had_commands = !commands.is_empty();
+        // Commands are applied after the views have drawn, so a change shows on the next frame: ask for
+        // it only when something changed (a drag that holds still must not keep the UI busy).
+        let before = self.fingerprint();
         for c in commands {
             self.apply(&ctx, c);
         }
-        if had_commands {
+        if self.fingerprint() != before || self.timeline_set_range.is_some() {
             ctx.request_repaint();
         }
         if let Some(job) = &mut self.screenshot {
@@ -315,10 +462,43 @@ impl TimeAtlasApp {
         if let Some(memory) = output.new_memory {
             commands.push(Command::SetView(memory));
         }
+        let marker = output.pointer_screen.and_then(|p| marker_at(&self.markers, p, 10.0)).cloned();
         if let Some(clicked) = output.clicked {
-            let a3 = clicked.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.id.clone());
-            commands.push(Command::SelectCountry(a3));
+            match marker.as_ref().map(|m| &m.item) {
+                Some(MarkerItem::Event(i)) => {
+                    commands.push(Command::SelectEvent(self.dataset.events.get(*i).map(|e| e.id.clone())));
+                }
+                _ => {
+                    let a3 = clicked.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.id.clone());
+                    commands.push(Command::SelectCountry(a3));
+                }
+            }
         }
+        self.hovered_marker = marker;
+    }
+
+    /// The tooltip of a map marker: an event's title and date, or a position's name and whether it is open.
+    fn marker_text(&self, marker: &Marker) -> Option<String> {
+        match marker.item {
+            MarkerItem::Event(i) => self.dataset.events.get(i).map(|e| format!("{}\n{}", e.title, e.span().long())),
+            MarkerItem::Position(i) => self.dataset.positions.get(i).map(|p| {
+                let open = self.content.position_open(i, self.settings.time.current_day);
+                format!("{}\n{} at this date", p.name, if open { "open" } else { "closed" })
+            }),
+        }
+    }
+
+    /// Everything a command can change, to tell whether applying commands changed anything.
+    fn fingerprint(&self) -> (Settings, Option<String>, Option<String>, usize, bool, bool, u64) {
+        (
+            self.settings.clone(),
+            self.selected.clone(),
+            self.selected_event.clone(),
+            self.messages.len(),
+            self.show_about,
+            self.show_open_data,
+            self.data.generation,
+        )
     }
 
     /// Names of the labels the map placed in its last frame (for tests and diagnostics).

@@ -67,6 +67,9 @@ pub struct Cli {
     /// UI scale, e.g. 2 for a projector at 1024x768.
     #[arg(long, value_name = "FACTOR")]
     pub scale: Option<f32>,
+    /// Open at this date: 1953, 1979-11 or 2020-01-03.
+    #[arg(long, value_name = "DATE", value_parser = crate::time::parse_day)]
+    pub date: Option<f64>,
 }
 
 /// Subcommands.
@@ -117,6 +120,8 @@ fn run_window(cli: Cli) -> ExitCode {
         }),
         ui_scale: cli.scale,
         fresh: cli.screenshot.is_some(),
+        date: cli.date,
+        today: None,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -177,5 +182,8 @@ mod tests {
             Cli::try_parse_from(["timeatlas", "--screenshot", "a.png", "--size", "1024x768", "--scale", "2"]).unwrap();
         assert_eq!(cli.size, Size { width: 1024, height: 768 });
         assert!(Cli::try_parse_from(["timeatlas", "check"]).is_err());
+        let cli = Cli::try_parse_from(["timeatlas", "--date", "2020-01-03"]).unwrap();
+        assert_eq!(cli.date, crate::time::parse_day("2020-01-03").ok());
+        assert!(Cli::try_parse_from(["timeatlas", "--date", "2020-13-01"]).is_err());
     }
 }

@@ -116,6 +116,49 @@ pub mod size {
     pub const UI_BUTTON: f32 = 15.0;
     /// Small print (credits, coordinates).
     pub const UI_SMALL: f32 = 12.5;
+    /// Event marker radius when the event is long past its window.
+    pub const EVENT_MARKER_MIN: f32 = 4.0;
+    /// Event marker radius while it is happening.
+    pub const EVENT_MARKER_MAX: f32 = 9.0;
+    /// Side of a US position's square marker.
+    pub const POSITION_MARKER: f32 = 10.0;
+    /// The large current-date text under the map.
+    pub const DATE_BIG: f32 = 28.0;
+    /// Height of the timeline plot.
+    pub const TIMELINE_HEIGHT: f32 = 210.0;
+}
+
+/// US position marker fill when open (Okabe–Ito blue).
+pub const POSITION_OPEN: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+/// US position marker outline when closed.
+pub const POSITION_CLOSED: Color32 = Color32::from_rgb(0x80, 0x80, 0x80);
+/// The current-date line on the timeline.
+pub const NOW_LINE: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+/// Protecting-power spans on the timeline (Okabe–Ito bluish green).
+pub const RELATION: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+
+/// Event colour by group (Okabe–Ito: vermillion, reddish purple, blue, near-black), distinct for the
+/// common colour-vision deficiencies and doubled by marker shape.
+pub fn event_color(group: crate::map::content::EventGroup) -> Color32 {
+    use crate::map::content::EventGroup as G;
+    match group {
+        G::Violence => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        G::Politics => Color32::from_rgb(0xCC, 0x79, 0xA7),
+        G::Diplomacy => Color32::from_rgb(0x00, 0x72, 0xB2),
+        G::Disaster => Color32::from_rgb(0x33, 0x33, 0x33),
+    }
+}
+
+/// Fill and edge of an armed group's area by backing (Okabe–Ito orange, sky blue, green, grey).
+pub fn group_colors(backing: crate::map::content::Backing) -> (Color32, Color32) {
+    use crate::map::content::Backing as B;
+    let base = match backing {
+        B::Iran => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        B::UnitedStates => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        B::Other => Color32::from_rgb(0x00, 0x9E, 0x73),
+        B::None => Color32::from_rgb(0x55, 0x55, 0x55),
+    };
+    (base.gamma_multiply(0.16), base)
 }
 
 /// The map palette of a theme.

@@ -262,11 +262,7 @@ pub fn axis_label(mark: AxisMark) -> String {
 /// less than about two years are visible, else the month.
 pub fn format_current(day: f64, visible_span_days: f64) -> String {
     let date = FuzzyDate::day(date_from_day(day));
-    if visible_span_days <= 800.0 {
-        date.long()
-    } else {
-        date_from_day(day).format("%B %Y").to_string()
-    }
+    if visible_span_days <= 800.0 { date.long() } else { date_from_day(day).format("%B %Y").to_string() }
 }
 
 /// Parses a typed date (`1979`, `1979-11`, `2020-01-03`) to the first day it means.
@@ -399,7 +395,11 @@ mod tests {
 
         let months = axis_marks(day("2019-11-01"), day("2020-06-01"), 10);
         assert!(months.iter().all(|m| date_from_day(m.day).day() == 1));
-        assert!(months.iter().any(|m| axis_label(*m) == "Feb 2020"), "{:?}", months.iter().map(|m| axis_label(*m)).collect::<Vec<_>>());
+        assert!(
+            months.iter().any(|m| axis_label(*m) == "Feb 2020"),
+            "{:?}",
+            months.iter().map(|m| axis_label(*m)).collect::<Vec<_>>()
+        );
 
         let days = axis_marks(day("2019-12-27"), day("2020-01-08"), 14);
         assert!(days.iter().any(|m| axis_label(*m) == "3 Jan"));

@@ -72,9 +72,9 @@ fn more_labels_appear_when_zoomed_in() {
 fn hover_names_a_country_and_click_selects_it() {
     let mut h = harness(1280.0, 800.0);
     h.run();
-    // Find Tehran's screen position through the app's own projector, then hover and click there.
+    // A spot in central Iran with no event marker near it, found through the app's own projector.
     let projector = h.state().scene.as_ref().expect("scene").key.projector;
-    let tehran = projector.screen_from_geo(timeatlas::model::GeoPoint::lat_lon(35.69, 51.42));
+    let tehran = projector.screen_from_geo(timeatlas::model::GeoPoint::lat_lon(33.5, 55.0));
     h.hover_at(tehran);
     h.run();
     let hovered = h.state().hovered.and_then(|i| h.state().data.atlas.countries.get(i)).map(|c| c.name.clone());
@@ -84,6 +84,16 @@ fn hover_names_a_country_and_click_selects_it() {
     h.drop_at(tehran);
     h.run();
     assert_eq!(h.state().selected.as_deref(), Some("IRN"));
+
+    // Clicking an event marker selects the event instead.
+    let soleimani = projector.screen_from_geo(timeatlas::model::GeoPoint::lat_lon(33.26, 44.23));
+    h.hover_at(soleimani);
+    h.run();
+    h.drag_at(soleimani);
+    h.run();
+    h.drop_at(soleimani);
+    h.run();
+    assert_eq!(h.state().selected_event.as_deref(), Some("soleimani-killed-2020"));
 }
 
 #[test]
@@ -111,10 +121,89 @@ fn dragging_pans_the_map() {
 
 #[test]
 fn snapshot_default_view() {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .wgpu()
-        .build_eframe(|cc| TimeAtlasApp::new(cc, StartOptions { fresh: true, ..Default::default() }));
+    let mut h = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).wgpu().build_eframe(|cc| {
+        // A fixed clock: the timeline runs to "today", which must not change the picture.
+        let today = timeatlas::time::parse_day("2026-11-21").ok();
+        TimeAtlasApp::new(cc, StartOptions { fresh: true, today, ..Default::default() })
+    });
     h.run();
     h.snapshot("default_view_1280x800");
+}
+
+fn harness_at(date: &str) -> Harness<'static, TimeAtlasApp> {
+    let day = timeatlas::time::parse_day(date).unwrap();
+    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| {
+        TimeAtlasApp::new(cc, StartOptions { fresh: true, date: Some(day), ..Default::default() })
+    })
+}
+
+#[test]
+fn space_starts_and_stops_playback() {
+    let mut h = harness_at("1990-01-01");
+    h.run();
+    let start = h.state().settings.time.current_day;
+    h.key_press(egui::Key::Space);
+    // Playing repaints continuously, so step a fixed number of frames instead of running to rest.
+    h.run_steps(10);
+    assert!(h.state().settings.time.playing);
+    let moved = h.state().settings.time.current_day;
+    assert!(moved > start, "{start} -> {moved}");
+    h.key_press(egui::Key::Space);
+    h.run_steps(2);
+    assert!(!h.state().settings.time.playing);
+    let paused = h.state().settings.time.current_day;
+    h.run_steps(5);
+    assert_eq!(h.state().settings.time.current_day, paused, "paused means the date stays");
+}
+
+#[test]
+fn arrow_right_moves_to_the_next_event() {
+    let mut h = harness_at("2020-01-04");
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let d = h.state().settings.time.current_date().to_string();
+    assert_eq!(d, "2020-01-05", "the next event after 4 January 2020 is the Iraqi parliament's vote");
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().settings.time.current_date().to_string(), "2020-01-03");
+}
+
+#[test]
+fn dragging_on_the_timeline_scrubs_the_date() {
+    let mut h = harness_at("2020-01-03");
+    h.run();
+    let before = h.state().settings.time.current_day;
+    // The plot sits at the bottom of the window; drag along its middle from left to right.
+    let y = 800.0 - 100.0;
+    let from = egui::pos2(300.0, y);
+    h.drag_at(from);
+    h.run();
+    let mut days = Vec::new();
+    for step in 1..=6 {
+        h.hover_at(from + egui::vec2(step as f32 * 40.0, 0.0));
+        h.run();
+        days.push(h.state().settings.time.current_day);
+    }
+    let during = h.state().settings.time.current_day;
+    assert!(days.windows(2).all(|w| w[1] > w[0]), "dragging right moves the date later: {days:?}");
+    h.drop_at(from + egui::vec2(240.0, 0.0));
+    h.run();
+    assert_ne!(during, before);
+    let (a, b) = h.state().timeline_visible;
+    assert!(during > a && during < b);
+    // Released, the date stays where the drag left it.
+    assert_eq!(h.state().settings.time.current_day, during);
+}
+
+#[test]
+fn the_map_highlights_the_soleimani_strike_on_its_date_only() {
+    let mut h = harness_at("2020-01-03");
+    h.run();
+    assert!(h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
+    assert!(h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().dataset.events[i].id == "soleimani-killed-2020")));
+    let mut h = harness_at("2019-06-01");
+    h.run();
+    assert!(!h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
+    assert!(!h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().dataset.events[i].id == "soleimani-killed-2020")));
 }

@@ -33,6 +33,8 @@ pub struct MapInputs<'a> {
     pub selected: Option<&'a str>,
     /// Bumped whenever data changes.
     pub data_generation: u64,
+    /// Tooltip to show instead of the country name (an event marker under the pointer).
+    pub tooltip: Option<String>,
 }
 
 /// What happened in the map this frame.
@@ -44,6 +46,8 @@ pub struct MapOutput {
     pub hovered_country: Option<usize>,
     /// The geographic point under the pointer.
     pub pointer_geo: Option<GeoPoint>,
+    /// The pointer on screen, when over the map.
+    pub pointer_screen: Option<egui::Pos2>,
     /// Set when the map was clicked: `Some(Some(i))` selects country `i`, `Some(None)` clears.
     pub clicked: Option<Option<usize>>,
     /// The projector used this frame.
@@ -103,6 +107,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     if let Some(pointer) = response.hover_pos() {
         let at = projector.map_from_screen(pointer);
         out.pointer_geo = Some(geo_from_map(at));
+        out.pointer_screen = Some(pointer);
         out.hovered_country = inputs.prepared.countries.hit(at);
     }
     if response.clicked() {
@@ -125,8 +130,9 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     painter.extend(super::labels::label_shapes(&scene.labels, inputs.palette));
     scale_bar(&painter, &projector, inputs.palette);
 
-    if let Some(name) = out.hovered_country.and_then(|i| inputs.atlas.countries.get(i)).map(|c| c.name.clone()) {
-        response.on_hover_text_at_pointer(name);
+    let country = out.hovered_country.and_then(|i| inputs.atlas.countries.get(i)).map(|c| c.name.clone());
+    if let Some(text) = inputs.tooltip.clone().or(country) {
+        response.on_hover_text_at_pointer(text);
     }
     out
 }

@@ -1,0 +1,51 @@
+//! The map legend: what the markers and areas mean. Drawn on the map so exports carry it too.
+
+use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, Vec2};
+
+use crate::map::content::{Backing, EventGroup, event_marker};
+use crate::theme::{self, MapPalette, size};
+
+const ROW: f32 = 19.0;
+const PAD: f32 = 8.0;
+const WIDTH: f32 = 250.0;
+
+/// Draws the legend in the bottom-right corner of `map_rect`.
+pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette) {
+    let rows = EventGroup::ALL.len() + Backing::ALL.len() + 2;
+    let height = rows as f32 * ROW + 2.0 * PAD;
+    let rect = Rect::from_min_size(
+        Pos2::new(map_rect.right() - WIDTH - 12.0, map_rect.bottom() - height - 12.0),
+        Vec2::new(WIDTH, height),
+    );
+    if !map_rect.contains_rect(rect) {
+        return;
+    }
+    painter.rect_filled(rect, 6.0, palette.label_halo.gamma_multiply(0.92));
+    painter.rect_stroke(rect, 6.0, Stroke::new(1.0, palette.context_border), egui::StrokeKind::Inside);
+    let font = FontId::proportional(size::UI_SMALL + 0.5);
+    let mut y = rect.top() + PAD + ROW / 2.0;
+    let icon_x = rect.left() + PAD + 8.0;
+    let text_x = rect.left() + PAD + 24.0;
+    let row = |painter: &Painter, text: &str, y: f32| {
+        painter.text(Pos2::new(text_x, y), Align2::LEFT_CENTER, text, font.clone(), palette.label_city);
+    };
+    for g in EventGroup::ALL {
+        event_marker(painter, Pos2::new(icon_x, y), 5.5, g, theme::event_color(g), palette.label_halo);
+        row(painter, g.label(), y);
+        y += ROW;
+    }
+    for b in Backing::ALL {
+        let (fill, edge) = theme::group_colors(b);
+        let r = Rect::from_center_size(Pos2::new(icon_x, y), Vec2::new(16.0, 11.0));
+        painter.rect(r, 2.0, fill, Stroke::new(1.5, edge), egui::StrokeKind::Inside);
+        row(painter, b.label(), y);
+        y += ROW;
+    }
+    let r = Rect::from_center_size(Pos2::new(icon_x, y), Vec2::splat(size::POSITION_MARKER));
+    painter.rect_filled(r, 1.0, theme::POSITION_OPEN);
+    row(painter, "US position, open", y);
+    y += ROW;
+    let r = Rect::from_center_size(Pos2::new(icon_x, y), Vec2::splat(size::POSITION_MARKER));
+    painter.rect_stroke(r, 1.0, Stroke::new(1.5, theme::POSITION_CLOSED), egui::StrokeKind::Inside);
+    row(painter, "US position, closed", y);
+}

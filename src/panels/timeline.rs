@@ -1,0 +1,317 @@
+//! The timeline strip: controls, the large current date, and an egui_plot with lanes for events by group,
+//! armed groups, US positions and protecting powers, era bands and a density histogram. Dragging on it
+//! scrubs the date; the wheel pans and Ctrl+wheel zooms it.
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, GridMark, Line, MarkerShape, Plot, PlotPoint, Points, VLine};
+
+use crate::command::Command;
+use crate::map::content::{Backing, ContentIndex, EventGroup};
+use crate::model::dataset::Dataset;
+use crate::theme::{self, size};
+use crate::time::{self, LoopMode, SPEED_PRESETS, TimeControl};
+
+/// Lane of each row, top to bottom.
+const LANE_VIOLENCE: f64 = 5.0;
+const LANE_POLITICS: f64 = 4.0;
+const LANE_DIPLOMACY: f64 = 3.0;
+const LANE_DISASTER: f64 = 2.0;
+const LANE_GROUPS: f64 = 1.0;
+const LANE_POSITIONS: f64 = 0.0;
+const LANE_RELATIONS: f64 = -1.0;
+/// The histogram's baseline and its tallest bar.
+const HISTOGRAM_BASE: f64 = -2.35;
+const HISTOGRAM_HEIGHT: f64 = 0.8;
+/// Pick distance for clicks and hovers on the plot, in points.
+const PICK_POINTS: f32 = 10.0;
+
+fn lane_of(group: EventGroup) -> f64 {
+    match group {
+        EventGroup::Violence => LANE_VIOLENCE,
+        EventGroup::Politics => LANE_POLITICS,
+        EventGroup::Diplomacy => LANE_DIPLOMACY,
+        EventGroup::Disaster => LANE_DISASTER,
+    }
+}
+
+fn marker_of(group: EventGroup) -> MarkerShape {
+    match group {
+        EventGroup::Violence => MarkerShape::Circle,
+        EventGroup::Politics => MarkerShape::Square,
+        EventGroup::Diplomacy => MarkerShape::Diamond,
+        EventGroup::Disaster => MarkerShape::Up,
+    }
+}
+
+fn lane_label(y: f64) -> &'static str {
+    match y.round() as i64 {
+        5 => "War & attacks",
+        4 => "Politics",
+        3 => "Diplomacy",
+        2 => "Disasters",
+        1 => "Armed groups",
+        0 => "US positions",
+        -1 => "Protecting powers",
+        -2 => "Events per year",
+        _ => "",
+    }
+}
+
+/// What the timeline shows.
+pub struct TimelineInputs<'a> {
+    /// Playback state.
+    pub time: &'a TimeControl,
+    /// Content.
+    pub dataset: &'a Dataset,
+    /// Its time index.
+    pub index: &'a ContentIndex,
+    /// Selected event id.
+    pub selected_event: Option<&'a str>,
+    /// Set the visible range to this (fit all, jump) this frame.
+    pub set_range: Option<(f64, f64)>,
+    /// The visible range of the last frame (for the date's precision).
+    pub visible: (f64, f64),
+}
+
+/// Draws the timeline and pushes commands; returns the visible day range.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    inputs: &TimelineInputs<'_>,
+    jump_text: &mut String,
+    commands: &mut Vec<Command>,
+) -> (f64, f64) {
+    controls_ui(ui, inputs, jump_text, commands);
+    plot_ui(ui, inputs, commands)
+}
+
+fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String, commands: &mut Vec<Command>) {
+    let t = inputs.time;
+    ui.horizontal(|ui| {
+        let play_label = if t.playing { "Pause" } else { "Play" };
+        if ui.button(play_label).on_hover_text("Play or pause (Space)").clicked() {
+            commands.push(Command::TogglePlay);
+        }
+        if ui.button("Previous event").on_hover_text("Previous event (←)").clicked() {
+            commands.push(Command::StepEvent(-1));
+        }
+        if ui.button("Next event").on_hover_text("Next event (→)").clicked() {
+            commands.push(Command::StepEvent(1));
+        }
+        let current_speed = SPEED_PRESETS
+            .iter()
+            .min_by(|a, b| (a.1 - t.speed_days_per_sec).abs().total_cmp(&(b.1 - t.speed_days_per_sec).abs()))
+            .map_or("speed", |p| p.0);
+        egui::ComboBox::from_label("Speed").selected_text(current_speed).show_ui(ui, |ui| {
+            for (label, speed) in SPEED_PRESETS {
+                if ui.selectable_label((t.speed_days_per_sec - speed).abs() < 1e-6, label).clicked() {
+                    commands.push(Command::SetSpeed(speed));
+                }
+            }
+        });
+        let mut looping = t.loop_mode == LoopMode::Loop;
+        if ui.checkbox(&mut looping, "Loop").changed() {
+            commands.push(Command::SetLoop(if looping { LoopMode::Loop } else { LoopMode::Stop }));
+        }
+        if ui.button("Fit all").on_hover_text("Show 1953 to today").clicked() {
+            commands.push(Command::FitTimeline);
+        }
+        let field =
+            ui.add(egui::TextEdit::singleline(jump_text).hint_text("Go to date: 1979-11-04").desired_width(150.0));
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Go").clicked() || enter {
+            commands.push(Command::JumpTo(jump_text.clone()));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let span = inputs.visible.1 - inputs.visible.0;
+            let text = time::format_current(t.current_day, span);
+            ui.label(RichText::new(text).size(size::DATE_BIG).strong());
+        });
+    });
+}
+
+fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) -> (f64, f64) {
+    let TimelineInputs { time: t, dataset, index, selected_event, set_range, visible } = *inputs;
+    let (v0, v1) = visible;
+    let plot = Plot::new("timeline")
+        .height(size::TIMELINE_HEIGHT)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .allow_zoom([true, false])
+        .allow_scroll([true, false])
+        .show_x(false)
+        .show_y(false)
+        .default_x_bounds(t.start_day, t.end_day)
+        .x_grid_spacer(|input| {
+            time::axis_marks(input.bounds.0, input.bounds.1, 12)
+                .into_iter()
+                .map(|m| GridMark { value: m.day, step_size: m.step_days })
+                .collect()
+        })
+        .x_axis_formatter(|mark, _| time::axis_label(time::AxisMark { day: mark.value, step_days: mark.step_size }))
+        .y_grid_spacer(|_| (-2..=5).map(|y| GridMark { value: f64::from(y), step_size: 1.0 }).collect())
+        .y_axis_formatter(|mark, _| lane_label(mark.value).to_owned())
+        .y_axis_min_width(130.0);
+
+    let response = plot.show(ui, |plot_ui| {
+        if let Some((a, b)) = set_range {
+            plot_ui.set_plot_bounds_x(a..=b);
+        }
+        plot_ui.set_plot_bounds_y(-2.5..=5.6);
+        let (lo, hi) = (v0 - 1.0, v1 + 1.0);
+
+        for era in &dataset.eras {
+            let (s, e) = time::span_days(era.span, t.end_day);
+            if e < lo || s > hi {
+                continue;
+            }
+            plot_ui.span(
+                egui_plot::Span::new(era.title.clone(), s..=e).fill(Color32::from_gray(128).gamma_multiply(0.08)),
+            );
+        }
+
+        // Events: spans as thick lines, points per group; only what the visible range needs.
+        let mut points: Vec<(EventGroup, Vec<[f64; 2]>)> = EventGroup::ALL.iter().map(|g| (*g, Vec::new())).collect();
+        for i in index.events.overlapping(lo, hi) {
+            let (Some(e), Some(&(s, end))) = (dataset.events.get(i), index.event_days.get(i)) else { continue };
+            let group = EventGroup::of(e.kind);
+            let y = lane_of(group);
+            if end - s > 1.5 {
+                plot_ui.line(
+                    Line::new(e.title.clone(), vec![[s, y], [end, y]])
+                        .color(theme::event_color(group).gamma_multiply(0.6))
+                        .width(4.0)
+                        .allow_hover(false),
+                );
+            }
+            if let Some((_, pts)) = points.iter_mut().find(|(g, _)| *g == group) {
+                pts.push([s, y]);
+            }
+        }
+        for (group, pts) in points {
+            plot_ui.points(
+                Points::new(group.label(), pts)
+                    .shape(marker_of(group))
+                    .radius(5.0)
+                    .color(theme::event_color(group))
+                    .filled(true),
+            );
+        }
+        if let Some((s, e)) = selected_event
+            .and_then(|id| dataset.events.iter().position(|e| e.id == id))
+            .and_then(|i| Some((index.event_days.get(i)?, dataset.events.get(i)?)))
+        {
+            let y = lane_of(EventGroup::of(e.kind));
+            plot_ui.points(Points::new("Selected", vec![[s.0, y]]).radius(9.0).filled(false).color(theme::NOW_LINE));
+        }
+
+        for (i, g) in dataset.groups.iter().enumerate() {
+            let y = LANE_GROUPS + ((i % 5) as f64 - 2.0) * 0.14;
+            let (_, color) = theme::group_colors(Backing::of(&g.backing));
+            for &(s, e) in index.group_days.get(i).map_or(&[][..], Vec::as_slice) {
+                plot_ui.line(Line::new(g.name.clone(), vec![[s, y], [e, y]]).color(color).width(3.0));
+            }
+        }
+        for (i, p) in dataset.positions.iter().enumerate() {
+            let y = LANE_POSITIONS + ((i % 5) as f64 - 2.0) * 0.14;
+            for &(s, e) in index.position_days.get(i).map_or(&[][..], Vec::as_slice) {
+                plot_ui.line(Line::new(p.name.clone(), vec![[s, y], [e, y]]).color(theme::POSITION_OPEN).width(3.0));
+            }
+        }
+        for (i, r) in dataset.relations.iter().enumerate() {
+            let y = LANE_RELATIONS + ((i % 5) as f64 - 2.0) * 0.14;
+            if let Some(&(s, e)) = index.relation_days.get(i) {
+                let name = format!(
+                    "{} for {} in {}",
+                    dataset.country_name(&r.protecting),
+                    dataset.country_name(&r.represented),
+                    dataset.country_name(&r.host)
+                );
+                plot_ui.line(Line::new(name, vec![[s, y], [e, y]]).color(theme::RELATION).width(3.0));
+            }
+        }
+        plot_ui.bar_chart(histogram(index, t.start_day, t.end_day));
+        plot_ui.vline(VLine::new("Current date", t.current_day).color(theme::NOW_LINE).width(3.0));
+
+        interact(plot_ui, inputs, commands);
+        let b = plot_ui.plot_bounds();
+        (b.min()[0], b.max()[0])
+    });
+    response.inner
+}
+
+/// Events per year as bars under the lanes, scaled so the busiest year fills the histogram row.
+fn histogram(index: &ContentIndex, start_day: f64, end_day: f64) -> BarChart {
+    let first_year = time::date_from_day(start_day);
+    let last_year = time::date_from_day(end_day);
+    use chrono::Datelike;
+    let years = (first_year.year()..=last_year.year()).collect::<Vec<_>>();
+    let mut counts = vec![0usize; years.len()];
+    for &(s, _) in &index.event_days {
+        let y = time::date_from_day(s).year() - first_year.year();
+        if let Some(c) = usize::try_from(y).ok().and_then(|y| counts.get_mut(y)) {
+            *c += 1;
+        }
+    }
+    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let bars = years
+        .iter()
+        .zip(&counts)
+        .filter(|(_, c)| **c > 0)
+        .map(|(&year, &c)| {
+            let mid = time::day_from_date(chrono::NaiveDate::from_ymd_opt(year, 7, 2).unwrap_or_default());
+            Bar::new(mid, c as f64 / max * HISTOGRAM_HEIGHT)
+                .width(330.0)
+                .base_offset(HISTOGRAM_BASE)
+                .name(format!("{year}: {c} events"))
+        })
+        .collect();
+    BarChart::new("Events per year", bars).color(Color32::from_gray(120))
+}
+
+/// Scrubbing, clicking and hovering on the plot.
+fn interact(plot_ui: &mut egui_plot::PlotUi<'_>, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) {
+    let response = plot_ui.response().clone();
+    let Some(pointer) = plot_ui.pointer_coordinate() else { return };
+    let pointer_screen = plot_ui.screen_from_plot(pointer);
+    let nearest = nearest_event(plot_ui, inputs, pointer_screen);
+    if response.clicked() {
+        if let Some((i, s)) = nearest {
+            if let Some(e) = inputs.dataset.events.get(i) {
+                commands.push(Command::SelectEvent(Some(e.id.clone())));
+            }
+            commands.push(Command::SetDay(s));
+        } else {
+            commands.push(Command::SetDay(pointer.x));
+        }
+    } else if response.dragged_by(egui::PointerButton::Primary) {
+        commands.push(Command::SetDay(pointer.x));
+    }
+    if let Some(e) = nearest.and_then(|(i, _)| inputs.dataset.events.get(i)) {
+        let text = format!("{}\n{}", e.title, e.span().long());
+        response.on_hover_text_at_pointer(text);
+    }
+}
+
+/// The event marker nearest the pointer within [`PICK_POINTS`], as (event index, start day).
+fn nearest_event(
+    plot_ui: &egui_plot::PlotUi<'_>,
+    inputs: &TimelineInputs<'_>,
+    pointer: egui::Pos2,
+) -> Option<(usize, f64)> {
+    let left = plot_ui.plot_from_screen(pointer - egui::vec2(PICK_POINTS, 0.0)).x;
+    let right = plot_ui.plot_from_screen(pointer + egui::vec2(PICK_POINTS, 0.0)).x;
+    inputs
+        .index
+        .events
+        .overlapping(left, right)
+        .filter_map(|i| {
+            let e = inputs.dataset.events.get(i)?;
+            let &(s, _) = inputs.index.event_days.get(i)?;
+            let at = plot_ui.screen_from_plot(PlotPoint::new(s, lane_of(EventGroup::of(e.kind))));
+            let d = at.distance(pointer);
+            (d <= PICK_POINTS).then_some((i, s, d))
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+        .map(|(i, s, _)| (i, s))
+}
