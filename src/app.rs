@@ -176,7 +176,7 @@ impl TimeAtlasApp {
             commands: Vec::new(),
         };
         app.messages.append(&mut messages);
-        match crate::model::bundled::dataset() {
+        match crate::model::bundled::dataset(&app.data.atlas) {
             Ok(d) => app.set_dataset(d),
             Err(errors) => app.messages.extend(errors.iter().map(ToString::to_string)),
         }

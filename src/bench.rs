@@ -90,6 +90,17 @@ pub fn run(process_start: Instant, frames: usize) -> anyhow::Result<()> {
         std::hint::black_box(prepared);
     }
     print_figure("load_ms/bundled_parse_and_triangulate", load);
+    let atlas =
+        bundled::atlas().map_err(|e| anyhow::anyhow!("{}", e.first().map(ToString::to_string).unwrap_or_default()))?;
+    let mut content = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let d = bundled::dataset(&atlas)
+            .map_err(|e| anyhow::anyhow!("{}", e.first().map(ToString::to_string).unwrap_or_default()))?;
+        std::hint::black_box(crate::map::content::ContentIndex::build(&d, crate::time::today()));
+        content.push(ms(t.elapsed()));
+    }
+    print_figure("load_ms/bundled_content_validate_and_index", content);
 
     for _ in 0..3 {
         frame(&ctx, &mut app, vec![]);
@@ -106,6 +117,14 @@ pub fn run(process_start: Instant, frames: usize) -> anyhow::Result<()> {
         vec![]
     });
     app.settings.map = home;
+    for (label, speed) in [("1_year_per_s", 365.25), ("5_years_per_s", 1826.25)] {
+        app.settings.time.set_day(crate::time::parse_day("1979-01-01").unwrap_or_default());
+        app.settings.time.speed_days_per_sec = speed;
+        app.settings.time.loop_mode = crate::time::LoopMode::Loop;
+        app.settings.time.playing = true;
+        scenario(&format!("frame_cpu_ms/playing_{label}_1920x1080"), &ctx, &mut app, frames, |_, _| vec![]);
+        app.settings.time.playing = false;
+    }
     let scale = home.points_per_km.context("view was not fitted")?;
     app.settings.map.points_per_km = Some(scale * 3.0);
     scenario("frame_cpu_ms/pan_zoomed_provinces_1920x1080", &ctx, &mut app, frames, |app, i| {

@@ -59,7 +59,11 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
             let (_, kind, text) = bundled::DATA_FILES[0];
             content.add_file(kind, "bundled:data/countries.json", text.to_owned());
         }
-        report.errors.append(&mut validate(&content));
+        // Coordinates are checked against the bundled country shapes.
+        match bundled::atlas() {
+            Ok(atlas) => report.errors.append(&mut validate(&content, &atlas)),
+            Err(mut errors) => report.errors.append(&mut errors),
+        }
         let d = &content.dataset;
         report.stats.extend([
             ("events".to_owned(), d.events.len()),

@@ -19,7 +19,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn dataset() -> Dataset {
-    bundled::dataset()
+    bundled::dataset(&bundled::atlas().unwrap())
         .unwrap_or_else(|e| panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))
 }
 

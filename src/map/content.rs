@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn events_fade_after_they_end_and_are_not_shown_before() {
-        let d = crate::model::bundled::dataset().unwrap();
+        let d = crate::model::bundled::dataset(&crate::model::bundled::atlas().unwrap()).unwrap();
         let index = ContentIndex::build(&d, parse_day("2026-11-21").unwrap());
         let soleimani = d.events.iter().position(|e| e.id == "soleimani-killed-2020").unwrap();
         let on = index.events_at(parse_day("2020-01-03").unwrap(), 10.0);
@@ -337,7 +337,7 @@ mod tests {
 
     #[test]
     fn groups_and_positions_follow_their_spans() {
-        let d = crate::model::bundled::dataset().unwrap();
+        let d = crate::model::bundled::dataset(&crate::model::bundled::atlas().unwrap()).unwrap();
         let index = ContentIndex::build(&d, parse_day("2026-11-21").unwrap());
         let isis = d.groups.iter().position(|g| g.id == "isis").unwrap();
         assert!(index.group_active(isis, parse_day("2015-06-01").unwrap()));

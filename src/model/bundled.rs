@@ -41,13 +41,13 @@ pub const DATA_FILES: [(&str, super::dataset_load::DataFileKind, &str); 8] = {
     ]
 };
 
-/// Loads and validates the bundled content.
-pub fn dataset() -> Result<super::dataset::Dataset, Vec<super::error::LoadError>> {
+/// Loads and validates the bundled content against the map layers in `atlas`.
+pub fn dataset(atlas: &Atlas) -> Result<super::dataset::Dataset, Vec<super::error::LoadError>> {
     let mut loaded = super::dataset_load::LoadedDataset::default();
     let mut errors = Vec::new();
     for (name, kind, text) in DATA_FILES {
         errors.append(&mut loaded.add_file(kind, &format!("bundled:data/{name}"), text.to_owned()));
     }
-    errors.append(&mut super::validate::validate(&loaded));
+    errors.append(&mut super::validate::validate(&loaded, atlas));
     if errors.is_empty() { Ok(loaded.dataset) } else { Err(errors) }
 }

@@ -8,6 +8,7 @@ use super::dataset_load::{DataFileKind, LoadedDataset};
 use super::error::LoadError;
 use super::geo::GeoBox;
 use super::json_locate::Seg;
+use super::layers::Atlas;
 
 /// The focus countries: their events must lie in the region box.
 const FOCUS_A3: [&str; 4] = ["IRN", "IRQ", "SYR", "YEM"];
@@ -18,9 +19,10 @@ const REGION_LON: std::ops::RangeInclusive<f64> = 25.0..=65.0;
 /// Latitude range of the region box (degrees north).
 const REGION_LAT: std::ops::RangeInclusive<f64> = 10.0..=45.0;
 
-/// Every cross-file problem of a loaded dataset.
-pub fn validate(loaded: &LoadedDataset) -> Vec<LoadError> {
-    let mut v = Validator { loaded, errors: Vec::new() };
+/// Every cross-file problem of a loaded dataset; `atlas` gives the country shapes that event
+/// coordinates are checked against.
+pub fn validate(loaded: &LoadedDataset, atlas: &Atlas) -> Vec<LoadError> {
+    let mut v = Validator { loaded, atlas, errors: Vec::new() };
     v.unique_ids();
     v.sources();
     v.references();
@@ -34,6 +36,7 @@ type Problem = (DataFileKind, String, Vec<(String, Option<usize>)>, String);
 
 struct Validator<'a> {
     loaded: &'a LoadedDataset,
+    atlas: &'a Atlas,
     errors: Vec<LoadError>,
 }
 
@@ -225,7 +228,7 @@ impl Validator<'_> {
 
     fn coordinates(&mut self) {
         let d = &self.loaded.dataset;
-        let boxes = country_boxes();
+        let boxes = country_boxes(self.atlas);
         let mut problems = Vec::new();
         for e in &d.events {
             let Some(at) = e.at else { continue };
@@ -274,8 +277,7 @@ impl Validator<'_> {
 /// Bounding boxes of each polygon of every bundled country (region file at 1:10m, world at 1:50m), by ISO
 /// alpha-3. Per polygon, not per country, so that the US box is not the whole world (Alaska, Guam);
 /// polygons crossing the antimeridian are left out.
-fn country_boxes() -> HashMap<String, Vec<GeoBox>> {
-    let Ok(atlas) = super::bundled::atlas() else { return HashMap::new() };
+fn country_boxes(atlas: &Atlas) -> HashMap<String, Vec<GeoBox>> {
     let mut boxes: HashMap<String, Vec<GeoBox>> = HashMap::new();
     for area in atlas.world.iter().chain(atlas.countries.iter()) {
         let polygon_boxes = area
