@@ -12,8 +12,11 @@ use crate::map::scene::{PreparedAtlas, Scene};
 use crate::map::view::{MapInputs, MapOutput, map_ui};
 use crate::model::dataset::Dataset;
 use crate::model::files::{files_in, load_layer_file};
+use crate::model::filters::Filters;
+use crate::model::search::{Hit, SearchIndex};
 use crate::model::{Atlas, GeoPoint, bundled};
 use crate::panels;
+use crate::panels::side::SideState;
 use crate::screenshot::{Outcome, ScreenshotJob};
 use crate::theme::{self, ThemeChoice};
 use crate::time::{self, TimeControl};
@@ -32,6 +35,12 @@ pub struct Settings {
     pub map: MapMemory,
     /// The current date, speed and loop mode.
     pub time: TimeControl,
+    /// What content is shown.
+    pub filters: Filters,
+    /// Side panel open.
+    pub show_side_panel: bool,
+    /// Protecting powers: list only those in force.
+    pub relations_active_only: bool,
 }
 
 impl Default for Settings {
@@ -42,6 +51,9 @@ impl Default for Settings {
             show_cities: true,
             map: MapMemory::fit_pending(),
             time: TimeControl::default(),
+            filters: Filters::default(),
+            show_side_panel: true,
+            relations_active_only: false,
         }
     }
 }
@@ -104,8 +116,11 @@ pub struct TimeAtlasApp {
     pub dataset: Dataset,
     /// Its time index.
     pub content: ContentIndex,
-    /// Selected event id.
-    pub selected_event: Option<String>,
+    /// The item whose card is open.
+    pub card: Option<Hit>,
+    /// Search over the content.
+    pub search: SearchIndex,
+    side: SideState,
     /// Today's day number (open spans run to it).
     pub today: f64,
     /// Markers drawn on the map in the last frame.
@@ -114,6 +129,8 @@ pub struct TimeAtlasApp {
     pub hovered_marker: Option<Marker>,
     /// The timeline's visible day range in the last frame.
     pub timeline_visible: (f64, f64),
+    /// Events the timeline drew in the last frame (indices into `dataset.events`).
+    pub timeline_events: Vec<usize>,
     timeline_set_range: Option<(f64, f64)>,
     jump_text: String,
     show_about: bool,
@@ -162,12 +179,15 @@ impl TimeAtlasApp {
             drawn_view: MapMemory::fit_pending(),
             dataset: Dataset::default(),
             content: ContentIndex::default(),
-            selected_event: None,
+            card: None,
+            search: SearchIndex::default(),
+            side: SideState::default(),
             today: options.today.unwrap_or_else(time::today),
             markers: Vec::new(),
             hovered_marker: None,
             timeline_visible: (0.0, 1.0),
             timeline_set_range: None,
+            timeline_events: Vec::new(),
             jump_text: String::new(),
             show_about: false,
             show_open_data: false,
@@ -233,7 +253,69 @@ impl TimeAtlasApp {
     /// Replaces the content and rebuilds its index.
     pub fn set_dataset(&mut self, dataset: Dataset) {
         self.content = ContentIndex::build(&dataset, self.today);
+        self.search = SearchIndex::build(&dataset);
         self.dataset = dataset;
+    }
+
+    /// The selected event's id, if the open card is an event.
+    pub fn selected_event(&self) -> Option<&str> {
+        event_id(self.card.as_ref())
+    }
+
+    /// Countries highlighted on the map: the three states of an open relation card.
+    pub fn highlighted_countries(&self) -> Vec<String> {
+        match &self.card {
+            Some(Hit::Relation(id)) => self
+                .dataset
+                .relation(id)
+                .map(|r| vec![r.protecting.clone(), r.represented.clone(), r.host.clone()])
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Moves the date to an item's start unless the current date already falls in it.
+    fn go_to_item(&mut self, hit: &Hit) {
+        let day = self.settings.time.current_day;
+        let d = &self.dataset;
+        let spans: Vec<(f64, f64)> = match hit {
+            Hit::Event(id) => d
+                .events
+                .iter()
+                .position(|e| &e.id == id)
+                .and_then(|i| self.content.event_days.get(i).copied())
+                .into_iter()
+                .collect(),
+            Hit::Group(id) => d
+                .groups
+                .iter()
+                .position(|g| &g.id == id)
+                .and_then(|i| self.content.group_days.get(i).cloned())
+                .unwrap_or_default(),
+            Hit::Position(id) => d
+                .positions
+                .iter()
+                .position(|p| &p.id == id)
+                .and_then(|i| self.content.position_days.get(i).cloned())
+                .unwrap_or_default(),
+            Hit::Relation(id) => d
+                .relations
+                .iter()
+                .position(|r| &r.id == id)
+                .and_then(|i| self.content.relation_days.get(i).copied())
+                .into_iter()
+                .collect(),
+        };
+        let inside = spans.iter().any(|&(s, e)| s <= day && day < e);
+        // Events and relations always move to their start (a teacher clicks to go there).
+        let always = matches!(hit, Hit::Event(_) | Hit::Relation(_));
+        if let Some(&(start, _)) = spans.first()
+            && (always || !inside)
+        {
+            self.settings.time.playing = false;
+            self.settings.time.set_day(start);
+            self.keep_date_visible();
+        }
     }
 
     /// Ids of the events highlighted on the map at the current date.
@@ -242,7 +324,9 @@ impl TimeAtlasApp {
         self.content
             .events_at(self.settings.time.current_day, ContentIndex::fade_window_days(span))
             .iter()
-            .filter_map(|&(i, _)| self.dataset.events.get(i).map(|e| e.id.clone()))
+            .filter_map(|&(i, _)| self.dataset.events.get(i))
+            .filter(|e| self.settings.filters.shows_event(e))
+            .map(|e| e.id.clone())
             .collect()
     }
 
@@ -308,7 +392,24 @@ impl TimeAtlasApp {
                 Err(e) => self.messages.push(format!("Go to date: {e}")),
             },
             Command::SetDay(day) => self.settings.time.set_day(day),
-            Command::SelectEvent(id) => self.selected_event = id,
+            Command::SelectEvent(id) => self.card = id.map(Hit::Event),
+            Command::Open(hit) => {
+                if let Some(h) = &hit {
+                    self.go_to_item(h);
+                }
+                self.card = hit;
+            }
+            Command::ShowOnMap(at) => {
+                let mut view = self.drawn_view;
+                view.center = crate::map::projection::map_from_geo(at);
+                let min_scale = 1.2;
+                view.points_per_km = Some(view.points_per_km.unwrap_or(min_scale).max(min_scale));
+                self.settings.map = view;
+            }
+            Command::FilterActor(actor) => self.settings.filters.actor = actor,
+            Command::SetFilters(f) => self.settings.filters = f,
+            Command::RelationsActiveOnly(on) => self.settings.relations_active_only = on,
+            Command::ShowSidePanel(on) => self.settings.show_side_panel = on,
         }
     }
 
@@ -337,6 +438,10 @@ impl TimeAtlasApp {
         let (space, right, left) = ctx.input(|i| {
             (i.key_pressed(egui::Key::Space), i.key_pressed(egui::Key::ArrowRight), i.key_pressed(egui::Key::ArrowLeft))
         });
+        if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::F)) {
+            self.commands.push(Command::ShowSidePanel(true));
+            ctx.memory_mut(|m| m.request_focus(panels::search::search_field_id()));
+        }
         if space {
             self.commands.push(Command::TogglePlay);
         }
@@ -396,12 +501,32 @@ impl TimeAtlasApp {
                 time: &self.settings.time,
                 dataset: &self.dataset,
                 index: &self.content,
-                selected_event: self.selected_event.as_deref(),
+                selected_event: event_id(self.card.as_ref()),
+                filters: &self.settings.filters,
                 set_range: self.timeline_set_range.take(),
                 visible: self.timeline_visible,
             };
-            self.timeline_visible = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, &mut commands);
+            let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, &mut commands);
+            self.timeline_visible = out.visible;
+            self.timeline_events = out.events_drawn;
         });
+        if self.settings.show_side_panel {
+            egui::Panel::right("side").resizable(true).default_size(390.0).show(ui, |ui| {
+                let span = self.timeline_visible.1 - self.timeline_visible.0;
+                let inputs = panels::side::SideInputs {
+                    dataset: &self.dataset,
+                    index: &self.content,
+                    search: &self.search,
+                    card: self.card.as_ref(),
+                    day: self.settings.time.current_day,
+                    window_days: ContentIndex::fade_window_days(span),
+                    filters: &self.settings.filters,
+                    relations_active_only: self.settings.relations_active_only,
+                };
+                panels::side::side_ui(ui, &inputs, &mut self.side, &mut commands);
+            });
+        }
+        let highlighted = self.highlighted_countries();
         let output = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -414,6 +539,7 @@ impl TimeAtlasApp {
                     show_provinces: self.settings.show_provinces,
                     show_cities: self.settings.show_cities,
                     selected: self.selected.as_deref(),
+                    highlighted: &highlighted,
                     data_generation: self.data.generation,
                     tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
                 };
@@ -426,7 +552,8 @@ impl TimeAtlasApp {
                         index: &self.content,
                         day: self.settings.time.current_day,
                         window_days: ContentIndex::fade_window_days(span),
-                        selected_event: self.selected_event.as_deref(),
+                        selected_event: event_id(self.card.as_ref()),
+                        filters: &self.settings.filters,
                         palette: &palette,
                     };
                     self.markers = content_ui(&painter, &projector, &content);
@@ -489,11 +616,11 @@ impl TimeAtlasApp {
     }
 
     /// Everything a command can change, to tell whether applying commands changed anything.
-    fn fingerprint(&self) -> (Settings, Option<String>, Option<String>, usize, bool, bool, u64) {
+    fn fingerprint(&self) -> (Settings, Option<String>, Option<Hit>, usize, bool, bool, u64) {
         (
             self.settings.clone(),
             self.selected.clone(),
-            self.selected_event.clone(),
+            self.card.clone(),
             self.messages.len(),
             self.show_about,
             self.show_open_data,
@@ -504,6 +631,14 @@ impl TimeAtlasApp {
     /// Names of the labels the map placed in its last frame (for tests and diagnostics).
     pub fn placed_label_texts(&self) -> Vec<String> {
         self.scene.as_ref().map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect()).unwrap_or_default()
+    }
+}
+
+/// The event id of a card, if it is an event's.
+fn event_id(card: Option<&Hit>) -> Option<&str> {
+    match card {
+        Some(Hit::Event(id)) => Some(id),
+        _ => None,
     }
 }
 

@@ -48,6 +48,18 @@ pub enum Command {
     JumpTo(String),
     /// Move the current date to this day number.
     SetDay(f64),
-    /// Select an event by id, or clear.
+    /// Select an event by id, or clear (the date stays).
     SelectEvent(Option<String>),
+    /// Open an item's card and move to its date (a relation also highlights its countries), or close.
+    Open(Option<crate::model::search::Hit>),
+    /// Centre the map on a place.
+    ShowOnMap(crate::model::GeoPoint),
+    /// Show only the events of one actor, or all.
+    FilterActor(Option<String>),
+    /// Replace the filters.
+    SetFilters(crate::model::filters::Filters),
+    /// List only the relations in force at the current date.
+    RelationsActiveOnly(bool),
+    /// Show or hide the side panel.
+    ShowSidePanel(bool),
 }

@@ -93,7 +93,7 @@ fn hover_names_a_country_and_click_selects_it() {
     h.run();
     h.drop_at(soleimani);
     h.run();
-    assert_eq!(h.state().selected_event.as_deref(), Some("soleimani-killed-2020"));
+    assert_eq!(h.state().selected_event(), Some("soleimani-killed-2020"));
 }
 
 #[test]

@@ -195,6 +195,8 @@ pub struct ContentInputs<'a> {
     pub window_days: f64,
     /// Selected event id.
     pub selected_event: Option<&'a str>,
+    /// What to show.
+    pub filters: &'a crate::model::filters::Filters,
     /// Colours.
     pub palette: &'a MapPalette,
 }
@@ -220,13 +222,14 @@ pub enum MarkerItem {
 /// Draws groups' areas, positions and events for the current day; returns the markers drawn (events last,
 /// so they are found first when hit-testing from the end).
 pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) -> Vec<Marker> {
-    let ContentInputs { dataset, index, day, window_days, selected_event, palette } = *inputs;
+    let ContentInputs { dataset, index, day, window_days, selected_event, filters, palette } = *inputs;
     let view = p.screen_rect;
     let mut markers = Vec::new();
 
     let mut areas = Mesh::default();
     for (i, g) in dataset.groups.iter().enumerate() {
-        if !index.group_active(i, day)
+        if !filters.show_groups
+            || !index.group_active(i, day)
             || index.group_areas.areas.get(i).is_none_or(|a| !a.bbox.intersects(&p.visible_map_rect()))
         {
             continue;
@@ -239,7 +242,7 @@ pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
 
     for (i, pos) in dataset.positions.iter().enumerate() {
         let at = p.screen_from_map(map_from_geo(pos.at));
-        if !view.contains(at) {
+        if !filters.show_positions || !view.contains(at) {
             continue;
         }
         let open = index.position_open(i, day);
@@ -257,7 +260,7 @@ pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
     // Weakest first, so the freshest draw on top.
     events.sort_by(|a, b| a.1.total_cmp(&b.1));
     for (i, strength) in events {
-        let Some(e) = dataset.events.get(i) else { continue };
+        let Some(e) = dataset.events.get(i).filter(|e| filters.shows_event(e)) else { continue };
         let Some(g) = e.at else { continue };
         let at = p.screen_from_map(map_from_geo(g));
         if !view.contains(at) {

@@ -31,6 +31,8 @@ pub struct MapInputs<'a> {
     pub show_cities: bool,
     /// ISO alpha-3 of the selected country.
     pub selected: Option<&'a str>,
+    /// ISO alpha-3 of countries highlighted by the open card (a relation's three states).
+    pub highlighted: &'a [String],
     /// Bumped whenever data changes.
     pub data_generation: u64,
     /// Tooltip to show instead of the country name (an event marker under the pointer).
@@ -122,6 +124,18 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         (selected, inputs.palette.selected_fill, inputs.palette.selected_stroke),
         (out.hovered_country.filter(|h| Some(*h) != selected), inputs.palette.hover_fill, inputs.palette.hover_stroke),
     ];
+    for a3 in inputs.highlighted {
+        if let Some(i) = inputs.atlas.countries.iter().position(|c| &c.id == a3) {
+            painter.add(highlight_mesh(
+                inputs.prepared,
+                i,
+                &projector,
+                inputs.palette.hover_fill,
+                inputs.palette.selected_stroke,
+                key.pixels_per_point,
+            ));
+        }
+    }
     for (index, fill, stroke) in highlights {
         if let Some(i) = index {
             painter.add(highlight_mesh(inputs.prepared, i, &projector, fill, stroke, key.pixels_per_point));

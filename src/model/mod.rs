@@ -9,10 +9,12 @@ pub mod dataset_load;
 pub mod date;
 pub mod error;
 pub mod files;
+pub mod filters;
 pub mod geo;
 pub mod json_locate;
 pub mod layers;
 pub mod load;
+pub mod search;
 pub mod validate;
 
 pub use error::LoadError;

@@ -1,9 +1,14 @@
 //! The panels and windows around the map. Each is a `*_ui` function that reads state and pushes commands.
 
 pub mod about;
+pub mod card;
+pub mod filters;
 pub mod legend;
 pub mod menu;
 pub mod messages;
 pub mod open_data;
+pub mod relations;
+pub mod search;
+pub mod side;
 pub mod status;
 pub mod timeline;

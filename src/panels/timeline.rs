@@ -67,19 +67,30 @@ pub struct TimelineInputs<'a> {
     pub index: &'a ContentIndex,
     /// Selected event id.
     pub selected_event: Option<&'a str>,
+    /// What to show.
+    pub filters: &'a crate::model::filters::Filters,
     /// Set the visible range to this (fit all, jump) this frame.
     pub set_range: Option<(f64, f64)>,
     /// The visible range of the last frame (for the date's precision).
     pub visible: (f64, f64),
 }
 
-/// Draws the timeline and pushes commands; returns the visible day range.
+/// What the timeline drew.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimelineOutput {
+    /// The visible day range.
+    pub visible: (f64, f64),
+    /// Indices of the events drawn (for tests and diagnostics).
+    pub events_drawn: Vec<usize>,
+}
+
+/// Draws the timeline and pushes commands.
 pub fn timeline_ui(
     ui: &mut Ui,
     inputs: &TimelineInputs<'_>,
     jump_text: &mut String,
     commands: &mut Vec<Command>,
-) -> (f64, f64) {
+) -> TimelineOutput {
     controls_ui(ui, inputs, jump_text, commands);
     plot_ui(ui, inputs, commands)
 }
@@ -129,8 +140,8 @@ fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String,
     });
 }
 
-fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) -> (f64, f64) {
-    let TimelineInputs { time: t, dataset, index, selected_event, set_range, visible } = *inputs;
+fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) -> TimelineOutput {
+    let TimelineInputs { time: t, dataset, index, selected_event, filters, set_range, visible } = *inputs;
     let (v0, v1) = visible;
     let plot = Plot::new("timeline")
         .height(size::TIMELINE_HEIGHT)
@@ -172,8 +183,13 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
 
         // Events: spans as thick lines, points per group; only what the visible range needs.
         let mut points: Vec<(EventGroup, Vec<[f64; 2]>)> = EventGroup::ALL.iter().map(|g| (*g, Vec::new())).collect();
+        let mut events_drawn = Vec::new();
         for i in index.events.overlapping(lo, hi) {
-            let (Some(e), Some(&(s, end))) = (dataset.events.get(i), index.event_days.get(i)) else { continue };
+            let (Some(e), Some(&(s, end))) =
+                (dataset.events.get(i).filter(|e| filters.shows_event(e)), index.event_days.get(i))
+            else {
+                continue;
+            };
             let group = EventGroup::of(e.kind);
             let y = lane_of(group);
             if end - s > 1.5 {
@@ -186,6 +202,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
             }
             if let Some((_, pts)) = points.iter_mut().find(|(g, _)| *g == group) {
                 pts.push([s, y]);
+                events_drawn.push(i);
             }
         }
         for (group, pts) in points {
@@ -205,14 +222,14 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
             plot_ui.points(Points::new("Selected", vec![[s.0, y]]).radius(9.0).filled(false).color(theme::NOW_LINE));
         }
 
-        for (i, g) in dataset.groups.iter().enumerate() {
+        for (i, g) in dataset.groups.iter().enumerate().filter(|_| filters.show_groups) {
             let y = LANE_GROUPS + ((i % 5) as f64 - 2.0) * 0.14;
             let (_, color) = theme::group_colors(Backing::of(&g.backing));
             for &(s, e) in index.group_days.get(i).map_or(&[][..], Vec::as_slice) {
                 plot_ui.line(Line::new(g.name.clone(), vec![[s, y], [e, y]]).color(color).width(3.0));
             }
         }
-        for (i, p) in dataset.positions.iter().enumerate() {
+        for (i, p) in dataset.positions.iter().enumerate().filter(|_| filters.show_positions) {
             let y = LANE_POSITIONS + ((i % 5) as f64 - 2.0) * 0.14;
             for &(s, e) in index.position_days.get(i).map_or(&[][..], Vec::as_slice) {
                 plot_ui.line(Line::new(p.name.clone(), vec![[s, y], [e, y]]).color(theme::POSITION_OPEN).width(3.0));
@@ -235,7 +252,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
 
         interact(plot_ui, inputs, commands);
         let b = plot_ui.plot_bounds();
-        (b.min()[0], b.max()[0])
+        TimelineOutput { visible: (b.min()[0], b.max()[0]), events_drawn }
     });
     response.inner
 }
@@ -306,7 +323,7 @@ fn nearest_event(
         .events
         .overlapping(left, right)
         .filter_map(|i| {
-            let e = inputs.dataset.events.get(i)?;
+            let e = inputs.dataset.events.get(i).filter(|e| inputs.filters.shows_event(e))?;
             let &(s, _) = inputs.index.event_days.get(i)?;
             let at = plot_ui.screen_from_plot(PlotPoint::new(s, lane_of(EventGroup::of(e.kind))));
             let d = at.distance(pointer);

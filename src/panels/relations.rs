@@ -1,0 +1,117 @@
+//! Protecting powers: who speaks for whom where there are no relations, at the current date; the
+//! relation diagram; and the checked claims of the source documents.
+
+use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, Ui, Vec2};
+
+use crate::command::Command;
+use crate::map::content::ContentIndex;
+use crate::model::dataset::{Dataset, Relation, Verdict};
+use crate::model::search::Hit;
+use crate::theme;
+
+/// "Switzerland represents the United States in Iran".
+pub fn relation_sentence(r: &Relation, d: &Dataset) -> String {
+    format!(
+        "{} represents {} in {}",
+        d.country_name(&r.protecting),
+        d.country_name(&r.represented),
+        d.country_name(&r.host)
+    )
+}
+
+/// The list of relations: active ones strong, the others greyed with their dates.
+pub fn relations_ui(
+    ui: &mut Ui,
+    d: &Dataset,
+    index: &ContentIndex,
+    day: f64,
+    active_only: bool,
+    selected: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
+    let mut only = active_only;
+    if ui.checkbox(&mut only, "Only those in force at this date").changed() {
+        commands.push(Command::RelationsActiveOnly(only));
+    }
+    let mut order: Vec<usize> = (0..d.relations.len()).collect();
+    order.sort_by_key(|&i| (!index.relation_active(i, day), i));
+    for i in order {
+        let Some(r) = d.relations.get(i) else { continue };
+        let active = index.relation_active(i, day);
+        if only && !active {
+            continue;
+        }
+        let text = format!("{}, {}", relation_sentence(r, d), r.span.long());
+        let rich = if active { RichText::new(text).strong() } else { RichText::new(text).weak() };
+        let is_selected = selected == Some(r.id.as_str());
+        let response =
+            ui.selectable_label(is_selected, rich).on_hover_text(format!("{}: {}", r.covers.label(), r.summary));
+        if response.clicked() {
+            commands.push(Command::Open(Some(Hit::Relation(r.id.clone()))));
+        }
+    }
+}
+
+/// The relation card's heading and diagram: protecting state → represented state, in the host state, with
+/// the channel the other way if there is one at an overlapping time.
+pub fn relation_card_ui(ui: &mut Ui, r: &Relation, d: &Dataset, commands: &mut Vec<Command>) {
+    ui.heading(relation_sentence(r, d));
+    ui.label(format!("{}, {}", r.covers.label(), r.span.long()));
+    diagram_ui(ui, r, d);
+    let reverse = d.relations.iter().filter(|x| x.represented == r.host && x.host == r.represented).collect::<Vec<_>>();
+    if !reverse.is_empty() {
+        ui.label(RichText::new("The other direction").strong());
+        for x in reverse {
+            if ui.link(format!("{}, {}", relation_sentence(x, d), x.span.long())).clicked() {
+                commands.push(Command::Open(Some(Hit::Relation(x.id.clone()))));
+            }
+        }
+    }
+    ui.label(&r.summary);
+}
+
+fn diagram_ui(ui: &mut Ui, r: &Relation, d: &Dataset) {
+    let width = ui.available_width().min(360.0);
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, 92.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let ink = ui.visuals().text_color();
+    let font = FontId::proportional(theme::size::UI_BODY);
+    let left = rect.left_top() + Vec2::new(6.0, 20.0);
+    let right = rect.right_top() + Vec2::new(-6.0, 20.0);
+    let host_at = rect.center_bottom() + Vec2::new(0.0, -14.0);
+    painter.text(left, Align2::LEFT_CENTER, d.country_name(&r.protecting), font.clone(), ink);
+    painter.text(right, Align2::RIGHT_CENTER, d.country_name(&r.represented), font.clone(), ink);
+    let a = rect.left_top() + Vec2::new(width * 0.36, 20.0);
+    let b = rect.left_top() + Vec2::new(width * 0.62, 20.0);
+    painter.arrow(a, b - a, Stroke::new(2.5, theme::RELATION));
+    painter.text(
+        (a + (b - a) / 2.0) + Vec2::new(0.0, -12.0),
+        Align2::CENTER_CENTER,
+        "speaks for",
+        FontId::proportional(theme::size::UI_SMALL),
+        ink,
+    );
+    painter.text(host_at, Align2::CENTER_CENTER, format!("in {}", d.country_name(&r.host)), font, ink);
+    painter.line_segment(
+        [a + (b - a) / 2.0 + Vec2::new(0.0, 6.0), host_at + Vec2::new(0.0, -12.0)],
+        Stroke::new(1.5, ink.gamma_multiply(0.6)),
+    );
+}
+
+/// The checked claims: what a document says, the verdict, and what the sources say instead.
+pub fn claims_ui(ui: &mut Ui, d: &Dataset) {
+    ui.label("Claims made by the source documents, checked against other sources. A confident text can be wrong.");
+    for c in &d.claims {
+        ui.separator();
+        let (color, verdict) = match c.verdict {
+            Verdict::Confirmed => (Color32::from_rgb(0x00, 0x9E, 0x73), "Confirmed"),
+            Verdict::Contradicted => (theme::NOW_LINE, "Contradicted"),
+            Verdict::Unverified => (Color32::from_rgb(0x80, 0x80, 0x80), "Unverified"),
+        };
+        ui.label(RichText::new(verdict).color(Color32::WHITE).background_color(color).strong());
+        ui.label(RichText::new(format!("“{}”", c.claim)).italics());
+        ui.label(RichText::new(format!("— {}", c.document)).small());
+        ui.label(&c.correction);
+        super::card::sources_ui(ui, &c.sources);
+    }
+}

@@ -1,0 +1,101 @@
+//! UI tests of the side panel: search, relations, filters.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use timeatlas::TimeAtlasApp;
+use timeatlas::app::StartOptions;
+use timeatlas::map::content::MarkerItem;
+use timeatlas::model::dataset::EventKind;
+use timeatlas::time::parse_day;
+
+fn harness_at(date: &str) -> Harness<'static, TimeAtlasApp> {
+    let day = parse_day(date).unwrap();
+    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+        let today = parse_day("2026-11-21").ok();
+        TimeAtlasApp::new(cc, StartOptions { fresh: true, date: Some(day), today, ..Default::default() })
+    })
+}
+
+#[test]
+fn search_soleimani_then_enter_opens_the_card_at_its_date() {
+    let mut h = harness_at("1990-01-01");
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Search").type_text("Suleimani");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().selected_event(), Some("soleimani-killed-2020"));
+    assert_eq!(h.state().settings.time.current_date().to_string(), "2020-01-03");
+    // The card shows its sources as links.
+    h.get_by_label("Go to date");
+    assert!(h.query_all_by_label("Sources").count() >= 1);
+}
+
+#[test]
+fn clicking_the_swiss_relation_highlights_iran_and_moves_to_1980() {
+    let mut h = harness_at("2020-01-03");
+    h.run();
+    h.get_by_label("Protecting powers").click();
+    h.run();
+    h.get_by_label("Switzerland represents United States of America in Iran, since April 1980").click();
+    h.run();
+    let highlighted = h.state().highlighted_countries();
+    assert!(highlighted.iter().any(|c| c == "IRN"), "{highlighted:?}");
+    assert!(highlighted.iter().any(|c| c == "CHE") && highlighted.iter().any(|c| c == "USA"));
+    assert_eq!(h.state().settings.time.current_date().to_string(), "1980-04-01");
+}
+
+#[test]
+fn in_1985_algeria_speaks_for_iran_in_the_us_and_pakistan_does_not() {
+    let mut h = harness_at("1985-01-01");
+    h.run();
+    h.get_by_label("Protecting powers").click();
+    h.run();
+    let app = h.state();
+    let day = app.settings.time.current_day;
+    let active = |protecting: &str| {
+        let i = app
+            .dataset
+            .relations
+            .iter()
+            .position(|r| r.protecting == protecting && r.represented == "IRN" && r.host == "USA")
+            .unwrap();
+        app.content.relation_active(i, day)
+    };
+    assert!(active("DZA"));
+    assert!(!active("PAK"));
+    // The list shows both, the active one first.
+    h.get_by_label("Algeria represents Iran in United States of America, April 1980 – 1992");
+    h.get_by_label("Pakistan represents Iran in United States of America, since March 1992");
+}
+
+#[test]
+fn a_filter_that_hides_strikes_hides_them_on_map_and_timeline() {
+    let mut h = harness_at("2020-01-03");
+    h.run();
+    let strike_markers = |h: &Harness<'_, TimeAtlasApp>| {
+        h.state()
+            .markers
+            .iter()
+            .filter(|m| matches!(m.item, MarkerItem::Event(i) if h.state().dataset.events[i].kind == EventKind::Strike))
+            .count()
+    };
+    assert!(strike_markers(&h) > 0);
+    let strikes_on_timeline = |h: &Harness<'_, TimeAtlasApp>| {
+        h.state().timeline_events.iter().filter(|&&i| h.state().dataset.events[i].kind == EventKind::Strike).count()
+    };
+    assert!(strikes_on_timeline(&h) > 10);
+    h.get_by_label("Filters").click();
+    h.run();
+    h.get_by_label("Strike").click();
+    h.run();
+    assert!(h.state().settings.filters.hidden_kinds.contains(&EventKind::Strike));
+    assert_eq!(strike_markers(&h), 0, "no strike marker on the map");
+    assert!(!h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
+    assert_eq!(strikes_on_timeline(&h), 0, "no strike on the timeline");
+    assert!(!h.state().timeline_events.is_empty(), "other events are still drawn");
+}
