@@ -21,6 +21,9 @@ use crate::screenshot::{Outcome, ScreenshotJob};
 use crate::theme::{self, ThemeChoice};
 use crate::time::{self, TimeControl};
 
+/// Below this window width (points) the side panel is hidden unless opened.
+const NARROW_POINTS: f32 = 760.0;
+
 /// What is remembered between runs. Loaded data is never persisted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -135,6 +138,7 @@ pub struct TimeAtlasApp {
     jump_text: String,
     show_about: bool,
     show_open_data: bool,
+    side_open_when_narrow: bool,
     open_data_path: String,
     screenshot: Option<ScreenshotJob>,
     commands: Vec<Command>,
@@ -190,6 +194,7 @@ impl TimeAtlasApp {
             timeline_events: Vec::new(),
             jump_text: String::new(),
             show_about: false,
+            side_open_when_narrow: false,
             show_open_data: false,
             open_data_path: String::new(),
             screenshot: options.screenshot.map(|(path, outcome)| ScreenshotJob::new(path, outcome)),
@@ -409,7 +414,13 @@ impl TimeAtlasApp {
             Command::FilterActor(actor) => self.settings.filters.actor = actor,
             Command::SetFilters(f) => self.settings.filters = f,
             Command::RelationsActiveOnly(on) => self.settings.relations_active_only = on,
-            Command::ShowSidePanel(on) => self.settings.show_side_panel = on,
+            Command::ShowSidePanel(on) => {
+                if ctx.content_rect().width() < NARROW_POINTS {
+                    self.side_open_when_narrow = on;
+                } else {
+                    self.settings.show_side_panel = on;
+                }
+            }
         }
     }
 
@@ -476,8 +487,14 @@ impl TimeAtlasApp {
         let palette = theme::map_palette(self.settings.theme);
         let mut commands = std::mem::take(&mut self.commands);
 
+        // On a narrow screen (a 1024×768 projector at UI scale 2 is 512 points wide) the side panel starts
+        // hidden so the map keeps the room; the toolbar button opens it.
+        let width = ctx.content_rect().width();
+        let narrow = width < NARROW_POINTS;
+        let side_open = if narrow { self.side_open_when_narrow } else { self.settings.show_side_panel };
         egui::Panel::top("menu").show(ui, |ui| {
             let state = panels::menu::MenuState {
+                side_panel_open: side_open,
                 theme: self.settings.theme,
                 show_provinces: self.settings.show_provinces,
                 show_cities: self.settings.show_cities,
@@ -510,8 +527,10 @@ impl TimeAtlasApp {
             self.timeline_visible = out.visible;
             self.timeline_events = out.events_drawn;
         });
-        if self.settings.show_side_panel {
-            egui::Panel::right("side").resizable(true).default_size(390.0).show(ui, |ui| {
+
+        if side_open {
+            let default_width = (width * 0.3).clamp(240.0, 390.0);
+            egui::Panel::right("side").resizable(true).default_size(default_width).show(ui, |ui| {
                 let span = self.timeline_visible.1 - self.timeline_visible.0;
                 let inputs = panels::side::SideInputs {
                     dataset: &self.dataset,

@@ -7,6 +7,8 @@ use crate::theme::ThemeChoice;
 
 /// What the menu shows as checked.
 pub struct MenuState {
+    /// The side panel is showing.
+    pub side_panel_open: bool,
     /// Current palette.
     pub theme: ThemeChoice,
     /// Provinces on.
@@ -59,6 +61,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, commands: &mut Vec<Command>) 
         ui.menu_button("Help", |ui| {
             if ui.button("About TimeAtlas and data credits").clicked() {
                 commands.push(Command::ShowAbout(true));
+            }
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let text = if state.side_panel_open { "Hide panel" } else { "Search and details" };
+            if ui.button(text).on_hover_text("Show or hide the side panel (Ctrl+F searches)").clicked() {
+                commands.push(Command::ShowSidePanel(!state.side_panel_open));
             }
         });
     });

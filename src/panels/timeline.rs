@@ -97,7 +97,11 @@ pub fn timeline_ui(
 
 fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String, commands: &mut Vec<Command>) {
     let t = inputs.time;
-    ui.horizontal(|ui| {
+    // The date first and large: on a narrow projector screen the controls wrap below it.
+    ui.horizontal_wrapped(|ui| {
+        let span = inputs.visible.1 - inputs.visible.0;
+        ui.label(RichText::new(time::format_current(t.current_day, span)).size(size::DATE_BIG).strong());
+        ui.add_space(12.0);
         let play_label = if t.playing { "Pause" } else { "Play" };
         if ui.button(play_label).on_hover_text("Play or pause (Space)").clicked() {
             commands.push(Command::TogglePlay);
@@ -132,19 +136,24 @@ fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String,
         if ui.button("Go").clicked() || enter {
             commands.push(Command::JumpTo(jump_text.clone()));
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let span = inputs.visible.1 - inputs.visible.0;
-            let text = time::format_current(t.current_day, span);
-            ui.label(RichText::new(text).size(size::DATE_BIG).strong());
-        });
     });
+}
+
+/// The plot's height: up to [`size::TIMELINE_HEIGHT`], at most a third of the window, so the map keeps
+/// most of a small projector screen.
+fn timeline_height(ctx: &egui::Context) -> f32 {
+    (ctx.content_rect().height() * 0.26).clamp(70.0, size::TIMELINE_HEIGHT)
 }
 
 fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) -> TimelineOutput {
     let TimelineInputs { time: t, dataset, index, selected_event, filters, set_range, visible } = *inputs;
     let (v0, v1) = visible;
+    let height = timeline_height(ui.ctx());
+    // Lane names need about 16 points a lane; below that the lanes are unlabelled and the axis hidden.
+    let show_lanes = height >= 150.0;
     let plot = Plot::new("timeline")
-        .height(size::TIMELINE_HEIGHT)
+        .height(height)
+        .show_axes([true, show_lanes])
         .allow_drag(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
@@ -162,7 +171,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
         .x_axis_formatter(|mark, _| time::axis_label(time::AxisMark { day: mark.value, step_days: mark.step_size }))
         .y_grid_spacer(|_| (-2..=5).map(|y| GridMark { value: f64::from(y), step_size: 1.0 }).collect())
         .y_axis_formatter(|mark, _| lane_label(mark.value).to_owned())
-        .y_axis_min_width(130.0);
+        .y_axis_min_width(if show_lanes { 130.0 } else { 0.0 });
 
     let response = plot.show(ui, |plot_ui| {
         if let Some((a, b)) = set_range {
