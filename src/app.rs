@@ -88,12 +88,15 @@ pub struct AtlasData {
     pub prepared: PreparedAtlas,
     /// Bumped on every change so caches rebuild.
     pub generation: u64,
+    /// The simplified world for the relation inset.
+    pub inset: crate::map::inset::WorldInset,
 }
 
 impl AtlasData {
     fn new(atlas: Atlas) -> Self {
         let prepared = PreparedAtlas::build(&atlas);
-        Self { atlas, prepared, generation: 0 }
+        let inset = crate::map::inset::WorldInset::build(&atlas);
+        Self { atlas, prepared, generation: 0, inset }
     }
 }
 
@@ -536,6 +539,7 @@ impl TimeAtlasApp {
                     dataset: &self.dataset,
                     index: &self.content,
                     search: &self.search,
+                    inset: &self.data.inset,
                     card: self.card.as_ref(),
                     day: self.settings.time.current_day,
                     window_days: ContentIndex::fade_window_days(span),

@@ -99,3 +99,19 @@ fn a_filter_that_hides_strikes_hides_them_on_map_and_timeline() {
     assert_eq!(strikes_on_timeline(&h), 0, "no strike on the timeline");
     assert!(!h.state().timeline_events.is_empty(), "other events are still drawn");
 }
+
+#[test]
+fn snapshot_relation_card_with_world_inset() {
+    let day = parse_day("2020-01-03").unwrap();
+    let mut h = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).wgpu().build_eframe(move |cc| {
+        let today = parse_day("2026-11-21").ok();
+        TimeAtlasApp::new(cc, StartOptions { fresh: true, date: Some(day), today, ..Default::default() })
+    });
+    h.run();
+    h.get_by_label("Protecting powers").click();
+    h.run();
+    h.get_by_label("Sweden represents United States of America in North Korea, since 1995").click();
+    h.run();
+    assert!(h.state().highlighted_countries().iter().any(|c| c == "PRK"));
+    h.snapshot("relation_card_sweden_usa_north_korea");
+}

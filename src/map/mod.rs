@@ -2,6 +2,7 @@
 
 pub mod content;
 pub mod geometry;
+pub mod inset;
 pub mod labels;
 pub mod memory;
 pub mod projection;

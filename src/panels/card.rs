@@ -19,6 +19,8 @@ pub struct CardInputs<'a> {
     pub index: &'a ContentIndex,
     /// The current day number.
     pub day: f64,
+    /// The world inset for relations.
+    pub inset: &'a crate::map::inset::WorldInset,
 }
 
 /// Draws the card.
@@ -82,7 +84,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
         }
         Hit::Relation(id) => {
             if let Some(r) = d.relation(id) {
-                super::relations::relation_card_ui(ui, r, d, commands);
+                super::relations::relation_card_ui(ui, r, d, inputs.inset, commands);
                 note_ui(ui, r.note.as_deref());
                 confidence_ui(ui, r.confidence);
                 sources_ui(ui, &r.sources);

@@ -5,6 +5,7 @@ use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::command::Command;
 use crate::map::content::ContentIndex;
+use crate::map::inset::{InsetMark, WorldInset, inset_ui};
 use crate::model::dataset::{Dataset, Relation, Verdict};
 use crate::model::search::Hit;
 use crate::theme;
@@ -54,10 +55,16 @@ pub fn relations_ui(
 
 /// The relation card's heading and diagram: protecting state → represented state, in the host state, with
 /// the channel the other way if there is one at an overlapping time.
-pub fn relation_card_ui(ui: &mut Ui, r: &Relation, d: &Dataset, commands: &mut Vec<Command>) {
+pub fn relation_card_ui(ui: &mut Ui, r: &Relation, d: &Dataset, inset: &WorldInset, commands: &mut Vec<Command>) {
     ui.heading(relation_sentence(r, d));
     ui.label(format!("{}, {}", r.covers.label(), r.span.long()));
     diagram_ui(ui, r, d);
+    let marks = [
+        InsetMark { a3: &r.protecting, label: d.country_name(&r.protecting) },
+        InsetMark { a3: &r.represented, label: d.country_name(&r.represented) },
+        InsetMark { a3: &r.host, label: d.country_name(&r.host) },
+    ];
+    inset_ui(ui, inset, &marks, &[(1, 0, "entrusts"), (0, 2, "acts in")]);
     let reverse = d.relations.iter().filter(|x| x.represented == r.host && x.host == r.represented).collect::<Vec<_>>();
     if !reverse.is_empty() {
         ui.label(RichText::new("The other direction").strong());
@@ -70,32 +77,28 @@ pub fn relation_card_ui(ui: &mut Ui, r: &Relation, d: &Dataset, commands: &mut V
     ui.label(&r.summary);
 }
 
+/// Protecting state, the state it speaks for, and where: three rows joined by arrows, so long names fit.
 fn diagram_ui(ui: &mut Ui, r: &Relation, d: &Dataset) {
-    let width = ui.available_width().min(360.0);
-    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, 92.0), Sense::hover());
+    let width = ui.available_width().min(380.0);
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, 118.0), Sense::hover());
     let painter = ui.painter_at(rect);
-    let ink = ui.visuals().text_color();
-    let font = FontId::proportional(theme::size::UI_BODY);
-    let left = rect.left_top() + Vec2::new(6.0, 20.0);
-    let right = rect.right_top() + Vec2::new(-6.0, 20.0);
-    let host_at = rect.center_bottom() + Vec2::new(0.0, -14.0);
-    painter.text(left, Align2::LEFT_CENTER, d.country_name(&r.protecting), font.clone(), ink);
-    painter.text(right, Align2::RIGHT_CENTER, d.country_name(&r.represented), font.clone(), ink);
-    let a = rect.left_top() + Vec2::new(width * 0.36, 20.0);
-    let b = rect.left_top() + Vec2::new(width * 0.62, 20.0);
-    painter.arrow(a, b - a, Stroke::new(2.5, theme::RELATION));
-    painter.text(
-        (a + (b - a) / 2.0) + Vec2::new(0.0, -12.0),
-        Align2::CENTER_CENTER,
-        "speaks for",
-        FontId::proportional(theme::size::UI_SMALL),
-        ink,
-    );
-    painter.text(host_at, Align2::CENTER_CENTER, format!("in {}", d.country_name(&r.host)), font, ink);
-    painter.line_segment(
-        [a + (b - a) / 2.0 + Vec2::new(0.0, 6.0), host_at + Vec2::new(0.0, -12.0)],
-        Stroke::new(1.5, ink.gamma_multiply(0.6)),
-    );
+    let ink = ui.visuals().strong_text_color();
+    let weak = ui.visuals().weak_text_color();
+    let name_font = FontId::proportional(theme::size::UI_BODY + 1.0);
+    let small = FontId::proportional(theme::size::UI_SMALL);
+    let x = rect.center().x;
+    let rows = [rect.top() + 12.0, rect.top() + 58.0, rect.top() + 104.0];
+    let names = [d.country_name(&r.protecting), d.country_name(&r.represented), d.country_name(&r.host)];
+    for (y, name) in rows.iter().zip(names) {
+        painter.text(egui::pos2(x, *y), Align2::CENTER_CENTER, name, name_font.clone(), ink);
+    }
+    for (i, caption) in [(0, "speaks for"), (1, "in")] {
+        let (Some(&top), Some(&bottom)) = (rows.get(i), rows.get(i + 1)) else { continue };
+        let from = egui::pos2(x, top + 12.0);
+        let to = egui::pos2(x, bottom - 12.0);
+        painter.arrow(from, to - from, Stroke::new(2.5, theme::RELATION));
+        painter.text(egui::pos2(x + 10.0, (from.y + to.y) / 2.0), Align2::LEFT_CENTER, caption, small.clone(), weak);
+    }
 }
 
 /// The checked claims: what a document says, the verdict, and what the sources say instead.

@@ -17,6 +17,8 @@ pub struct SideInputs<'a> {
     pub index: &'a ContentIndex,
     /// Search index.
     pub search: &'a SearchIndex,
+    /// The world inset for relations.
+    pub inset: &'a crate::map::inset::WorldInset,
     /// The selected item.
     pub card: Option<&'a Hit>,
     /// The current day number.
@@ -75,8 +77,13 @@ pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, comm
         let max = ui.available_height() * 0.55;
         egui::ScrollArea::vertical().id_salt("card-scroll").max_height(max).show(ui, |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                let card =
-                    super::card::CardInputs { hit, dataset: inputs.dataset, index: inputs.index, day: inputs.day };
+                let card = super::card::CardInputs {
+                    hit,
+                    dataset: inputs.dataset,
+                    index: inputs.index,
+                    day: inputs.day,
+                    inset: inputs.inset,
+                };
                 super::card::card_ui(ui, &card, commands);
             });
         });

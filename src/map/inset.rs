@@ -1,0 +1,139 @@
+//! A small world map (plate carrée) for relations that reach far beyond the region: Switzerland for the
+//! United States in Iran, Sweden for the United States in North Korea... Built once from the bundled world
+//! boundaries, simplified to about half a degree.
+
+use std::collections::HashMap;
+
+use egui::epaint::QuadraticBezierShape;
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2};
+
+use crate::model::{Atlas, GeoPoint};
+use crate::theme;
+
+/// Degrees between kept outline points.
+const SIMPLIFY_DEG: f64 = 0.6;
+/// Latitudes shown (Antarctica and the far north are left out).
+const LAT_TOP: f64 = 78.0;
+const LAT_BOTTOM: f64 = -58.0;
+
+/// Simplified world outlines and an anchor point per country.
+#[derive(Clone, Debug, Default)]
+pub struct WorldInset {
+    rings: Vec<Vec<GeoPoint>>,
+    anchors: HashMap<String, GeoPoint>,
+}
+
+impl WorldInset {
+    /// Simplifies the world and region countries' outlines once.
+    pub fn build(atlas: &Atlas) -> Self {
+        let mut rings = Vec::new();
+        let mut anchors = HashMap::new();
+        for area in atlas.world.iter().chain(atlas.countries.iter()) {
+            let mut biggest: Option<(f64, GeoPoint)> = None;
+            for polygon in &area.polygons {
+                let mut kept: Vec<GeoPoint> = Vec::new();
+                for &p in &polygon.exterior {
+                    if kept.last().is_none_or(|l| (l.lon - p.lon).abs() + (l.lat - p.lat).abs() >= SIMPLIFY_DEG) {
+                        kept.push(p);
+                    }
+                }
+                if let Some(b) = crate::model::geo::GeoBox::around(polygon.exterior.iter().copied()) {
+                    let size = (b.max.lon - b.min.lon) * (b.max.lat - b.min.lat);
+                    let centre = GeoPoint::lon_lat((b.min.lon + b.max.lon) / 2.0, (b.min.lat + b.max.lat) / 2.0);
+                    if b.max.lon - b.min.lon < 180.0 && biggest.is_none_or(|(s, _)| size > s) {
+                        biggest = Some((size, centre));
+                    }
+                }
+                if kept.len() >= 3 {
+                    rings.push(kept);
+                }
+            }
+            if let Some((_, centre)) = biggest {
+                anchors.entry(area.id.clone()).or_insert(centre);
+            }
+        }
+        Self { rings, anchors }
+    }
+
+    /// Where a country's marker goes.
+    pub fn anchor(&self, a3: &str) -> Option<GeoPoint> {
+        self.anchors.get(a3).copied()
+    }
+}
+
+fn to_screen(rect: Rect, g: GeoPoint) -> Pos2 {
+    let x = (g.lon + 180.0) / 360.0;
+    let y = (LAT_TOP - g.lat) / (LAT_TOP - LAT_BOTTOM);
+    Pos2::new(rect.left() + x as f32 * rect.width(), rect.top() + y as f32 * rect.height())
+}
+
+/// One country marked on the inset.
+pub struct InsetMark<'a> {
+    /// ISO alpha-3.
+    pub a3: &'a str,
+    /// Its label.
+    pub label: &'a str,
+}
+
+/// Draws the inset with arcs `from → to` (indices into `marks`), each with a caption.
+pub fn inset_ui(ui: &mut Ui, inset: &WorldInset, marks: &[InsetMark<'_>], arcs: &[(usize, usize, &str)]) {
+    let width = ui.available_width().min(380.0);
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, width * 0.5), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 4.0, theme::map_palette(theme::ThemeChoice::Light).sea.gamma_multiply(0.5));
+    let coast = Stroke::new(0.8, visuals.weak_text_color());
+    for ring in &inset.rings {
+        let points: Vec<Pos2> = ring.iter().map(|&g| to_screen(rect, g)).collect();
+        painter.add(Shape::closed_line(points, coast));
+    }
+    let at: Vec<Option<Pos2>> = marks.iter().map(|m| inset.anchor(m.a3).map(|g| to_screen(rect, g))).collect();
+    let ink = visuals.strong_text_color();
+    for &(from, to, caption) in arcs {
+        let (Some(&Some(a)), Some(&Some(b))) = (at.get(from), at.get(to)) else { continue };
+        let mid = a + (b - a) / 2.0;
+        let lift = ((b - a).length() * 0.35).max(14.0);
+        let ctrl = mid + Vec2::new(0.0, -lift);
+        let stroke = Stroke::new(2.5, theme::RELATION);
+        painter.add(QuadraticBezierShape::from_points_stroke([a, ctrl, b], false, Color32::TRANSPARENT, stroke));
+        // The arrowhead on the last part of the curve, pointing along it.
+        let near_end = ctrl + (b - ctrl) * 0.8;
+        painter.arrow(near_end, b - near_end, stroke);
+        painter.text(
+            ctrl + Vec2::new(0.0, -2.0),
+            Align2::CENTER_BOTTOM,
+            caption,
+            FontId::proportional(theme::size::UI_SMALL),
+            ink,
+        );
+    }
+    for (m, p) in marks.iter().zip(&at) {
+        if let Some(p) = p {
+            painter.circle(*p, 4.5, theme::NOW_LINE, Stroke::new(1.5, Color32::WHITE));
+            painter.text(
+                *p + Vec2::new(0.0, 7.0),
+                Align2::CENTER_TOP,
+                m.label,
+                FontId::proportional(theme::size::UI_SMALL),
+                ink,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_fall_inside_their_countries_bounding_area() {
+        let atlas = crate::model::bundled::atlas().unwrap();
+        let inset = WorldInset::build(&atlas);
+        let che = inset.anchor("CHE").unwrap();
+        assert!((che.lon - 8.2).abs() < 2.0 && (che.lat - 46.8).abs() < 2.0, "{che:?}");
+        let usa = inset.anchor("USA").unwrap();
+        assert!(usa.lon < -60.0 && usa.lon > -130.0, "the contiguous US, not Alaska: {usa:?}");
+        assert!(inset.anchor("PRK").is_some() && inset.anchor("IRN").is_some());
+        assert!(inset.rings.len() > 200);
+    }
+}
