@@ -108,6 +108,9 @@ pub fn run(process_start: Instant, frames: usize) -> anyhow::Result<()> {
     // Start every scenario from the fitted view, as the app opens.
     let home = app.drawn_view;
     scenario("frame_cpu_ms/default_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
+    app.settings.show_side_panel = false;
+    scenario("frame_cpu_ms/default_side_panel_closed_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
+    app.settings.show_side_panel = true;
     scenario("frame_cpu_ms/hover_1920x1080", &ctx, &mut app, frames, |_, i| {
         let x = 500.0 + (i % 200) as f32 * 4.0;
         vec![egui::Event::PointerMoved(egui::pos2(x, 500.0))]
