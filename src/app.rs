@@ -580,7 +580,7 @@ impl TimeAtlasApp {
                         palette: &palette,
                     };
                     self.markers = content_ui(&painter, &projector, &content);
-                    panels::legend::legend_ui(&painter, projector.screen_rect, &palette);
+                    panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &self.settings.filters);
                 }
                 output
             })

@@ -3,15 +3,29 @@
 use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, Vec2};
 
 use crate::map::content::{Backing, EventGroup, event_marker};
+use crate::model::dataset::EventKind;
+use crate::model::filters::Filters;
 use crate::theme::{self, MapPalette, size};
 
 const ROW: f32 = 19.0;
 const PAD: f32 = 8.0;
 const WIDTH: f32 = 250.0;
 
-/// Draws the legend in the bottom-right corner of `map_rect`.
-pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette) {
-    let rows = EventGroup::ALL.len() + Backing::ALL.len() + 2;
+/// Draws the legend in the bottom-right corner of `map_rect`, listing only what the filters let through.
+pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filters: &Filters) {
+    let groups: Vec<EventGroup> = EventGroup::ALL
+        .into_iter()
+        .filter(|g| {
+            filters.show_events
+                && EventKind::ALL.iter().any(|k| EventGroup::of(*k) == *g && !filters.hidden_kinds.contains(k))
+        })
+        .collect();
+    let backings: &[Backing] = if filters.show_groups { &Backing::ALL } else { &[] };
+    let position_rows = if filters.show_positions { 2 } else { 0 };
+    let rows = groups.len() + backings.len() + position_rows;
+    if rows == 0 {
+        return;
+    }
     let height = rows as f32 * ROW + 2.0 * PAD;
     let rect = Rect::from_min_size(
         Pos2::new(map_rect.right() - WIDTH - 12.0, map_rect.bottom() - height - 12.0),
@@ -29,17 +43,20 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette) {
     let row = |painter: &Painter, text: &str, y: f32| {
         painter.text(Pos2::new(text_x, y), Align2::LEFT_CENTER, text, font.clone(), palette.label_city);
     };
-    for g in EventGroup::ALL {
+    for g in groups {
         event_marker(painter, Pos2::new(icon_x, y), 5.5, g, theme::event_color(g), palette.label_halo);
         row(painter, g.label(), y);
         y += ROW;
     }
-    for b in Backing::ALL {
+    for &b in backings {
         let (fill, edge) = theme::group_colors(b);
         let r = Rect::from_center_size(Pos2::new(icon_x, y), Vec2::new(16.0, 11.0));
         painter.rect(r, 2.0, fill, Stroke::new(1.5, edge), egui::StrokeKind::Inside);
         row(painter, b.label(), y);
         y += ROW;
+    }
+    if position_rows == 0 {
+        return;
     }
     let r = Rect::from_center_size(Pos2::new(icon_x, y), Vec2::splat(size::POSITION_MARKER));
     painter.rect_filled(r, 1.0, theme::POSITION_OPEN);
