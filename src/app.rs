@@ -168,7 +168,7 @@ impl TimeAtlasApp {
             settings.theme = t;
         }
         theme::apply_to_egui(ctx, settings.theme);
-        if let Some(scale) = options.ui_scale {
+        if let Some(scale) = options.ui_scale.filter(|s| s.is_finite()) {
             ctx.set_zoom_factor(scale.clamp(0.5, 4.0));
         }
         let (atlas, mut messages) = match bundled::atlas() {
@@ -378,12 +378,23 @@ impl TimeAtlasApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::TogglePlay => self.settings.time.toggle_play(),
             Command::StepEvent(direction) => {
+                // Only the events the filters show (events are sorted by start, so these starts are too).
+                let filters = &self.settings.filters;
+                let mut starts: Vec<f64> = self
+                    .dataset
+                    .events
+                    .iter()
+                    .zip(&self.content.event_days)
+                    .filter(|(e, _)| filters.shows_event(e))
+                    .map(|(_, d)| d.0)
+                    .collect();
+                starts.dedup();
                 let t = &mut self.settings.time;
                 t.playing = false;
                 if direction >= 0 {
-                    t.step_next(&self.content.event_starts);
+                    t.step_next(&starts);
                 } else {
-                    t.step_prev(&self.content.event_starts);
+                    t.step_prev(&starts);
                 }
                 self.keep_date_visible();
             }
@@ -399,7 +410,10 @@ impl TimeAtlasApp {
                 }
                 Err(e) => self.messages.push(format!("Go to date: {e}")),
             },
-            Command::SetDay(day) => self.settings.time.set_day(day),
+            Command::SetDay(day) => {
+                self.settings.time.set_day(day);
+                self.keep_date_visible();
+            }
             Command::SelectEvent(id) => self.card = id.map(Hit::Event),
             Command::Open(hit) => {
                 if let Some(h) = &hit {
@@ -438,24 +452,28 @@ impl TimeAtlasApp {
     }
 
     fn keyboard_commands(&mut self, ctx: &egui::Context) {
+        // Dropped files and Ctrl+F work even while a text field has the keyboard.
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            self.commands.push(Command::LoadData(dropped));
+        }
+        if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::F)) {
+            self.commands.push(Command::ShowSidePanel(true));
+            ctx.memory_mut(|m| m.request_focus(panels::search::search_field_id()));
+        }
         if ctx.egui_wants_keyboard_input() {
             return;
         }
-        let (zoom_in, zoom_out, home, dropped) = ctx.input(|i| {
+        let (zoom_in, zoom_out, home) = ctx.input(|i| {
             (
                 i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
                 i.key_pressed(egui::Key::Minus),
                 i.key_pressed(egui::Key::Home),
-                i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>(),
             )
         });
         let (space, right, left) = ctx.input(|i| {
             (i.key_pressed(egui::Key::Space), i.key_pressed(egui::Key::ArrowRight), i.key_pressed(egui::Key::ArrowLeft))
         });
-        if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::F)) {
-            self.commands.push(Command::ShowSidePanel(true));
-            ctx.memory_mut(|m| m.request_focus(panels::search::search_field_id()));
-        }
         if space {
             self.commands.push(Command::TogglePlay);
         }
@@ -474,9 +492,6 @@ impl TimeAtlasApp {
         if home {
             self.commands.push(Command::ResetView);
         }
-        if !dropped.is_empty() {
-            self.commands.push(Command::LoadData(dropped));
-        }
     }
 
     /// Draws one frame into `ui` and applies what the views asked for.
@@ -485,6 +500,8 @@ impl TimeAtlasApp {
         self.keyboard_commands(&ctx);
         let dt = f64::from(ctx.input(|i| i.stable_dt));
         if self.settings.time.update(dt) {
+            // Playing past the timeline's edge pans it along.
+            self.keep_date_visible();
             ctx.request_repaint();
         }
         let palette = theme::map_palette(self.settings.theme);
@@ -527,6 +544,10 @@ impl TimeAtlasApp {
                 visible: self.timeline_visible,
             };
             let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, &mut commands);
+            if out.visible != self.timeline_visible {
+                // The fade window and the date's precision follow the range: draw once more with it.
+                ctx.request_repaint();
+            }
             self.timeline_visible = out.visible;
             self.timeline_events = out.events_drawn;
         });
@@ -617,6 +638,9 @@ impl TimeAtlasApp {
             match marker.as_ref().map(|m| &m.item) {
                 Some(MarkerItem::Event(i)) => {
                     commands.push(Command::SelectEvent(self.dataset.events.get(*i).map(|e| e.id.clone())));
+                }
+                Some(MarkerItem::Position(i)) => {
+                    commands.push(Command::Open(self.dataset.positions.get(*i).map(|p| Hit::Position(p.id.clone()))));
                 }
                 _ => {
                     let a3 = clicked.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.id.clone());

@@ -125,6 +125,9 @@ impl TimeControl {
 
     /// Moves to a day, kept within the range.
     pub fn set_day(&mut self, day: f64) {
+        if !day.is_finite() {
+            return;
+        }
         self.current_day = day.clamp(self.start_day, self.end_day);
     }
 

@@ -147,7 +147,8 @@ fn timeline_height(ctx: &egui::Context) -> f32 {
 
 fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) -> TimelineOutput {
     let TimelineInputs { time: t, dataset, index, selected_event, filters, set_range, visible } = *inputs;
-    let (v0, v1) = visible;
+    // Cull to the range this frame will show (a range being set takes effect now, not next frame).
+    let (v0, v1) = set_range.unwrap_or(visible);
     let height = timeline_height(ui.ctx());
     // Lane names need about 16 points a lane; below that the lanes are unlabelled and the axis hidden.
     let show_lanes = height >= 150.0;
@@ -260,10 +261,11 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
         plot_ui.vline(VLine::new("Current date", t.current_day).color(theme::NOW_LINE).width(3.0));
 
         interact(plot_ui, inputs, commands);
-        let b = plot_ui.plot_bounds();
-        TimelineOutput { visible: (b.min()[0], b.max()[0]), events_drawn }
+        events_drawn
     });
-    response.inner
+    // The bounds after this frame's scrolling, zooming and `set_range`.
+    let b = response.transform.bounds();
+    TimelineOutput { visible: (b.min()[0], b.max()[0]), events_drawn: response.inner }
 }
 
 /// Events per year as bars under the lanes, scaled so the busiest year fills the histogram row.
