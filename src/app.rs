@@ -139,6 +139,8 @@ pub struct TimeAtlasApp {
     pub timeline_events: Vec<usize>,
     timeline_set_range: Option<(f64, f64)>,
     jump_text: String,
+    /// Why the last "Go to date" was not understood, shown under the field.
+    pub jump_error: Option<String>,
     show_about: bool,
     show_open_data: bool,
     side_open_when_narrow: bool,
@@ -196,6 +198,7 @@ impl TimeAtlasApp {
             timeline_set_range: None,
             timeline_events: Vec::new(),
             jump_text: String::new(),
+            jump_error: None,
             show_about: false,
             side_open_when_narrow: false,
             show_open_data: false,
@@ -405,10 +408,11 @@ impl TimeAtlasApp {
             }
             Command::JumpTo(text) => match time::parse_day(&text) {
                 Ok(day) => {
+                    self.jump_error = None;
                     self.settings.time.set_day(day);
                     self.keep_date_visible();
                 }
-                Err(e) => self.messages.push(format!("Go to date: {e}")),
+                Err(e) => self.jump_error = Some(e),
             },
             Command::SetDay(day) => {
                 self.settings.time.set_day(day);
@@ -541,6 +545,7 @@ impl TimeAtlasApp {
                 selected_event: event_id(self.card.as_ref()),
                 filters: &self.settings.filters,
                 set_range: self.timeline_set_range.take(),
+                jump_error: self.jump_error.as_deref(),
                 visible: self.timeline_visible,
             };
             let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, &mut commands);

@@ -54,10 +54,18 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
         }
     }
     if content_files > 0 {
-        if content.dataset.countries.is_empty() {
-            // Content checked on its own is checked against the bundled country table.
-            let (_, kind, text) = bundled::DATA_FILES[0];
-            content.add_file(kind, "bundled:data/countries.json", text.to_owned());
+        // Content checked on its own is checked against the bundled tables it refers to: countries, actors
+        // and groups that its own folder does not provide.
+        for (name, kind, text) in bundled::DATA_FILES {
+            let missing = match kind {
+                DataFileKind::Countries => content.dataset.countries.is_empty(),
+                DataFileKind::Actors => content.dataset.actors.is_empty(),
+                DataFileKind::Groups => content.dataset.groups.is_empty(),
+                _ => false,
+            };
+            if missing {
+                content.add_file(kind, &format!("bundled:data/{name}"), text.to_owned());
+            }
         }
         // Coordinates are checked against the bundled country shapes.
         match bundled::atlas() {

@@ -237,3 +237,24 @@ fn causal_cycles_are_caught() {
     });
     expect_one(&lines, "events.geojson", "causes form a cycle");
 }
+
+#[test]
+fn a_lone_events_file_is_checked_against_the_bundled_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(data_dir().join("events.geojson"), dir.path().join("events.geojson")).unwrap();
+    let lines: Vec<String> =
+        check_paths(&[dir.path().join("events.geojson")]).errors.iter().map(ToString::to_string).collect();
+    assert!(lines.is_empty(), "{}", lines.join("\n"));
+}
+
+#[test]
+fn a_wrong_typed_record_array_is_located_at_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("eras.json"), "{\n  \"note\": 1,\n  \"eras\": {}\n}\n").unwrap();
+    let lines: Vec<String> = check_paths(&[dir.path().to_path_buf()]).errors.iter().map(ToString::to_string).collect();
+    assert!(
+        lines.iter().any(|l| l.contains("eras.json:3:11: error: field `eras`: expected a `eras` array")),
+        "{}",
+        lines.join("\n")
+    );
+}

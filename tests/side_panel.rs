@@ -68,9 +68,11 @@ fn in_1985_algeria_speaks_for_iran_in_the_us_and_pakistan_does_not() {
     };
     assert!(active("DZA"));
     assert!(!active("PAK"));
-    // The list shows both, the active one first.
-    h.get_by_label("Algeria represents Iran in United States of America, April 1980 – 1992");
-    h.get_by_label("Pakistan represents Iran in United States of America, since March 1992");
+    // The list shows both, the one in force first.
+    let algeria = h.get_by_label("Algeria represents Iran in United States of America, April 1980 – 1992").rect().top();
+    let pakistan =
+        h.get_by_label("Pakistan represents Iran in United States of America, since March 1992").rect().top();
+    assert!(algeria < pakistan, "in force first: {algeria} vs {pakistan}");
 }
 
 #[test]

@@ -72,6 +72,8 @@ mod tests {
         assert!(d.events.iter().filter(|e| e.kind != EventKind::Strike).all(|e| f.shows_event(e)));
         f = Filters { country: Some("YEM".into()), ..Filters::default() };
         assert!(d.events.iter().filter(|e| f.shows_event(e)).all(|e| e.countries.iter().any(|c| c == "YEM")));
+        assert!(d.events.iter().any(|e| f.shows_event(e)), "Yemen's events stay");
+        assert!(d.events.iter().any(|e| !f.shows_event(e)), "others are hidden");
         assert!(!f.is_default());
     }
 }

@@ -19,8 +19,9 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 
 /// Parses JSON text, turning a syntax error into a [`LoadError`] with its line and column.
 pub fn parse_json(file: &str, text: &str) -> Result<Value, LoadError> {
-    serde_json::from_str(text)
-        .map_err(|e| LoadError::file(file, format!("not valid JSON: {}", strip_position(&e))).at(e.line(), e.column()))
+    serde_json::from_str(text).map_err(|e| {
+        LoadError::file(file, format!("not valid JSON: {}", strip_position(&e))).at(e.line().max(1), e.column().max(1))
+    })
 }
 
 fn strip_position(e: &serde_json::Error) -> String {
@@ -92,7 +93,8 @@ pub fn feature_values(file: &str, text: &str) -> Result<Vec<Value>, LoadError> {
         _ => {
             let mut e = LoadError::file(file, "expected a `features` array");
             e.field = Some("features".into());
-            Err(e.at(1, 1))
+            let at = json_locate::locate(text, &[Seg::Key("features")]).map_or((1, 1), |lc| (lc.line, lc.column));
+            Err(e.at(at.0, at.1))
         }
     }
 }
@@ -232,7 +234,8 @@ pub fn record_values(file: &str, text: &str, key: &str) -> Result<Vec<Value>, Lo
         _ => {
             let mut e = LoadError::file(file, format!("expected a `{key}` array"));
             e.field = Some(key.to_owned());
-            Err(e.at(1, 1))
+            let at = json_locate::locate(text, &[Seg::Key(key)]).map_or((1, 1), |lc| (lc.line, lc.column));
+            Err(e.at(at.0, at.1))
         }
     }
 }

@@ -168,22 +168,24 @@ impl SearchIndex {
         }
         let mut scored: Vec<(u8, usize, &Entry)> = Vec::new();
         for (order, e) in self.entries.iter().enumerate() {
-            let mut score = 0u8;
-            let all_match = words.iter().all(|(f, s)| {
-                if e.folded.iter().any(|t| t.contains(f.as_str())) {
-                    score = score.max(2);
-                    true
+            // Each word scores 3 in the title, 2 in other names, 1 by transliteration; an entry ranks by
+            // its weakest word, then by whether its title starts with the query.
+            let word_score = |(f, s): &(String, String)| -> u8 {
+                if e.folded.first().is_some_and(|t| t.contains(f.as_str())) {
+                    3
+                } else if e.folded.iter().any(|t| t.contains(f.as_str())) {
+                    2
                 } else if s.len() >= 3 && e.skeletons.iter().any(|t| t.starts_with(s.as_str())) {
-                    score = score.max(1);
-                    true
+                    1
                 } else {
-                    false
+                    0
                 }
-            });
-            if all_match {
+            };
+            let score = words.iter().map(word_score).min().unwrap_or(0);
+            if score > 0 {
                 let title_first =
                     e.folded.first().is_some_and(|t| words.first().is_some_and(|(f, _)| t.starts_with(f.as_str())));
-                scored.push((score + u8::from(title_first) * 2, order, e));
+                scored.push((score * 2 + u8::from(title_first), order, e));
             }
         }
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

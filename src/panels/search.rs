@@ -37,6 +37,9 @@ pub fn search_ui(ui: &mut Ui, index: &SearchIndex, text: &mut String, cursor: &m
     let (down, up, enter) = ui.input(|i| {
         (i.key_pressed(egui::Key::ArrowDown), i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::Enter))
     });
+    if field.changed() {
+        *cursor = 0;
+    }
     if field.has_focus() || field.lost_focus() {
         if down {
             *cursor = (*cursor + 1).min(results.len() - 1);

@@ -73,6 +73,8 @@ pub struct TimelineInputs<'a> {
     pub set_range: Option<(f64, f64)>,
     /// The visible range of the last frame (for the date's precision).
     pub visible: (f64, f64),
+    /// Why the last typed date was not understood.
+    pub jump_error: Option<&'a str>,
 }
 
 /// What the timeline drew.
@@ -136,6 +138,9 @@ fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String,
         if ui.button("Go").clicked() || enter {
             commands.push(Command::JumpTo(jump_text.clone()));
         }
+        if let Some(e) = inputs.jump_error {
+            ui.label(RichText::new(e).color(theme::NOW_LINE));
+        }
     });
 }
 
@@ -146,7 +151,7 @@ fn timeline_height(ctx: &egui::Context) -> f32 {
 }
 
 fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) -> TimelineOutput {
-    let TimelineInputs { time: t, dataset, index, selected_event, filters, set_range, visible } = *inputs;
+    let TimelineInputs { time: t, dataset, index, selected_event, filters, set_range, visible, .. } = *inputs;
     // Cull to the range this frame will show (a range being set takes effect now, not next frame).
     let (v0, v1) = set_range.unwrap_or(visible);
     let height = timeline_height(ui.ctx());
@@ -226,7 +231,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
         }
         if let Some((s, e)) = selected_event
             .and_then(|id| dataset.events.iter().position(|e| e.id == id))
-            .and_then(|i| Some((index.event_days.get(i)?, dataset.events.get(i)?)))
+            .and_then(|i| Some((index.event_days.get(i)?, dataset.events.get(i).filter(|e| filters.shows_event(e))?)))
         {
             let y = lane_of(EventGroup::of(e.kind));
             plot_ui.points(Points::new("Selected", vec![[s.0, y]]).radius(9.0).filled(false).color(theme::NOW_LINE));
@@ -257,7 +262,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
                 plot_ui.line(Line::new(name, vec![[s, y], [e, y]]).color(theme::RELATION).width(3.0));
             }
         }
-        plot_ui.bar_chart(histogram(index, t.start_day, t.end_day));
+        plot_ui.bar_chart(histogram(dataset, index, filters, t.start_day, t.end_day));
         plot_ui.vline(VLine::new("Current date", t.current_day).color(theme::NOW_LINE).width(3.0));
 
         interact(plot_ui, inputs, commands);
@@ -269,13 +274,20 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
 }
 
 /// Events per year as bars under the lanes, scaled so the busiest year fills the histogram row.
-fn histogram(index: &ContentIndex, start_day: f64, end_day: f64) -> BarChart {
+fn histogram(
+    dataset: &Dataset,
+    index: &ContentIndex,
+    filters: &crate::model::filters::Filters,
+    start_day: f64,
+    end_day: f64,
+) -> BarChart {
     let first_year = time::date_from_day(start_day);
     let last_year = time::date_from_day(end_day);
     use chrono::Datelike;
     let years = (first_year.year()..=last_year.year()).collect::<Vec<_>>();
     let mut counts = vec![0usize; years.len()];
-    for &(s, _) in &index.event_days {
+    let shown = dataset.events.iter().zip(&index.event_days).filter(|(e, _)| filters.shows_event(e));
+    for (_, &(s, _)) in shown {
         let y = time::date_from_day(s).year() - first_year.year();
         if let Some(c) = usize::try_from(y).ok().and_then(|y| counts.get_mut(y)) {
             *c += 1;
