@@ -44,6 +44,8 @@ pub struct Settings {
     pub show_side_panel: bool,
     /// Protecting powers: list only those in force.
     pub relations_active_only: bool,
+    /// Timeline strip shown.
+    pub show_timeline: bool,
 }
 
 impl Default for Settings {
@@ -57,6 +59,7 @@ impl Default for Settings {
             filters: Filters::default(),
             show_side_panel: true,
             relations_active_only: false,
+            show_timeline: true,
         }
     }
 }
@@ -435,6 +438,7 @@ impl TimeAtlasApp {
             Command::FilterActor(actor) => self.settings.filters.actor = actor,
             Command::SetFilters(f) => self.settings.filters = f,
             Command::RelationsActiveOnly(on) => self.settings.relations_active_only = on,
+            Command::ShowTimeline(on) => self.settings.show_timeline = on,
             Command::ShowSidePanel(on) => {
                 if ctx.content_rect().width() < NARROW_POINTS {
                     self.side_open_when_narrow = on;
@@ -498,6 +502,31 @@ impl TimeAtlasApp {
         }
     }
 
+    /// The timeline strip at the bottom, when shown.
+    fn timeline_panel(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.settings.show_timeline {
+            egui::Panel::bottom("timeline").resizable(false).show(ui, |ui| {
+                let inputs = panels::timeline::TimelineInputs {
+                    time: &self.settings.time,
+                    dataset: &self.dataset,
+                    index: &self.content,
+                    selected_event: event_id(self.card.as_ref()),
+                    filters: &self.settings.filters,
+                    set_range: self.timeline_set_range.take(),
+                    jump_error: self.jump_error.as_deref(),
+                    visible: self.timeline_visible,
+                };
+                let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, commands);
+                if out.visible != self.timeline_visible {
+                    // The fade window and the date's precision follow the range: draw once more with it.
+                    ctx.request_repaint();
+                }
+                self.timeline_visible = out.visible;
+                self.timeline_events = out.events_drawn;
+            });
+        }
+    }
+
     /// Draws one frame into `ui` and applies what the views asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -519,6 +548,7 @@ impl TimeAtlasApp {
         egui::Panel::top("menu").show(ui, |ui| {
             let state = panels::menu::MenuState {
                 side_panel_open: side_open,
+                show_timeline: self.settings.show_timeline,
                 theme: self.settings.theme,
                 show_provinces: self.settings.show_provinces,
                 show_cities: self.settings.show_cities,
@@ -530,32 +560,17 @@ impl TimeAtlasApp {
                 |i: Option<usize>| i.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.name.as_str());
             let selected_name =
                 self.selected.as_deref().and_then(|a3| self.data.atlas.country(a3)).map(|c| c.name.as_str());
+            let span = self.timeline_visible.1 - self.timeline_visible.0;
+            let date = time::format_current(self.settings.time.current_day, span);
             let state = panels::status::StatusState {
+                date: &date,
                 hovered: country_name(self.hovered),
                 selected: selected_name,
                 pointer: self.pointer,
             };
             panels::status::status_bar_ui(ui, &state);
         });
-        egui::Panel::bottom("timeline").resizable(false).show(ui, |ui| {
-            let inputs = panels::timeline::TimelineInputs {
-                time: &self.settings.time,
-                dataset: &self.dataset,
-                index: &self.content,
-                selected_event: event_id(self.card.as_ref()),
-                filters: &self.settings.filters,
-                set_range: self.timeline_set_range.take(),
-                jump_error: self.jump_error.as_deref(),
-                visible: self.timeline_visible,
-            };
-            let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, &mut commands);
-            if out.visible != self.timeline_visible {
-                // The fade window and the date's precision follow the range: draw once more with it.
-                ctx.request_repaint();
-            }
-            self.timeline_visible = out.visible;
-            self.timeline_events = out.events_drawn;
-        });
+        self.timeline_panel(ui, &ctx, &mut commands);
 
         if side_open {
             let default_width = (width * 0.3).clamp(240.0, 390.0);

@@ -62,4 +62,6 @@ pub enum Command {
     RelationsActiveOnly(bool),
     /// Show or hide the side panel.
     ShowSidePanel(bool),
+    /// Show or hide the timeline strip.
+    ShowTimeline(bool),
 }

@@ -207,3 +207,17 @@ fn the_map_highlights_the_soleimani_strike_on_its_date_only() {
     assert!(!h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
     assert!(!h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().dataset.events[i].id == "soleimani-killed-2020")));
 }
+
+#[test]
+fn the_timeline_can_be_hidden_and_the_date_stays_in_the_status_bar() {
+    let mut h = harness_at("2020-01-03");
+    h.run();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Timeline").click();
+    h.run();
+    assert!(!h.state().settings.show_timeline);
+    // With the strip gone, the date is still shown once, in the status bar.
+    h.get_by_label("January 2020");
+    assert!(h.query_by_label("Play").is_none());
+}

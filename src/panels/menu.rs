@@ -9,6 +9,8 @@ use crate::theme::ThemeChoice;
 pub struct MenuState {
     /// The side panel is showing.
     pub side_panel_open: bool,
+    /// The timeline is showing.
+    pub show_timeline: bool,
     /// Current palette.
     pub theme: ThemeChoice,
     /// Provinces on.
@@ -46,6 +48,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, commands: &mut Vec<Command>) 
             let mut provinces = state.show_provinces;
             if ui.checkbox(&mut provinces, "Provinces").changed() {
                 commands.push(Command::SetShowProvinces(provinces));
+            }
+            let mut timeline = state.show_timeline;
+            if ui.checkbox(&mut timeline, "Timeline").changed() {
+                commands.push(Command::ShowTimeline(timeline));
             }
             let mut cities = state.show_cities;
             if ui.checkbox(&mut cities, "Cities").changed() {

@@ -7,6 +7,7 @@ use crate::command::Command;
 use crate::map::content::ContentIndex;
 use crate::map::inset::{InsetMark, WorldInset, inset_ui};
 use crate::model::dataset::{Dataset, Relation, Verdict};
+use crate::model::date::FuzzyDate;
 use crate::model::search::Hit;
 use crate::theme;
 
@@ -65,7 +66,16 @@ pub fn relation_card_ui(ui: &mut Ui, r: &Relation, d: &Dataset, inset: &WorldIns
         InsetMark { a3: &r.host, label: d.country_name(&r.host) },
     ];
     inset_ui(ui, inset, &marks, &[(1, 0, "entrusts"), (0, 2, "acts in")]);
-    let reverse = d.relations.iter().filter(|x| x.represented == r.host && x.host == r.represented).collect::<Vec<_>>();
+    let overlaps = |x: &Relation| {
+        let (a0, a1) = (r.span.start.first_day(), r.span.end.map(FuzzyDate::last_day));
+        let (b0, b1) = (x.span.start.first_day(), x.span.end.map(FuzzyDate::last_day));
+        a1.is_none_or(|a1| b0 <= a1) && b1.is_none_or(|b1| a0 <= b1)
+    };
+    let reverse = d
+        .relations
+        .iter()
+        .filter(|x| x.represented == r.host && x.host == r.represented && overlaps(x))
+        .collect::<Vec<_>>();
     if !reverse.is_empty() {
         ui.label(RichText::new("The other direction").strong());
         for x in reverse {

@@ -6,6 +6,8 @@ use crate::model::GeoPoint;
 
 /// What the status bar shows.
 pub struct StatusState<'a> {
+    /// The current date, as the timeline shows it.
+    pub date: &'a str,
     /// Name of the country under the pointer.
     pub hovered: Option<&'a str>,
     /// Name of the selected country.
@@ -24,6 +26,8 @@ pub fn format_geo(p: GeoPoint) -> String {
 /// Draws the status bar.
 pub fn status_bar_ui(ui: &mut Ui, state: &StatusState<'_>) {
     ui.horizontal(|ui| {
+        ui.label(RichText::new(state.date).strong());
+        ui.separator();
         if let Some(name) = state.selected {
             ui.label(RichText::new(format!("Selected: {name}")).strong());
             ui.separator();
