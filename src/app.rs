@@ -291,35 +291,7 @@ impl TimeAtlasApp {
     /// Moves the date to an item's start unless the current date already falls in it.
     fn go_to_item(&mut self, hit: &Hit) {
         let day = self.settings.time.current_day;
-        let d = &self.dataset;
-        let spans: Vec<(f64, f64)> = match hit {
-            Hit::Event(id) => d
-                .events
-                .iter()
-                .position(|e| &e.id == id)
-                .and_then(|i| self.content.event_days.get(i).copied())
-                .into_iter()
-                .collect(),
-            Hit::Group(id) => d
-                .groups
-                .iter()
-                .position(|g| &g.id == id)
-                .and_then(|i| self.content.group_days.get(i).cloned())
-                .unwrap_or_default(),
-            Hit::Position(id) => d
-                .positions
-                .iter()
-                .position(|p| &p.id == id)
-                .and_then(|i| self.content.position_days.get(i).cloned())
-                .unwrap_or_default(),
-            Hit::Relation(id) => d
-                .relations
-                .iter()
-                .position(|r| &r.id == id)
-                .and_then(|i| self.content.relation_days.get(i).copied())
-                .into_iter()
-                .collect(),
-        };
+        let spans = self.content.spans_of(&self.dataset, hit);
         let inside = spans.iter().any(|&(s, e)| s <= day && day < e);
         // Events and relations always move to their start (a teacher clicks to go there).
         let always = matches!(hit, Hit::Event(_) | Hit::Relation(_));

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use timeatlas::TimeAtlasApp;
@@ -11,11 +13,7 @@ use timeatlas::model::dataset::EventKind;
 use timeatlas::time::parse_day;
 
 fn harness_at(date: &str) -> Harness<'static, TimeAtlasApp> {
-    let day = parse_day(date).unwrap();
-    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
-        let today = parse_day("2026-11-21").ok();
-        TimeAtlasApp::new(cc, StartOptions { fresh: true, date: Some(day), today, ..Default::default() })
-    })
+    common::harness_at(date, 1400.0, 900.0)
 }
 
 #[test]

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use timeatlas::TimeAtlasApp;
@@ -131,10 +133,7 @@ fn snapshot_default_view() {
 }
 
 fn harness_at(date: &str) -> Harness<'static, TimeAtlasApp> {
-    let day = timeatlas::time::parse_day(date).unwrap();
-    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| {
-        TimeAtlasApp::new(cc, StartOptions { fresh: true, date: Some(day), ..Default::default() })
-    })
+    common::harness_at(date, 1280.0, 800.0)
 }
 
 #[test]

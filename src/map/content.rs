@@ -167,6 +167,39 @@ impl ContentIndex {
             .collect()
     }
 
+    /// The day spans of an item (an event's or relation's single span, a group's or position's list).
+    pub fn spans_of(&self, d: &Dataset, hit: &crate::model::search::Hit) -> Vec<(f64, f64)> {
+        use crate::model::search::Hit;
+        match hit {
+            Hit::Event(id) => d
+                .events
+                .iter()
+                .position(|e| &e.id == id)
+                .and_then(|i| self.event_days.get(i).copied())
+                .into_iter()
+                .collect(),
+            Hit::Group(id) => d
+                .groups
+                .iter()
+                .position(|g| &g.id == id)
+                .and_then(|i| self.group_days.get(i).cloned())
+                .unwrap_or_default(),
+            Hit::Position(id) => d
+                .positions
+                .iter()
+                .position(|p| &p.id == id)
+                .and_then(|i| self.position_days.get(i).cloned())
+                .unwrap_or_default(),
+            Hit::Relation(id) => d
+                .relations
+                .iter()
+                .position(|r| &r.id == id)
+                .and_then(|i| self.relation_days.get(i).copied())
+                .into_iter()
+                .collect(),
+        }
+    }
+
     /// True when group `i` is active on `day`.
     pub fn group_active(&self, i: usize, day: f64) -> bool {
         self.group_days.get(i).is_some_and(|spans| spans.iter().any(|&(s, e)| s <= day && day < e))

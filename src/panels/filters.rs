@@ -20,28 +20,14 @@ pub fn filters_ui(ui: &mut Ui, filters: &Filters, dataset: &Dataset, commands: &
     for group in EventGroup::ALL {
         ui.horizontal_wrapped(|ui| {
             for kind in EventKind::ALL.into_iter().filter(|k| EventGroup::of(*k) == group) {
-                let mut shown = !f.hidden_kinds.contains(&kind);
-                if ui.checkbox(&mut shown, kind.label()).changed() {
-                    if shown {
-                        f.hidden_kinds.remove(&kind);
-                    } else {
-                        f.hidden_kinds.insert(kind);
-                    }
-                }
+                shown_checkbox(ui, &mut f.hidden_kinds, kind, kind.label());
             }
         });
     }
     ui.label("Confidence");
     ui.horizontal(|ui| {
         for c in Confidence::ALL {
-            let mut shown = !f.hidden_confidence.contains(&c);
-            if ui.checkbox(&mut shown, c.label()).changed() {
-                if shown {
-                    f.hidden_confidence.remove(&c);
-                } else {
-                    f.hidden_confidence.insert(c);
-                }
-            }
+            shown_checkbox(ui, &mut f.hidden_confidence, c, c.label());
         }
     });
     let mut countries: Vec<&str> = dataset.events.iter().flat_map(|e| e.countries.iter().map(String::as_str)).collect();
@@ -68,5 +54,17 @@ pub fn filters_ui(ui: &mut Ui, filters: &Filters, dataset: &Dataset, commands: &
     }
     if f != *filters {
         commands.push(Command::SetFilters(f));
+    }
+}
+
+/// A "shown" checkbox backed by a set of hidden items.
+fn shown_checkbox<T: Ord>(ui: &mut Ui, hidden: &mut std::collections::BTreeSet<T>, item: T, label: &str) {
+    let mut shown = !hidden.contains(&item);
+    if ui.checkbox(&mut shown, label).changed() {
+        if shown {
+            hidden.remove(&item);
+        } else {
+            hidden.insert(item);
+        }
     }
 }
