@@ -3,6 +3,7 @@
 //! `model` holds data types and loaders (no egui); `map` turns them into a pannable, zoomable map;
 //! `panels` are the views around it; `app` owns the state and applies the views' commands.
 
+pub mod annotate;
 pub mod app;
 pub mod bench;
 pub mod check;

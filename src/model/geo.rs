@@ -54,8 +54,8 @@ impl GeoPolygon {
     }
 }
 
-/// An axis-aligned box in degrees, used to cull and to fit views.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// An axis-aligned box in degrees, used to cull and to fit views (and to save a view: lessons, export).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GeoBox {
     /// South-west corner.
     pub min: GeoPoint,

@@ -3,6 +3,7 @@
 //! Loaders never panic: every problem becomes a [`LoadError`] that names the file, the place (line and
 //! column, or feature index), the field and what was expected.
 
+pub mod atomic;
 pub mod bundled;
 pub mod dataset;
 pub mod dataset_load;

@@ -1,0 +1,1 @@
+//! The annotation file format (filled in next).

@@ -1,0 +1,1 @@
+//! Undo/redo over the annotation list (filled in next).
