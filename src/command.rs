@@ -64,4 +64,40 @@ pub enum Command {
     ShowSidePanel(bool),
     /// Show or hide the timeline strip.
     ShowTimeline(bool),
+    /// Pick a drawing tool.
+    SetTool(crate::panels::annotate::Tool),
+    /// Style for new annotations, and for the selected one.
+    SetAnnotationStyle(crate::annotate::Style),
+    /// Change the annotations; `true` joins the previous step of the same gesture (a drag).
+    EditAnnotations(crate::annotate::Edit, bool),
+    /// A drag on an annotation ended: the next one is a new undo step.
+    EndAnnotationGesture,
+    /// Select an annotation, or clear.
+    SelectAnnotation(Option<u64>),
+    /// Undo the last annotation change.
+    Undo,
+    /// Redo the last undone annotation change.
+    Redo,
+    /// Open the text editor for a text annotation (`None`: the one just added).
+    EditAnnotationText(Option<u64>),
+    /// Keep the edited text.
+    CommitAnnotationText,
+    /// Drop the edited text (a label just placed is removed).
+    CancelAnnotationText,
+    /// Ask for a file (native dialog, or a path field where none is available).
+    ChooseFile(crate::panels::file_prompt::FileAction),
+    /// A file was chosen for an action.
+    FileChosen(crate::panels::file_prompt::FileAction, PathBuf),
+    /// Close the path field window.
+    CloseFilePrompt,
+    /// Show or hide the export dialog.
+    ShowExport(bool),
+    /// Replace the export options.
+    SetExportOptions(crate::export::ExportOptions),
+    /// Render the export preview again.
+    RefreshExportPreview,
+    /// Copy the export as a PNG image to the clipboard.
+    CopyExport,
+    /// Write a date range as numbered PNG frames (and a GIF) into a folder.
+    ExportFrames(crate::export::frames::FramesRequest),
 }

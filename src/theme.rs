@@ -240,3 +240,32 @@ pub fn error_text(choice: ThemeChoice) -> Color32 {
         ThemeChoice::Dark => Color32::from_rgb(0xFF, 0x8A, 0x70),
     }
 }
+
+/// The annotation palette (Okabe–Ito plus black and white): distinct for colour-blind viewers and strong
+/// enough on a washed-out projector.
+pub fn annotation_color(c: crate::annotate::AnnotationColor) -> Color32 {
+    use crate::annotate::AnnotationColor as A;
+    match c {
+        A::Vermilion => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        A::Blue => Color32::from_rgb(0x00, 0x72, 0xB2),
+        A::BluishGreen => Color32::from_rgb(0x00, 0x9E, 0x73),
+        A::Orange => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        A::ReddishPurple => Color32::from_rgb(0xCC, 0x79, 0xA7),
+        A::SkyBlue => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        A::Black => Color32::from_rgb(0x11, 0x11, 0x11),
+        A::White => Color32::WHITE,
+    }
+}
+
+/// The halo drawn under annotation strokes and text so they read on any background.
+pub fn annotation_halo(c: crate::annotate::AnnotationColor) -> Color32 {
+    match c {
+        crate::annotate::AnnotationColor::White => Color32::from_black_alpha(200),
+        _ => Color32::from_white_alpha(220),
+    }
+}
+
+/// Outline of the selected annotation and its handles.
+pub const ANNOTATION_SELECTION: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+/// Country fill of the "highlight a country" annotation: the colour at this opacity.
+pub const ANNOTATION_COUNTRY_ALPHA: f32 = 0.45;

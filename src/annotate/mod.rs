@@ -7,4 +7,5 @@ pub mod file;
 pub mod history;
 pub mod model;
 
+pub use history::{Edit, History};
 pub use model::{Annotation, AnnotationColor, Shape, Style};

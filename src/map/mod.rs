@@ -1,5 +1,6 @@
 //! The map: projection, view memory, prepared geometry, the cached screen scene, labels and the widget.
 
+pub mod annotations;
 pub mod content;
 pub mod geometry;
 pub mod inset;

@@ -37,6 +37,10 @@ pub struct MapInputs<'a> {
     pub data_generation: u64,
     /// Tooltip to show instead of the country name (an event marker under the pointer).
     pub tooltip: Option<String>,
+    /// Draw the scale bar.
+    pub scale_bar: bool,
+    /// Paint the sea and the land meshes. An SVG export turns this off and writes the land as paths.
+    pub paint_base: bool,
 }
 
 /// What happened in the map this frame.
@@ -116,9 +120,11 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         out.clicked = Some(out.hovered_country);
     }
 
-    painter.rect_filled(rect, 0.0, inputs.palette.sea);
-    painter.add(Shape::Mesh(scene.fills.clone()));
-    painter.add(Shape::Mesh(scene.lines.clone()));
+    if inputs.paint_base {
+        painter.rect_filled(rect, 0.0, inputs.palette.sea);
+        painter.add(Shape::Mesh(scene.fills.clone()));
+        painter.add(Shape::Mesh(scene.lines.clone()));
+    }
     let selected = inputs.selected.and_then(|a3| inputs.atlas.countries.iter().position(|c| c.id == a3));
     let highlights = [
         (selected, inputs.palette.selected_fill, inputs.palette.selected_stroke),
@@ -142,7 +148,9 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         }
     }
     painter.extend(super::labels::label_shapes(&scene.labels, inputs.palette));
-    scale_bar(&painter, &projector, inputs.palette);
+    if inputs.scale_bar {
+        scale_bar(&painter, &projector, inputs.palette);
+    }
 
     let country = out.hovered_country.and_then(|i| inputs.atlas.countries.get(i)).map(|c| c.name.clone());
     if let Some(text) = inputs.tooltip.clone().or(country) {

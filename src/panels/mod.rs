@@ -1,7 +1,10 @@
 //! The panels and windows around the map. Each is a `*_ui` function that reads state and pushes commands.
 
 pub mod about;
+pub mod annotate;
 pub mod card;
+pub mod export_dialog;
+pub mod file_prompt;
 pub mod filters;
 pub mod legend;
 pub mod menu;

@@ -4,6 +4,12 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+mod drawing;
+mod exporting;
+
+pub use drawing::DrawState;
+pub use exporting::ExportState;
+
 use crate::command::Command;
 use crate::map::MapMemory;
 use crate::map::content::{ContentIndex, ContentInputs, Marker, MarkerItem, content_ui, marker_at};
@@ -46,6 +52,12 @@ pub struct Settings {
     pub relations_active_only: bool,
     /// Timeline strip shown.
     pub show_timeline: bool,
+    /// Drawing tool bar shown.
+    pub show_draw_toolbar: bool,
+    /// Style for new annotations.
+    pub annotation_style: crate::annotate::Style,
+    /// Export options as last used.
+    pub export: crate::export::ExportOptions,
 }
 
 impl Default for Settings {
@@ -60,6 +72,9 @@ impl Default for Settings {
             show_side_panel: true,
             relations_active_only: false,
             show_timeline: true,
+            show_draw_toolbar: true,
+            annotation_style: crate::annotate::Style::default(),
+            export: crate::export::ExportOptions::default(),
         }
     }
 }
@@ -150,17 +165,28 @@ pub struct TimeAtlasApp {
     open_data_path: String,
     screenshot: Option<ScreenshotJob>,
     commands: Vec<Command>,
+    /// Annotations, the drawing tool and its gesture.
+    pub draw: DrawState,
+    /// The export dialog and its renderer.
+    pub export: ExportState,
+    /// The map area's size in points in the last frame.
+    pub map_size: egui::Vec2,
+    file_prompt: Option<panels::file_prompt::FilePrompt>,
 }
 
 impl TimeAtlasApp {
     /// Builds the app for eframe: restores settings (unless `fresh`) and loads data.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        let saved = if options.fresh {
-            None
-        } else {
-            cc.storage.and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
-        };
-        Self::with_settings(&cc.egui_ctx, options, saved.unwrap_or_default())
+        let storage = if options.fresh { None } else { cc.storage };
+        let saved = storage.and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY));
+        let mut app = Self::with_settings(&cc.egui_ctx, options, saved.unwrap_or_default());
+        if let Some(text) = storage.and_then(|s| s.get_string(drawing::STORAGE_KEY)) {
+            match crate::annotate::file::from_json("saved session", &text) {
+                Ok(items) => app.draw.history = crate::annotate::History::with_items(items),
+                Err(e) => app.messages.push(format!("The annotations of the last session could not be read: {e}")),
+            }
+        }
+        app
     }
 
     /// Builds the app without eframe (tests, benchmarks).
@@ -208,6 +234,10 @@ impl TimeAtlasApp {
             open_data_path: String::new(),
             screenshot: options.screenshot.map(|(path, outcome)| ScreenshotJob::new(path, outcome)),
             commands: Vec::new(),
+            draw: DrawState::default(),
+            export: ExportState::default(),
+            map_size: egui::Vec2::ZERO,
+            file_prompt: None,
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
@@ -411,6 +441,24 @@ impl TimeAtlasApp {
             Command::SetFilters(f) => self.settings.filters = f,
             Command::RelationsActiveOnly(on) => self.settings.relations_active_only = on,
             Command::ShowTimeline(on) => self.settings.show_timeline = on,
+            Command::SetTool(_)
+            | Command::SetAnnotationStyle(_)
+            | Command::EditAnnotations(..)
+            | Command::EndAnnotationGesture
+            | Command::SelectAnnotation(_)
+            | Command::Undo
+            | Command::Redo
+            | Command::EditAnnotationText(_)
+            | Command::CommitAnnotationText
+            | Command::CancelAnnotationText => self.apply_drawing(command),
+            Command::ShowExport(_)
+            | Command::SetExportOptions(_)
+            | Command::RefreshExportPreview
+            | Command::CopyExport
+            | Command::ExportFrames(_) => self.apply_export(ctx, command),
+            Command::ChooseFile(action) => self.choose_file(action),
+            Command::FileChosen(action, path) => self.file_chosen(ctx, action, &path),
+            Command::CloseFilePrompt => self.file_prompt = None,
             Command::ShowSidePanel(on) => {
                 if ctx.content_rect().width() < NARROW_POINTS {
                     self.side_open_when_narrow = on;
@@ -527,6 +575,20 @@ impl TimeAtlasApp {
             };
             panels::menu::menu_bar_ui(ui, &state, &mut commands);
         });
+        if self.settings.show_draw_toolbar {
+            egui::Panel::top("draw-toolbar").show(ui, |ui| {
+                let h = &self.draw.history;
+                let state = panels::annotate::ToolbarState {
+                    tool: self.draw.tool,
+                    style: self.settings.annotation_style,
+                    selected: self.draw.selected.and_then(|id| h.get(id)),
+                    can_undo: h.can_undo(),
+                    can_redo: h.can_redo(),
+                    any: !h.items().is_empty(),
+                };
+                panels::annotate::toolbar_ui(ui, &state, &mut commands);
+            });
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             let country_name =
                 |i: Option<usize>| i.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.name.as_str());
@@ -578,6 +640,8 @@ impl TimeAtlasApp {
                     highlighted: &highlighted,
                     data_generation: self.data.generation,
                     tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
+                    scale_bar: true,
+                    paint_base: true,
                 };
                 let output = map_ui(ui, &inputs, &mut self.scene);
                 if let Some(projector) = output.projector {
@@ -594,6 +658,23 @@ impl TimeAtlasApp {
                     };
                     self.markers = content_ui(&painter, &projector, &content);
                     panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &self.settings.filters);
+                    self.map_size = projector.screen_rect.size();
+                    let cx = crate::map::annotations::AnnotationContext {
+                        projector: &projector,
+                        atlas: &self.data.atlas,
+                        prepared: &self.data.prepared,
+                    };
+                    let items = self.draw.history.items();
+                    crate::map::annotations::paint_annotations(&painter, &cx, items, self.draw.selected);
+                    let overlay = panels::annotate::OverlayInputs {
+                        cx,
+                        tool: self.draw.tool,
+                        style: self.settings.annotation_style,
+                        items,
+                        selected: self.draw.selected,
+                        next_marker: self.draw.history.next_marker_number(),
+                    };
+                    panels::annotate::overlay_ui(ui, &overlay, &mut self.draw.draft, &mut commands);
                 }
                 output
             })
@@ -603,6 +684,7 @@ impl TimeAtlasApp {
         panels::about::about_ui(&ctx, self.show_about, &mut commands);
         panels::open_data::open_data_ui(&ctx, self.show_open_data, &mut self.open_data_path, &mut commands);
         panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
+        self.windows_ui(&ctx, &mut commands);
 
         // Commands are applied after the views have drawn, so a change shows on the next frame: ask for
         // it only when something changed (a drag that holds still must not keep the UI busy).
@@ -613,9 +695,30 @@ impl TimeAtlasApp {
         if self.fingerprint() != before || self.timeline_set_range.is_some() {
             ctx.request_repaint();
         }
+        self.refresh_preview(&ctx);
+        self.step_frames(&ctx);
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx);
         }
+    }
+
+    /// The text editor, the export dialog and the path field.
+    fn windows_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(edit) = &mut self.draw.text_edit {
+            panels::annotate::text_editor_ui(ctx, &mut edit.text, commands);
+        }
+        if self.export.open {
+            let window = ctx.content_rect().size() * ctx.pixels_per_point();
+            let inputs = panels::export_dialog::ExportDialogInputs {
+                options: &self.settings.export,
+                window_px: [window.x.round() as u32, window.y.round() as u32],
+                preview: self.export.preview.as_ref(),
+                status: self.export.status.as_ref(),
+                progress: self.export.frames.as_ref().map(exporting::FramesJob::progress),
+            };
+            panels::export_dialog::export_dialog_ui(ctx, &inputs, &mut self.export.dialog, commands);
+        }
+        panels::file_prompt::file_prompt_ui(ctx, &mut self.file_prompt, commands);
     }
 
     fn take_map_output(&mut self, output: &MapOutput, commands: &mut Vec<Command>) {
@@ -655,15 +758,12 @@ impl TimeAtlasApp {
     }
 
     /// Everything a command can change, to tell whether applying commands changed anything.
-    fn fingerprint(&self) -> (Settings, Option<String>, Option<Hit>, usize, bool, bool, u64) {
+    fn fingerprint(&self) -> Fingerprint {
         (
-            self.settings.clone(),
-            self.selected.clone(),
-            self.card.clone(),
-            self.messages.len(),
-            self.show_about,
-            self.show_open_data,
-            self.data.generation,
+            (self.settings.clone(), self.selected.clone(), self.card.clone()),
+            (self.messages.len(), self.show_about, self.show_open_data, self.data.generation),
+            (self.draw.history.revision(), self.draw.tool, self.draw.selected, self.draw.text_edit.clone()),
+            (self.export.open, self.export.preview_stale, self.export.status.clone(), self.file_prompt.is_some()),
         )
     }
 
@@ -672,6 +772,14 @@ impl TimeAtlasApp {
         self.scene.as_ref().map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect()).unwrap_or_default()
     }
 }
+
+/// Everything a command can change (see [`TimeAtlasApp::fingerprint`]).
+type Fingerprint = (
+    (Settings, Option<String>, Option<Hit>),
+    (usize, bool, bool, u64),
+    (u64, panels::annotate::Tool, Option<u64>, Option<drawing::TextEdit>),
+    (bool, bool, Option<Result<String, String>>, bool),
+);
 
 /// The event id of a card, if it is an event's.
 fn event_id(card: Option<&Hit>) -> Option<&str> {
@@ -694,6 +802,7 @@ impl eframe::App for TimeAtlasApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+            storage.set_string(drawing::STORAGE_KEY, crate::annotate::file::to_json(self.draw.history.items()));
         }
     }
 }

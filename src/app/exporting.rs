@@ -1,0 +1,225 @@
+//! The app's export state: the dialog, its preview, saving, the clipboard, and frames of a date range
+//! written one per UI frame so the progress bar moves.
+
+use std::path::Path;
+
+use crate::command::Command;
+use crate::export::frames::{FramesRequest, GifWriter, frame_days, frame_path};
+use crate::export::{ExportFormat, ExportOptions, ExportScene, ExportView, Exporter};
+use crate::panels::export_dialog::ExportDialogState;
+use crate::panels::file_prompt::{FileAction, FilePrompt};
+
+use super::TimeAtlasApp;
+
+/// Width of the preview image in pixels.
+const PREVIEW_WIDTH_PX: u32 = 640;
+
+/// A frames export in progress.
+pub struct FramesJob {
+    days: Vec<f64>,
+    next: usize,
+    request: FramesRequest,
+    gif: Option<GifWriter>,
+}
+
+impl FramesJob {
+    /// Frames written and frames in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.days.len())
+    }
+}
+
+/// Export dialog state.
+#[derive(Default)]
+pub struct ExportState {
+    /// Dialog shown.
+    pub open: bool,
+    /// Its typed fields.
+    pub dialog: ExportDialogState,
+    /// The renderer (started on first use).
+    pub exporter: Exporter,
+    /// The preview texture.
+    pub preview: Option<egui::TextureHandle>,
+    /// Render the preview again on the next frame.
+    pub preview_stale: bool,
+    /// The last outcome, shown in the dialog.
+    pub status: Option<Result<String, String>>,
+    /// Frames being written.
+    pub frames: Option<FramesJob>,
+}
+
+impl TimeAtlasApp {
+    /// The scene an export draws: what the map shows now.
+    pub fn export_scene<'a>(&'a self, highlighted: &'a [String]) -> ExportScene<'a> {
+        ExportScene {
+            data: &self.data,
+            dataset: &self.dataset,
+            content: &self.content,
+            search: &self.search,
+            settings: &self.settings,
+            view: ExportView::Window { memory: self.drawn_view, map_size: self.map_size },
+            selected_country: self.selected.as_deref(),
+            selected_event: super::event_id(self.card.as_ref()),
+            highlighted,
+            annotations: self.draw.history.items(),
+            timeline_span_days: self.timeline_visible.1 - self.timeline_visible.0,
+        }
+    }
+
+    /// Renders the current map with `opts` as a PNG image.
+    pub fn export_png(&mut self, opts: &ExportOptions) -> anyhow::Result<image::RgbaImage> {
+        let highlighted = self.highlighted_countries();
+        let mut exporter = std::mem::take(&mut self.export.exporter);
+        let result = exporter.png(&self.export_scene(&highlighted), opts);
+        self.export.exporter = exporter;
+        result
+    }
+
+    /// Writes the current map with the saved export options to `path`.
+    pub fn export_to(&mut self, path: &Path) -> anyhow::Result<()> {
+        let highlighted = self.highlighted_countries();
+        let opts = self.settings.export.clone();
+        let mut exporter = std::mem::take(&mut self.export.exporter);
+        let result = exporter.export_to(&self.export_scene(&highlighted), &opts, path);
+        self.export.exporter = exporter;
+        result
+    }
+
+    pub(super) fn apply_export(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::ShowExport(open) => {
+                self.export.open = open;
+                self.export.preview_stale = open;
+                self.export.status = None;
+            }
+            Command::SetExportOptions(opts) => {
+                self.settings.export = opts;
+                self.export.preview_stale = true;
+            }
+            Command::RefreshExportPreview => self.export.preview_stale = true,
+            Command::CopyExport => {
+                let mut opts = self.settings.export.clone();
+                opts.format = ExportFormat::Png;
+                self.export.status = Some(match self.export_png(&opts) {
+                    Ok(img) => {
+                        let size = [img.width() as usize, img.height() as usize];
+                        ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw()));
+                        Ok(format!("Copied a {} x {} image to the clipboard.", size[0], size[1]))
+                    }
+                    Err(e) => Err(format!("{e:#}")),
+                });
+            }
+            Command::ExportFrames(request) => self.start_frames(request),
+            _ => {}
+        }
+    }
+
+    /// Opens the native dialog for `action`, or the path field when there is none.
+    pub(super) fn choose_file(&mut self, action: FileAction) {
+        let ext = self.settings.export.format.extension();
+        let name = match action {
+            FileAction::Export => format!("timeatlas-map.{ext}"),
+            FileAction::SaveLesson => "lesson.json".to_owned(),
+            _ => "annotations.json".to_owned(),
+        };
+        match action.native_dialog(ext, &name) {
+            Some(path) => self.commands.push(Command::FileChosen(action, path)),
+            None => self.file_prompt = Some(FilePrompt { action, text: String::new() }),
+        }
+    }
+
+    pub(super) fn file_chosen(&mut self, ctx: &egui::Context, action: FileAction, path: &Path) {
+        match action {
+            FileAction::OpenAnnotations => self.load_annotations(path),
+            FileAction::SaveAnnotations => self.save_annotations(path),
+            FileAction::Export => {
+                self.export.status = Some(match self.export_to(path) {
+                    Ok(()) => Ok(format!("Saved {}", path.display())),
+                    Err(e) => Err(format!("{e:#}")),
+                });
+            }
+            FileAction::ExportFramesFolder => self.export.dialog.frames_dir = path.display().to_string(),
+            FileAction::OpenLesson | FileAction::SaveLesson => {
+                let _ = ctx;
+            }
+        }
+    }
+
+    fn start_frames(&mut self, request: FramesRequest) {
+        let days = match frame_days(request.from, request.to, request.step) {
+            Ok(d) => d,
+            Err(e) => {
+                self.export.status = Some(Err(e));
+                return;
+            }
+        };
+        if let Err(e) = std::fs::create_dir_all(&request.dir) {
+            self.export.status = Some(Err(format!("{}: cannot create the folder: {e}", request.dir.display())));
+            return;
+        }
+        let gif = if request.gif {
+            match GifWriter::create(&request.dir.join("frames.gif"), 500) {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    self.export.status = Some(Err(format!("{e:#}")));
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        self.export.frames = Some(FramesJob { days, next: 0, request, gif });
+    }
+
+    /// Writes the next frame of a frames export, if one runs; called once per UI frame.
+    pub(super) fn step_frames(&mut self, ctx: &egui::Context) {
+        let Some(mut job) = self.export.frames.take() else { return };
+        let Some(&day) = job.days.get(job.next) else {
+            self.export.status = Some(Ok(format!("Wrote {} frames to {}", job.days.len(), job.request.dir.display())));
+            return;
+        };
+        let saved_day = self.settings.time.current_day;
+        self.settings.time.current_day = day;
+        let mut opts = self.settings.export.clone();
+        opts.format = ExportFormat::Png;
+        let result = self.export_png(&opts);
+        self.settings.time.current_day = saved_day;
+        let written = result.and_then(|img| {
+            let bytes = crate::export::exporter::encode_png(&img)?;
+            crate::model::atomic::write_atomic(&frame_path(&job.request.dir, job.next), &bytes)?;
+            if let Some(gif) = &mut job.gif {
+                gif.push(&img)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = written {
+            self.export.status = Some(Err(format!("frame {}: {e:#}", job.next + 1)));
+            return;
+        }
+        job.next += 1;
+        self.export.frames = Some(job);
+        ctx.request_repaint();
+    }
+
+    /// Renders the dialog's preview when it is stale.
+    pub(super) fn refresh_preview(&mut self, ctx: &egui::Context) {
+        if !(self.export.open && self.export.preview_stale) {
+            return;
+        }
+        self.export.preview_stale = false;
+        let opts = &self.settings.export;
+        let [w, h] = opts.size_px;
+        let scale = PREVIEW_WIDTH_PX as f32 / w.max(1) as f32;
+        let mut small = opts.clone();
+        small.size_px = [PREVIEW_WIDTH_PX, ((h as f32 * scale).round() as u32).max(16)];
+        small.format = ExportFormat::Png;
+        match self.export_png(&small) {
+            Ok(img) => {
+                let size = [img.width() as usize, img.height() as usize];
+                let image = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
+                self.export.preview = Some(ctx.load_texture("export-preview", image, egui::TextureOptions::LINEAR));
+            }
+            Err(e) => self.export.status = Some(Err(format!("preview: {e:#}"))),
+        }
+    }
+}

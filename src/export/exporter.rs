@@ -1,0 +1,106 @@
+//! Runs export frames in their own egui context and turns them into PNG images or SVG documents. Keep one
+//! [`Exporter`] for a batch (frames of a date range, a lesson's slides): the renderer starts once.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::map::projection::Projector;
+use crate::map::scene::Scene;
+use crate::offscreen::OffscreenRenderer;
+use crate::theme::{self, ThemeChoice};
+
+use super::frame::{ExportOptions, ExportScene, background, export_ui, pixels_per_point, raw_input};
+
+/// Renders exports. The GPU (or llvmpipe) renderer is created on the first PNG.
+#[derive(Default)]
+pub struct Exporter {
+    ctx: egui::Context,
+    cache: Option<Scene>,
+    renderer: Option<OffscreenRenderer>,
+    /// Texture changes not yet uploaded (an SVG export makes some but renders nothing).
+    pending: egui::TexturesDelta,
+    theme: Option<ThemeChoice>,
+}
+
+impl Exporter {
+    /// A new exporter (cheap: nothing starts until the first export).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Runs the export frame (twice: the first pass lets panels and text settle) and returns its output.
+    fn run(
+        &mut self,
+        scene: &ExportScene<'_>,
+        opts: &ExportOptions,
+        vector: bool,
+    ) -> (egui::FullOutput, Option<Projector>) {
+        if self.theme != Some(scene.settings.theme) {
+            theme::apply_to_egui(&self.ctx, scene.settings.theme);
+            self.theme = Some(scene.settings.theme);
+        }
+        let mut projector = None;
+        let mut last = egui::FullOutput::default();
+        for _ in 0..2 {
+            let mut out = self.ctx.run_ui(raw_input(opts.size_px), |ui| {
+                projector = export_ui(ui, scene, opts, vector, &mut self.cache);
+            });
+            self.pending.append(std::mem::take(&mut out.textures_delta));
+            last = out;
+        }
+        (last, projector)
+    }
+
+    /// Renders a PNG image of exactly `opts.size_px`.
+    pub fn png(&mut self, scene: &ExportScene<'_>, opts: &ExportOptions) -> anyhow::Result<image::RgbaImage> {
+        let (out, _) = self.run(scene, opts, false);
+        let renderer = match &mut self.renderer {
+            Some(r) => r,
+            None => self.renderer.insert(OffscreenRenderer::new()?),
+        };
+        renderer.update_textures(&std::mem::take(&mut self.pending));
+        let primitives = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        renderer.render(&primitives, opts.size_px, pixels_per_point(opts.size_px), background(scene.settings))
+    }
+
+    /// Writes an SVG document of `opts.size_px`: land as one path per country, the rest as egui drew it.
+    pub fn svg(&mut self, scene: &ExportScene<'_>, opts: &ExportOptions) -> String {
+        let (out, projector) = self.run(scene, opts, true);
+        let groups = projector.map(|p| super::vector::base_groups(scene, &p)).unwrap_or_default();
+        let title = opts.title.trim();
+        let doc = super::svg::SvgDocument {
+            size_px: opts.size_px,
+            pixels_per_point: pixels_per_point(opts.size_px),
+            background: background(scene.settings),
+            title: (!title.is_empty()).then_some(title),
+            groups_below: &groups,
+            shapes: &out.shapes,
+        };
+        super::svg::to_svg(&doc)
+    }
+
+    /// Exports to `path` in `opts.format`, atomically (a failed export leaves an existing file as it was).
+    pub fn export_to(&mut self, scene: &ExportScene<'_>, opts: &ExportOptions, path: &Path) -> anyhow::Result<()> {
+        let bytes = match opts.format {
+            super::frame::ExportFormat::Png => encode_png(&self.png(scene, opts)?)?,
+            super::frame::ExportFormat::Svg => self.svg(scene, opts).into_bytes(),
+        };
+        crate::model::atomic::write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))
+    }
+}
+
+/// Encodes an image as PNG (fast compression: a 4K map compresses well enough and much faster).
+pub fn encode_png(image: &image::RgbaImage) -> anyhow::Result<Vec<u8>> {
+    use image::ImageEncoder as _;
+    let mut bytes = Vec::new();
+    let encoder = image::codecs::png::PngEncoder::new_with_quality(
+        &mut bytes,
+        image::codecs::png::CompressionType::Fast,
+        image::codecs::png::FilterType::Adaptive,
+    );
+    encoder
+        .write_image(image.as_raw(), image.width(), image.height(), image::ExtendedColorType::Rgba8)
+        .context("cannot encode the PNG")?;
+    Ok(bytes)
+}

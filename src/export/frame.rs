@@ -1,0 +1,331 @@
+//! One export frame: the map as the window shows it (layers, filters, date, labels, annotations), laid out
+//! for the requested size in an offscreen egui context, with an optional title band, date stamp, legend,
+//! scale bar, attribution line and side panel.
+
+use egui::{Align, Color32, Layout, RichText, Vec2};
+use serde::{Deserialize, Serialize};
+
+use crate::annotate::Annotation;
+use crate::app::{AtlasData, Settings};
+use crate::map::MapMemory;
+use crate::map::annotations::{AnnotationContext, paint_annotations};
+use crate::map::content::{ContentIndex, ContentInputs, content_ui};
+use crate::map::projection::{MapRect, Projector, map_from_geo};
+use crate::map::scene::Scene;
+use crate::map::view::{MapInputs, map_ui};
+use crate::model::dataset::Dataset;
+use crate::model::geo::GeoBox;
+use crate::model::search::SearchIndex;
+use crate::panels;
+use crate::theme::{self, size};
+
+/// The width in points exports are laid out for: a wider image is drawn at more pixels per point (sharp
+/// text and lines, labels placed as on a 1600-point-wide screen), a narrower one at one pixel per point.
+pub const DESIGN_WIDTH_POINTS: f32 = 1600.0;
+
+/// The file format of an export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// A PNG image.
+    #[default]
+    Png,
+    /// An SVG drawing.
+    Svg,
+}
+
+impl ExportFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+
+    /// From a name (`png`, `svg`, any case).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "png" => Ok(Self::Png),
+            "svg" => Ok(Self::Svg),
+            other => Err(format!("unknown format {other:?}: expected png or svg")),
+        }
+    }
+}
+
+/// What an export contains and how big it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportOptions {
+    /// Width and height in pixels.
+    pub size_px: [u32; 2],
+    /// PNG or SVG.
+    pub format: ExportFormat,
+    /// Title shown in a band above the map (none when empty).
+    pub title: String,
+    /// Show the date in the title band.
+    pub date_stamp: bool,
+    /// Draw the legend.
+    pub legend: bool,
+    /// Draw the scale bar.
+    pub scale_bar: bool,
+    /// Write the attribution line (Natural Earth, GeoNames, the dataset's sources).
+    pub attribution: bool,
+    /// Include the side panel (else the map alone).
+    pub side_panel: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            size_px: [1920, 1080],
+            format: ExportFormat::Png,
+            title: String::new(),
+            date_stamp: true,
+            legend: true,
+            scale_bar: true,
+            attribution: true,
+            side_panel: false,
+        }
+    }
+}
+
+/// Parses `WIDTHxHEIGHT` (`3840x2160`) within 16..=8192 pixels a side.
+pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("size {text:?}: expected WIDTHxHEIGHT in pixels, like 3840x2160"))?;
+    let side = |s: &str| {
+        s.trim().parse::<u32>().ok().filter(|v| (16..=crate::offscreen::MAX_SIDE_PX).contains(v)).ok_or_else(|| {
+            format!("size {text:?}: each side must be a whole number from 16 to {}", crate::offscreen::MAX_SIDE_PX)
+        })
+    };
+    Ok([side(w)?, side(h)?])
+}
+
+/// Pixels per point for an export of this size.
+pub fn pixels_per_point(size_px: [u32; 2]) -> f32 {
+    (size_px[0] as f32 / DESIGN_WIDTH_POINTS).max(1.0)
+}
+
+/// Which part of the map to show.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ExportView {
+    /// What the window's map shows: its view and the size of its map area (points).
+    Window {
+        /// The view drawn in the window.
+        memory: MapMemory,
+        /// The window's map area, in points.
+        map_size: Vec2,
+    },
+    /// A box of longitudes and latitudes.
+    Box(GeoBox),
+    /// The opening view, fitted to Iran, Iraq, Syria and Yemen.
+    Home,
+}
+
+/// Everything an export draws, borrowed from the app (or from data loaded by the command line).
+pub struct ExportScene<'a> {
+    /// Layers and geometry.
+    pub data: &'a AtlasData,
+    /// Content.
+    pub dataset: &'a Dataset,
+    /// Its time index.
+    pub content: &'a ContentIndex,
+    /// Its search index (for the side panel).
+    pub search: &'a SearchIndex,
+    /// Theme, layers, filters and the date.
+    pub settings: &'a Settings,
+    /// Which part of the map.
+    pub view: ExportView,
+    /// Selected country (ISO alpha-3).
+    pub selected_country: Option<&'a str>,
+    /// Selected event id.
+    pub selected_event: Option<&'a str>,
+    /// Countries highlighted by an open relation card.
+    pub highlighted: &'a [String],
+    /// The user's annotations.
+    pub annotations: &'a [Annotation],
+    /// Days shown on the timeline (sets the markers' fade window and the date's precision).
+    pub timeline_span_days: f64,
+}
+
+/// The map view an export uses for a map area of `map_size` points.
+pub fn export_memory(view: ExportView, map_size: Vec2, home: &MapRect) -> MapMemory {
+    let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, map_size);
+    match view {
+        ExportView::Window { memory, map_size: window } => match memory.points_per_km {
+            // Show at least everything the window shows: its width and height in km fit the export.
+            Some(ppk) if window.x > 0.0 && window.y > 0.0 => {
+                let (w_km, h_km) = (f64::from(window.x) / ppk, f64::from(window.y) / ppk);
+                let scale = (f64::from(map_size.x) / w_km).min(f64::from(map_size.y) / h_km);
+                MapMemory { center: memory.center, points_per_km: Some(scale) }
+            }
+            _ => MapMemory::fitted(rect, home),
+        },
+        ExportView::Box(b) => MapMemory::fitted(rect, &map_rect_of(b)),
+        ExportView::Home => MapMemory::fitted(rect, home),
+    }
+}
+
+/// The map-space box around a geographic box (its edges sampled: the conic bends parallels).
+pub fn map_rect_of(b: GeoBox) -> MapRect {
+    let mut r = MapRect::NOTHING;
+    for i in 0..=16 {
+        let t = f64::from(i) / 16.0;
+        let lon = b.min.lon + (b.max.lon - b.min.lon) * t;
+        let lat = b.min.lat + (b.max.lat - b.min.lat) * t;
+        for g in [
+            crate::model::GeoPoint::lon_lat(lon, b.min.lat),
+            crate::model::GeoPoint::lon_lat(lon, b.max.lat),
+            crate::model::GeoPoint::lon_lat(b.min.lon, lat),
+            crate::model::GeoPoint::lon_lat(b.max.lon, lat),
+        ] {
+            r.extend(map_from_geo(g));
+        }
+    }
+    r
+}
+
+/// The credits line of an export: map data, places, and the sites the shown events cite.
+pub fn attribution_text(scene: &ExportScene<'_>, window_days: f64) -> String {
+    let day = scene.settings.time.current_day;
+    let mut hosts: Vec<String> = Vec::new();
+    for (i, _) in scene.content.events_at(day, window_days) {
+        let Some(e) = scene.dataset.events.get(i) else { continue };
+        if !scene.settings.filters.shows_event(e) {
+            continue;
+        }
+        for s in &e.sources {
+            let host = s.url.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or_default();
+            let host = host.trim_start_matches("www.").to_owned();
+            if !host.is_empty() && !hosts.contains(&host) {
+                hosts.push(host);
+            }
+        }
+    }
+    let mut text = String::from(
+        "Map data: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Events: TimeAtlas dataset",
+    );
+    if !hosts.is_empty() {
+        hosts.truncate(8);
+        text.push_str(&format!(", sources: {}", hosts.join(", ")));
+    }
+    text.push('.');
+    text
+}
+
+/// Draws the export frame into `ui` (sized to the export in points). Returns the map's projector.
+pub fn export_ui(
+    ui: &mut egui::Ui,
+    scene: &ExportScene<'_>,
+    opts: &ExportOptions,
+    vector: bool,
+    cache: &mut Option<Scene>,
+) -> Option<Projector> {
+    let settings = scene.settings;
+    let palette = theme::map_palette(settings.theme);
+    let window_days = ContentIndex::fade_window_days(scene.timeline_span_days);
+    let day = settings.time.current_day;
+    if !opts.title.trim().is_empty() || opts.date_stamp {
+        egui::Panel::top("export-title").show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(opts.title.trim()).size(size::DATE_BIG).strong());
+                if opts.date_stamp {
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        let date = crate::time::format_current(day, scene.timeline_span_days);
+                        ui.label(RichText::new(date).size(size::DATE_BIG * 0.85).strong());
+                    });
+                }
+            });
+            ui.add_space(6.0);
+        });
+    }
+    if opts.attribution {
+        egui::Panel::bottom("export-credits").show(ui, |ui| {
+            ui.add_space(2.0);
+            ui.label(RichText::new(attribution_text(scene, window_days)).size(size::UI_SMALL));
+            ui.add_space(2.0);
+        });
+    }
+    if opts.side_panel {
+        let width = (ui.available_width() * 0.28).clamp(240.0, 420.0);
+        egui::Panel::right("export-side").resizable(false).exact_size(width).show(ui, |ui| {
+            let inputs = panels::side::SideInputs {
+                dataset: scene.dataset,
+                index: scene.content,
+                search: scene.search,
+                inset: &scene.data.inset,
+                card: None,
+                day,
+                window_days,
+                filters: &settings.filters,
+                relations_active_only: settings.relations_active_only,
+            };
+            let mut state = panels::side::SideState::default();
+            panels::side::side_ui(ui, &inputs, &mut state, &mut Vec::new());
+        });
+    }
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| {
+            let memory = export_memory(scene.view, ui.available_size(), &scene.data.prepared.home);
+            let inputs = MapInputs {
+                atlas: &scene.data.atlas,
+                prepared: &scene.data.prepared,
+                memory,
+                theme: settings.theme,
+                palette: &palette,
+                show_provinces: settings.show_provinces,
+                show_cities: settings.show_cities,
+                selected: scene.selected_country,
+                highlighted: scene.highlighted,
+                data_generation: scene.data.generation,
+                tooltip: None,
+                scale_bar: opts.scale_bar,
+                paint_base: !vector,
+            };
+            let out = map_ui(ui, &inputs, cache);
+            let projector = out.projector?;
+            let painter = ui.painter_at(projector.screen_rect);
+            let content = ContentInputs {
+                dataset: scene.dataset,
+                index: scene.content,
+                day,
+                window_days,
+                selected_event: scene.selected_event,
+                filters: &settings.filters,
+                palette: &palette,
+            };
+            content_ui(&painter, &projector, &content);
+            let cx =
+                AnnotationContext { projector: &projector, atlas: &scene.data.atlas, prepared: &scene.data.prepared };
+            paint_annotations(&painter, &cx, scene.annotations, None);
+            if opts.legend {
+                panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &settings.filters);
+            }
+            Some(projector)
+        })
+        .inner
+}
+
+/// The raw input of an export frame: the export's size in points at its pixels per point.
+pub fn raw_input(size_px: [u32; 2]) -> egui::RawInput {
+    let ppp = pixels_per_point(size_px);
+    let size = Vec2::new(size_px[0] as f32, size_px[1] as f32) / ppp;
+    let mut raw =
+        egui::RawInput { screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)), ..Default::default() };
+    if let Some(v) = raw.viewports.get_mut(&egui::ViewportId::ROOT) {
+        v.native_pixels_per_point = Some(ppp);
+    } else {
+        let info = egui::ViewportInfo { native_pixels_per_point: Some(ppp), ..Default::default() };
+        raw.viewports.insert(egui::ViewportId::ROOT, info);
+    }
+    raw
+}
+
+/// The background an export is cleared to (the sea).
+pub fn background(settings: &Settings) -> Color32 {
+    theme::map_palette(settings.theme).sea
+}

@@ -1,0 +1,385 @@
+//! Drawing on the map: the tool bar (tools, colour, sizes, undo/redo, files, export) and the overlay that
+//! turns pointer gestures into annotation edits. Edits are pushed as commands; `app.rs` applies them.
+
+use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, Vec2};
+
+use crate::annotate::{Annotation, AnnotationColor, Edit, Shape, Style};
+use crate::command::Command;
+use crate::map::annotations::{AnnotationContext, HANDLE_SIZE, annotation_at, handles, paint_annotation};
+use crate::model::GeoPoint;
+use crate::theme;
+
+/// What a pointer gesture on the map does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Tool {
+    /// Pan, zoom and select (annotations too).
+    #[default]
+    Pointer,
+    /// Click to place a text label.
+    Text,
+    /// Drag from tail to head.
+    Arrow,
+    /// Drag a box to inscribe an ellipse.
+    Ellipse,
+    /// Drag a rectangle.
+    Rect,
+    /// Draw freehand.
+    Pen,
+    /// Click to place the next numbered marker.
+    Marker,
+    /// Click a country to fill it (click again to clear).
+    Country,
+}
+
+impl Tool {
+    /// Every tool, in tool-bar order.
+    pub const ALL: [Self; 8] =
+        [Self::Pointer, Self::Text, Self::Arrow, Self::Ellipse, Self::Rect, Self::Pen, Self::Marker, Self::Country];
+
+    /// Button label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pointer => "Pointer",
+            Self::Text => "Text",
+            Self::Arrow => "Arrow",
+            Self::Ellipse => "Ellipse",
+            Self::Rect => "Box",
+            Self::Pen => "Pen",
+            Self::Marker => "Number",
+            Self::Country => "Country",
+        }
+    }
+
+    /// Its keyboard shortcut (Esc always returns to the pointer).
+    pub fn key(self) -> egui::Key {
+        match self {
+            Self::Pointer => egui::Key::V,
+            Self::Text => egui::Key::T,
+            Self::Arrow => egui::Key::A,
+            Self::Ellipse => egui::Key::E,
+            Self::Rect => egui::Key::R,
+            Self::Pen => egui::Key::P,
+            Self::Marker => egui::Key::N,
+            Self::Country => egui::Key::C,
+        }
+    }
+}
+
+/// What the tool bar shows.
+pub struct ToolbarState<'a> {
+    /// Current tool.
+    pub tool: Tool,
+    /// Style for new annotations (and the selected one).
+    pub style: Style,
+    /// The selected annotation.
+    pub selected: Option<&'a Annotation>,
+    /// Undo possible.
+    pub can_undo: bool,
+    /// Redo possible.
+    pub can_redo: bool,
+    /// Any annotations at all.
+    pub any: bool,
+}
+
+/// The drawing tool bar.
+pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        for tool in Tool::ALL {
+            let text = format!("{} ({})", tool.label(), key_name(tool.key()));
+            if ui.selectable_label(state.tool == tool, tool.label()).on_hover_text(text).clicked() {
+                commands.push(Command::SetTool(tool));
+            }
+        }
+        ui.separator();
+        let style = state.selected.map_or(state.style, |a| a.style);
+        let mut changed = style;
+        for c in AnnotationColor::ALL {
+            let fill = theme::annotation_color(c);
+            let (rect, resp) = ui.allocate_exact_size(Vec2::splat(ui.spacing().interact_size.y), Sense::click());
+            let ring = if style.color == c {
+                Stroke::new(3.0, ui.visuals().strong_text_color())
+            } else {
+                Stroke::new(1.0, Color32::GRAY)
+            };
+            ui.painter().rect(rect.shrink(2.0), 3.0, fill, ring, egui::StrokeKind::Inside);
+            let resp = resp.on_hover_text(c.label());
+            resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::RadioButton, true, style.color == c, c.label()));
+            if resp.clicked() {
+                changed.color = c;
+            }
+        }
+        ui.separator();
+        ui.add(egui::Slider::new(&mut changed.stroke_width, 1.0..=16.0).text("Line").integer());
+        ui.add(egui::Slider::new(&mut changed.font_size, 10.0..=72.0).text("Text").integer());
+        if changed != style {
+            commands.push(Command::SetAnnotationStyle(changed));
+        }
+        ui.separator();
+        if ui.add_enabled(state.can_undo, egui::Button::new("Undo")).on_hover_text("Ctrl+Z").clicked() {
+            commands.push(Command::Undo);
+        }
+        if ui.add_enabled(state.can_redo, egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z or Ctrl+Y").clicked() {
+            commands.push(Command::Redo);
+        }
+        if let Some(a) = state.selected {
+            if matches!(a.shape, Shape::Text { .. }) && ui.button("Edit text").clicked() {
+                commands.push(Command::EditAnnotationText(Some(a.id)));
+            }
+            if ui.button("Delete").on_hover_text("Delete key").clicked() {
+                commands.push(Command::EditAnnotations(Edit::Delete(a.id), false));
+            }
+        }
+        if ui.add_enabled(state.any, egui::Button::new("Clear all")).clicked() {
+            commands.push(Command::EditAnnotations(Edit::Clear, false));
+        }
+        ui.separator();
+        if ui.button("Export...").on_hover_text("Save the map as PNG or SVG (Ctrl+E)").clicked() {
+            commands.push(Command::ShowExport(true));
+        }
+    });
+}
+
+fn key_name(key: egui::Key) -> &'static str {
+    key.name()
+}
+
+/// A gesture in progress with a drawing tool.
+#[derive(Clone, Debug, Default)]
+pub struct Draft {
+    /// Where the drag started (geographic).
+    pub start: Option<GeoPoint>,
+    /// Points of a pen stroke so far.
+    pub points: Vec<GeoPoint>,
+}
+
+/// What the overlay needs.
+pub struct OverlayInputs<'a> {
+    /// Map context (projector, countries).
+    pub cx: AnnotationContext<'a>,
+    /// Current tool.
+    pub tool: Tool,
+    /// Style for new annotations.
+    pub style: Style,
+    /// All annotations.
+    pub items: &'a [Annotation],
+    /// The selected one.
+    pub selected: Option<u64>,
+    /// Number for the next marker.
+    pub next_marker: u32,
+}
+
+/// Handles pointer gestures over the map for annotations. Call after the map so it sits on top.
+pub fn overlay_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, draft: &mut Draft, commands: &mut Vec<Command>) {
+    let p = inputs.cx.projector;
+    let rect = p.screen_rect;
+    let painter = ui.painter_at(rect);
+    match inputs.tool {
+        Tool::Pointer => pointer_ui(ui, inputs, commands),
+        tool => {
+            let response =
+                ui.interact(rect, egui::Id::new("annotations").with("annotation-draw"), Sense::click_and_drag());
+            let response = response.on_hover_cursor(egui::CursorIcon::Crosshair);
+            let pointer = response.interact_pointer_pos().or_else(|| response.hover_pos());
+            let geo = pointer.map(|s| p.geo_from_screen(s));
+            draw_gesture(&response, tool, geo, inputs, draft, commands);
+            if let Some(preview) = preview(tool, draft, geo, inputs.style) {
+                paint_annotation(&painter, &inputs.cx, &preview);
+            }
+        }
+    }
+}
+
+fn draw_gesture(
+    response: &egui::Response,
+    tool: Tool,
+    geo: Option<GeoPoint>,
+    inputs: &OverlayInputs<'_>,
+    draft: &mut Draft,
+    commands: &mut Vec<Command>,
+) {
+    let Some(at) = geo else { return };
+    let style = inputs.style;
+    if response.clicked() {
+        match tool {
+            Tool::Text => {
+                let shape = Shape::Text { at, text: "Label".into() };
+                commands.push(Command::EditAnnotations(Edit::Add(shape, style), false));
+                commands.push(Command::EditAnnotationText(None));
+            }
+            Tool::Marker => {
+                let shape = Shape::Marker { at, number: inputs.next_marker };
+                commands.push(Command::EditAnnotations(Edit::Add(shape, style), false));
+            }
+            Tool::Country => {
+                let map_at = crate::map::projection::map_from_geo(at);
+                let Some(i) = inputs.cx.prepared.countries.hit(map_at) else { return };
+                let Some(country) = inputs.cx.atlas.countries.get(i) else { return };
+                let existing = inputs
+                    .items
+                    .iter()
+                    .find(|a| matches!(&a.shape, Shape::Country { iso_a3 } if *iso_a3 == country.id));
+                let edit = match existing {
+                    Some(a) => Edit::Delete(a.id),
+                    None => Edit::Add(Shape::Country { iso_a3: country.id.clone() }, style),
+                };
+                commands.push(Command::EditAnnotations(edit, false));
+            }
+            _ => {}
+        }
+        return;
+    }
+    if response.drag_started() {
+        draft.start = Some(at);
+        draft.points = vec![at];
+    } else if response.dragged() && tool == Tool::Pen {
+        let p = inputs.cx.projector;
+        let far_enough =
+            draft.points.last().is_none_or(|l| (p.screen_from_geo(*l) - p.screen_from_geo(at)).length() >= 2.0);
+        if far_enough {
+            draft.points.push(at);
+        }
+    }
+    if response.drag_stopped() {
+        if let Some(shape) = finished_shape(tool, draft, at, inputs.cx.projector) {
+            commands.push(Command::EditAnnotations(Edit::Add(shape, style), false));
+        }
+        *draft = Draft::default();
+    }
+}
+
+/// The shape a finished drag makes, if it is big enough to mean something.
+fn finished_shape(tool: Tool, draft: &Draft, end: GeoPoint, p: &crate::map::Projector) -> Option<Shape> {
+    let start = draft.start?;
+    let long_enough = (p.screen_from_geo(start) - p.screen_from_geo(end)).length() >= 6.0;
+    match tool {
+        Tool::Arrow if long_enough => Some(Shape::Arrow { from: start, to: end }),
+        Tool::Ellipse if long_enough => Some(Shape::Ellipse { a: start, b: end }),
+        Tool::Rect if long_enough => Some(Shape::Rect { a: start, b: end }),
+        Tool::Pen if draft.points.len() >= 2 => {
+            let mut points = draft.points.clone();
+            points.push(end);
+            Some(Shape::Pen { points })
+        }
+        _ => None,
+    }
+}
+
+fn preview(tool: Tool, draft: &Draft, pointer: Option<GeoPoint>, style: Style) -> Option<Annotation> {
+    let start = draft.start?;
+    let end = pointer?;
+    let shape = match tool {
+        Tool::Arrow => Shape::Arrow { from: start, to: end },
+        Tool::Ellipse => Shape::Ellipse { a: start, b: end },
+        Tool::Rect => Shape::Rect { a: start, b: end },
+        Tool::Pen if draft.points.len() >= 2 => Shape::Pen { points: draft.points.clone() },
+        _ => return None,
+    };
+    Some(Annotation { id: 0, shape, style })
+}
+
+/// Pointer tool: click selects, drag moves, handles resize; elsewhere the map keeps its gestures.
+fn pointer_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, commands: &mut Vec<Command>) {
+    let p = inputs.cx.projector;
+    let painter = ui.painter_at(p.screen_rect);
+    // Handles of the selected two-point annotation come first so they win over its body.
+    if let Some(a) = inputs.selected.and_then(|id| inputs.items.iter().find(|a| a.id == id))
+        && let Some(hs) = handles(p, a)
+    {
+        for (k, h) in hs.into_iter().enumerate() {
+            let r = Rect::from_center_size(h, Vec2::splat(HANDLE_SIZE + 6.0));
+            let resp = ui.interact(r, egui::Id::new("annotations").with(("annotation-handle", a.id, k)), Sense::drag());
+            let resp = resp.on_hover_cursor(egui::CursorIcon::Crosshair);
+            if resp.dragged()
+                && let Some(pos) = resp.interact_pointer_pos()
+            {
+                let shape = move_handle(&a.shape, k, p.geo_from_screen(pos));
+                commands.push(Command::EditAnnotations(Edit::Update { id: a.id, shape, style: a.style }, true));
+            }
+            if resp.drag_stopped() {
+                commands.push(Command::EndAnnotationGesture);
+            }
+        }
+    }
+    let Some(pointer) = ui.ctx().pointer_hover_pos().filter(|q| p.screen_rect.contains(*q)) else { return };
+    let Some(id) = annotation_at(&painter, &inputs.cx, inputs.items, pointer, false) else { return };
+    let Some(a) = inputs.items.iter().find(|a| a.id == id) else { return };
+    let body = crate::map::annotations::screen_bounds(&painter, &inputs.cx, a);
+    let resp = ui.interact(body, egui::Id::new("annotations").with(("annotation-body", id)), Sense::click_and_drag());
+    let resp = resp.on_hover_cursor(egui::CursorIcon::Grab);
+    if resp.clicked() || resp.drag_started() {
+        commands.push(Command::SelectAnnotation(Some(id)));
+    }
+    if resp.double_clicked() && matches!(a.shape, Shape::Text { .. }) {
+        commands.push(Command::EditAnnotationText(Some(id)));
+    }
+    if resp.dragged() {
+        let delta = resp.drag_delta();
+        if delta != Vec2::ZERO {
+            let shape = translate(&a.shape, |g| p.geo_from_screen(p.screen_from_geo(g) + delta));
+            commands.push(Command::EditAnnotations(Edit::Update { id, shape, style: a.style }, true));
+        }
+    }
+    if resp.drag_stopped() {
+        commands.push(Command::EndAnnotationGesture);
+    }
+}
+
+/// The shape with every anchor moved by `f`.
+pub fn translate(shape: &Shape, f: impl Fn(GeoPoint) -> GeoPoint) -> Shape {
+    match shape {
+        Shape::Text { at, text } => Shape::Text { at: f(*at), text: text.clone() },
+        Shape::Arrow { from, to } => Shape::Arrow { from: f(*from), to: f(*to) },
+        Shape::Ellipse { a, b } => Shape::Ellipse { a: f(*a), b: f(*b) },
+        Shape::Rect { a, b } => Shape::Rect { a: f(*a), b: f(*b) },
+        Shape::Pen { points } => Shape::Pen { points: points.iter().map(|g| f(*g)).collect() },
+        Shape::Marker { at, number } => Shape::Marker { at: f(*at), number: *number },
+        Shape::Country { iso_a3 } => Shape::Country { iso_a3: iso_a3.clone() },
+    }
+}
+
+/// The shape with handle `k` (0 = first point, 1 = second) moved to `to`.
+fn move_handle(shape: &Shape, k: usize, to: GeoPoint) -> Shape {
+    let pick = |a: GeoPoint, b: GeoPoint| if k == 0 { (to, b) } else { (a, to) };
+    match shape {
+        Shape::Arrow { from, to: head } => {
+            let (from, to) = pick(*from, *head);
+            Shape::Arrow { from, to }
+        }
+        Shape::Ellipse { a, b } => {
+            let (a, b) = pick(*a, *b);
+            Shape::Ellipse { a, b }
+        }
+        Shape::Rect { a, b } => {
+            let (a, b) = pick(*a, *b);
+            Shape::Rect { a, b }
+        }
+        other => other.clone(),
+    }
+}
+
+/// The window editing a text annotation's words. Returns true while open.
+pub fn text_editor_ui(ctx: &egui::Context, text: &mut String, commands: &mut Vec<Command>) {
+    let mut open = true;
+    egui::Window::new("Label text").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
+        ui.label(RichText::new("Type the label; Enter keeps it, Shift+Enter starts a new line."));
+        let field = ui.add(
+            egui::TextEdit::multiline(text)
+                .desired_rows(2)
+                .desired_width(320.0)
+                .return_key(egui::KeyboardShortcut::new(egui::Modifiers::SHIFT, egui::Key::Enter)),
+        );
+        field.request_focus();
+        let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
+        ui.horizontal(|ui| {
+            if ui.button("OK").clicked() || enter {
+                commands.push(Command::CommitAnnotationText);
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelAnnotationText);
+            }
+        });
+    });
+    if !open {
+        commands.push(Command::CancelAnnotationText);
+    }
+}

@@ -1,0 +1,86 @@
+//! Choosing files: the native dialog (rfd) first, and a path field where no dialog is available (no desktop
+//! portal) or the dialog was cancelled.
+
+use std::path::PathBuf;
+
+use egui::Context;
+
+use crate::command::Command;
+
+/// Why a file is being chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// Open an annotation file.
+    OpenAnnotations,
+    /// Save the annotations.
+    SaveAnnotations,
+    /// Save the export (PNG or SVG, from the export options).
+    Export,
+    /// Folder for numbered frames.
+    ExportFramesFolder,
+    /// Open a lesson.
+    OpenLesson,
+    /// Save the lesson.
+    SaveLesson,
+}
+
+impl FileAction {
+    /// Window title and button text.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::OpenAnnotations => "Open annotations",
+            Self::SaveAnnotations => "Save annotations",
+            Self::Export => "Export the map",
+            Self::ExportFramesFolder => "Folder for the frames",
+            Self::OpenLesson => "Open a lesson",
+            Self::SaveLesson => "Save the lesson",
+        }
+    }
+
+    /// True when the file is written.
+    pub fn saves(self) -> bool {
+        matches!(self, Self::SaveAnnotations | Self::Export | Self::SaveLesson | Self::ExportFramesFolder)
+    }
+
+    /// Shows the native dialog; `None` when there is none or it was cancelled.
+    pub fn native_dialog(self, extension: &str, file_name: &str) -> Option<PathBuf> {
+        let (label, ext) = match self {
+            Self::OpenAnnotations | Self::SaveAnnotations => ("TimeAtlas annotations", "json"),
+            Self::OpenLesson | Self::SaveLesson => ("TimeAtlas lesson", "json"),
+            Self::Export | Self::ExportFramesFolder => ("Image", extension),
+        };
+        let dialog = rfd::FileDialog::new().set_title(self.title());
+        match self {
+            Self::ExportFramesFolder => dialog.pick_folder(),
+            _ if self.saves() => dialog.add_filter(label, &[ext]).set_file_name(file_name).save_file(),
+            _ => dialog.add_filter(label, &[ext]).pick_file(),
+        }
+    }
+}
+
+/// The path field window's state.
+#[derive(Clone, Debug)]
+pub struct FilePrompt {
+    /// What the file is for.
+    pub action: FileAction,
+    /// The typed path.
+    pub text: String,
+}
+
+/// Draws the path field window when a prompt is open.
+pub fn file_prompt_ui(ctx: &Context, prompt: &mut Option<FilePrompt>, commands: &mut Vec<Command>) {
+    let Some(p) = prompt else { return };
+    let mut open = true;
+    egui::Window::new(p.action.title()).open(&mut open).collapsible(false).show(ctx, |ui| {
+        ui.label(if p.action.saves() { "Type where to save it:" } else { "Type the file's path:" });
+        let field = ui.add(egui::TextEdit::singleline(&mut p.text).hint_text("/path/to/file").desired_width(420.0));
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(if p.action.saves() { "Save" } else { "Open" }).clicked() || enter) && !p.text.trim().is_empty() {
+            commands.push(Command::FileChosen(p.action, PathBuf::from(p.text.trim())));
+            commands.push(Command::CloseFilePrompt);
+        }
+    });
+    if !open {
+        commands.push(Command::CloseFilePrompt);
+    }
+}
