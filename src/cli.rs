@@ -90,6 +90,49 @@ pub enum Sub {
         #[arg(long, default_value_t = 120)]
         frames: usize,
     },
+    /// Export the map as PNG or SVG without opening a window (also frames of a date range, and lessons).
+    Export(ExportCli),
+}
+
+/// `timeatlas export` options.
+#[derive(Debug, clap::Args)]
+pub struct ExportCli {
+    /// The map's date: 1953, 1979-11 or 2020-01-03.
+    #[arg(long, value_name = "DATE", value_parser = crate::time::parse_day)]
+    pub date: Option<f64>,
+    /// Output file (or folder for --from/--to and --lesson).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Image size in pixels (up to 8192 a side).
+    #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = crate::export::frame::parse_size)]
+    pub size: [u32; 2],
+    /// Annotation file (JSON, from File > Save annotations) to draw on the map.
+    #[arg(long, value_name = "FILE")]
+    pub annotations: Option<PathBuf>,
+    /// Title shown above the map.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Part of the map: LON_MIN,LAT_MIN,LON_MAX,LAT_MAX (default: Iran, Iraq, Syria and Yemen).
+    #[arg(long, value_name = "BOX", value_parser = crate::export::command_line::parse_view, allow_hyphen_values = true)]
+    pub view: Option<crate::model::geo::GeoBox>,
+    /// png or svg (default: from the file extension).
+    #[arg(long, value_parser = crate::export::ExportFormat::parse)]
+    pub format: Option<crate::export::ExportFormat>,
+    /// First date of a range of frames.
+    #[arg(long, value_name = "DATE", value_parser = crate::time::parse_day, requires_all = ["to", "step"])]
+    pub from: Option<f64>,
+    /// Last date of a range of frames.
+    #[arg(long, value_name = "DATE", value_parser = crate::time::parse_day, requires = "from")]
+    pub to: Option<f64>,
+    /// Step between frames: 1d, 2w, 1m, 1y.
+    #[arg(long, value_parser = crate::export::frames::Step::parse, requires = "from")]
+    pub step: Option<crate::export::frames::Step>,
+    /// With --from/--to/--step, also write frames.gif.
+    #[arg(long, requires = "from")]
+    pub gif: bool,
+    /// A lesson file: one PNG per slide into the --out folder.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["from", "date"])]
+    pub lesson: Option<PathBuf>,
 }
 
 /// Runs the command line; `process_start` is taken first thing in `main` for `startup_ms`.
@@ -98,6 +141,26 @@ pub fn main(process_start: Instant) -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Sub::Check { paths, stats }) => crate::check::run(&paths, stats),
+        Some(Sub::Export(e)) => {
+            let frames = match (e.from, e.to, e.step) {
+                (Some(a), Some(b), Some(s)) => Some((a, b, s)),
+                _ => None,
+            };
+            let args = crate::export::command_line::ExportArgs {
+                date: e.date,
+                out: e.out,
+                size_px: e.size,
+                annotations: e.annotations,
+                title: e.title,
+                view: e.view,
+                format: e.format,
+                frames,
+                gif: e.gif,
+                lesson: e.lesson,
+                data: cli.data,
+            };
+            crate::export::command_line::run(&args)
+        }
         Some(Sub::Bench { frames }) => match crate::bench::run(process_start, frames) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -122,6 +185,7 @@ fn run_window(cli: Cli) -> ExitCode {
         fresh: cli.screenshot.is_some(),
         date: cli.date,
         today: None,
+        autosave_path: None,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -100,4 +100,51 @@ pub enum Command {
     CopyExport,
     /// Write a date range as numbered PNG frames (and a GIF) into a folder.
     ExportFrames(crate::export::frames::FramesRequest),
+    /// Enter (true) or leave presentation mode.
+    Present(bool),
+    /// Next (+1) or previous (-1) slide; outside a lesson, the next or previous event.
+    Step(i32),
+    /// Go to a slide by index (`usize::MAX` = the last).
+    GoToSlide(usize),
+    /// Blank the screen black or white, or show it again (the same key toggles).
+    ToggleBlank(crate::app::presenting::Blank),
+    /// Turn the spotlight toggle on or off.
+    ToggleSpotlight,
+    /// Slides advance by themselves.
+    SetAutoplay(bool),
+    /// Animate the map and the date between slides.
+    SetTransitions(bool),
+    /// Start a new, empty lesson.
+    NewLesson,
+    /// Open the bundled sample lesson.
+    OpenSampleLesson,
+    /// Open a lesson file.
+    LoadLesson(PathBuf),
+    /// Close the lesson.
+    CloseLesson,
+    /// Add the current state as a slide after the current one.
+    AddSlide,
+    /// Replace the current slide's state (date, view, layers, selection, annotations) with the current one.
+    UpdateSlide,
+    /// Duplicate a slide.
+    DuplicateSlide(usize),
+    /// Delete a slide.
+    DeleteSlide(usize),
+    /// Move a slide from one index to another.
+    MoveSlide(usize, usize),
+    /// Set the current slide's title, caption and duration.
+    EditSlide {
+        /// Title.
+        title: String,
+        /// Caption.
+        caption: String,
+        /// Autoplay seconds.
+        duration_s: f32,
+    },
+    /// Show or hide the slide sorter.
+    ShowSorter(bool),
+    /// Set the UI scale (1.0 to 3.0).
+    SetUiScale(f32),
+    /// Open the autosaved lesson.
+    RecoverAutosave,
 }

@@ -128,7 +128,7 @@ impl TimeAtlasApp {
         }
     }
 
-    pub(super) fn file_chosen(&mut self, ctx: &egui::Context, action: FileAction, path: &Path) {
+    pub(super) fn file_chosen(&mut self, action: FileAction, path: &Path) {
         match action {
             FileAction::OpenAnnotations => self.load_annotations(path),
             FileAction::SaveAnnotations => self.save_annotations(path),
@@ -139,9 +139,7 @@ impl TimeAtlasApp {
                 });
             }
             FileAction::ExportFramesFolder => self.export.dialog.frames_dir = path.display().to_string(),
-            FileAction::OpenLesson | FileAction::SaveLesson => {
-                let _ = ctx;
-            }
+            FileAction::OpenLesson | FileAction::SaveLesson => self.lesson_file_chosen(action, path),
         }
     }
 

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 mod drawing;
 mod exporting;
+mod lesson_commands;
+pub mod presenting;
 
 pub use drawing::DrawState;
 pub use exporting::ExportState;
@@ -58,6 +60,12 @@ pub struct Settings {
     pub annotation_style: crate::annotate::Style,
     /// Export options as last used.
     pub export: crate::export::ExportOptions,
+    /// Animate the map and the date between slides.
+    pub transitions: bool,
+    /// Lessons opened or saved lately, newest first.
+    pub recent_lessons: Vec<PathBuf>,
+    /// UI scale, 1.0 to 3.0 (Ctrl + / Ctrl - / Ctrl 0).
+    pub ui_scale: f32,
 }
 
 impl Default for Settings {
@@ -75,6 +83,9 @@ impl Default for Settings {
             show_draw_toolbar: true,
             annotation_style: crate::annotate::Style::default(),
             export: crate::export::ExportOptions::default(),
+            transitions: true,
+            recent_lessons: Vec::new(),
+            ui_scale: 1.0,
         }
     }
 }
@@ -96,6 +107,8 @@ pub struct StartOptions {
     pub date: Option<f64>,
     /// "Today" as a day number, instead of the clock (a fixed clock for tests and snapshots).
     pub today: Option<f64>,
+    /// Where to autosave lessons (tests use a temporary folder).
+    pub autosave_path: Option<PathBuf>,
 }
 
 /// The loaded data and its prepared geometry.
@@ -172,6 +185,9 @@ pub struct TimeAtlasApp {
     /// The map area's size in points in the last frame.
     pub map_size: egui::Vec2,
     file_prompt: Option<panels::file_prompt::FilePrompt>,
+    /// The open lesson and the presentation.
+    pub lesson: presenting::LessonState,
+    autosave_path: PathBuf,
 }
 
 impl TimeAtlasApp {
@@ -200,8 +216,12 @@ impl TimeAtlasApp {
         }
         theme::apply_to_egui(ctx, settings.theme);
         if let Some(scale) = options.ui_scale.filter(|s| s.is_finite()) {
-            ctx.set_zoom_factor(scale.clamp(0.5, 4.0));
+            settings.ui_scale = scale;
         }
+        settings.ui_scale = clamp_ui_scale(settings.ui_scale);
+        ctx.set_zoom_factor(settings.ui_scale);
+        // Ctrl + / Ctrl - / Ctrl 0 are ours: 100 to 300 %, remembered in the settings.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let (atlas, mut messages) = match bundled::atlas() {
             Ok(a) => (a, Vec::new()),
             Err(errors) => (Atlas::default(), errors.iter().map(ToString::to_string).collect()),
@@ -238,6 +258,8 @@ impl TimeAtlasApp {
             export: ExportState::default(),
             map_size: egui::Vec2::ZERO,
             file_prompt: None,
+            lesson: presenting::LessonState::default(),
+            autosave_path: options.autosave_path.clone().unwrap_or_else(presenting::autosave_path),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
@@ -456,8 +478,28 @@ impl TimeAtlasApp {
             | Command::RefreshExportPreview
             | Command::CopyExport
             | Command::ExportFrames(_) => self.apply_export(ctx, command),
+            Command::Present(_)
+            | Command::Step(_)
+            | Command::GoToSlide(_)
+            | Command::ToggleBlank(_)
+            | Command::ToggleSpotlight
+            | Command::SetAutoplay(_)
+            | Command::SetTransitions(_)
+            | Command::NewLesson
+            | Command::OpenSampleLesson
+            | Command::LoadLesson(_)
+            | Command::CloseLesson
+            | Command::AddSlide
+            | Command::UpdateSlide
+            | Command::DuplicateSlide(_)
+            | Command::DeleteSlide(_)
+            | Command::MoveSlide(..)
+            | Command::EditSlide { .. }
+            | Command::ShowSorter(_)
+            | Command::SetUiScale(_)
+            | Command::RecoverAutosave => self.apply_lesson(ctx, command),
             Command::ChooseFile(action) => self.choose_file(action),
-            Command::FileChosen(action, path) => self.file_chosen(ctx, action, &path),
+            Command::FileChosen(action, path) => self.file_chosen(action, &path),
             Command::CloseFilePrompt => self.file_prompt = None,
             Command::ShowSidePanel(on) => {
                 if ctx.content_rect().width() < NARROW_POINTS {
@@ -771,6 +813,11 @@ impl TimeAtlasApp {
     pub fn placed_label_texts(&self) -> Vec<String> {
         self.scene.as_ref().map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect()).unwrap_or_default()
     }
+}
+
+/// The UI scale range the atlas offers (100 to 300 %).
+pub fn clamp_ui_scale(scale: f32) -> f32 {
+    if scale.is_finite() { scale.clamp(1.0, 3.0) } else { 1.0 }
 }
 
 /// Everything a command can change (see [`TimeAtlasApp::fingerprint`]).

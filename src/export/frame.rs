@@ -63,6 +63,8 @@ pub struct ExportOptions {
     pub format: ExportFormat,
     /// Title shown in a band above the map (none when empty).
     pub title: String,
+    /// A few lines under the title (a lesson slide's caption; none when empty).
+    pub caption: String,
     /// Show the date in the title band.
     pub date_stamp: bool,
     /// Draw the legend.
@@ -81,6 +83,7 @@ impl Default for ExportOptions {
             size_px: [1920, 1080],
             format: ExportFormat::Png,
             title: String::new(),
+            caption: String::new(),
             date_stamp: true,
             legend: true,
             scale_bar: true,
@@ -239,6 +242,9 @@ pub fn export_ui(
                     });
                 }
             });
+            if !opts.caption.trim().is_empty() {
+                ui.label(RichText::new(opts.caption.trim()).size(size::UI_BODY * 1.1));
+            }
             ui.add_space(6.0);
         });
     }

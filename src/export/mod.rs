@@ -1,8 +1,10 @@
 //! Exporting the map as PNG or SVG, from the window or the command line.
 
+pub mod command_line;
 pub mod exporter;
 pub mod frame;
 pub mod frames;
+pub mod lesson_export;
 pub mod svg;
 pub mod vector;
 

@@ -352,7 +352,7 @@ impl Writer {
 
     fn circle(&mut self, c: &CircleShape) -> fmt::Result {
         let paint = Paint { fill: c.fill, stroke: c.stroke };
-        if !c.center.is_finite() || !(c.radius.is_finite() && c.radius > 0.0) || !paint.visible() {
+        if !(c.center.is_finite() && c.radius.is_finite() && c.radius > 0.0 && paint.visible()) {
             return Ok(());
         }
         writeln!(self.out, r#"<circle{} r="{}"{paint}/>"#, Xy("cx", "cy", c.center), N(c.radius))
@@ -369,7 +369,7 @@ impl Writer {
     fn ellipse(&mut self, e: &EllipseShape) -> fmt::Result {
         let paint = Paint { fill: e.fill, stroke: e.stroke };
         let (c, r) = (e.center, e.radius);
-        if !c.is_finite() || !(r.is_finite() && r.x > 0.0 && r.y > 0.0) || !paint.visible() {
+        if !(c.is_finite() && r.is_finite() && r.x > 0.0 && r.y > 0.0 && paint.visible()) {
             return Ok(());
         }
         let rotate = Rotate(e.angle, c);
@@ -705,6 +705,31 @@ mod tests {
         assert_eq!(iran.attribute("d").unwrap().matches('Z').count(), 2);
         assert_eq!(iran.first_element_child().unwrap().text(), Some("Iran <1980>"));
         assert!(elements(&doc, "clipPath").is_empty());
+    }
+
+    #[test]
+    fn each_row_is_a_text_with_its_section_font_and_colour() {
+        let ctx = egui::Context::default();
+        let mut job = LayoutJob::default();
+        let format = |size, color| egui::TextFormat::simple(FontId::proportional(size), color);
+        job.append("Iran\n", 0.0, format(12.0, Color32::RED));
+        job.append("Iraq", 0.0, format(20.0, Color32::BLUE));
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let galley = ui.painter().layout_job(job.clone());
+            ui.painter().add(TextShape::new(pos2(10.0, 10.0), galley, Color32::BLACK).with_angle(0.5));
+        });
+        out.textures_delta.clear();
+        let text = svg(&out.shapes, &[]);
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let texts = elements(&doc, "text");
+        let attrs = |i: usize, name| texts[i].attribute(name).unwrap();
+        assert_eq!(texts.iter().map(|t| t.text().unwrap()).collect::<Vec<_>>(), ["Iran", "Iraq"]);
+        assert_eq!(
+            [attrs(0, "font-size"), attrs(0, "fill"), attrs(1, "font-size"), attrs(1, "fill")],
+            ["12", "#ff0000", "20", "#0000ff"]
+        );
+        assert!(attrs(1, "y").parse::<f32>().unwrap() > attrs(0, "y").parse::<f32>().unwrap() + 12.0);
+        assert_eq!(texts[0].parent().unwrap().attribute("transform"), Some("rotate(28.65 10 10)"));
     }
 
     #[test]

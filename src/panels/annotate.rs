@@ -177,7 +177,7 @@ pub fn overlay_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, draft: &mut Draft, co
         Tool::Pointer => pointer_ui(ui, inputs, commands),
         tool => {
             let response =
-                ui.interact(rect, egui::Id::new("annotations").with("annotation-draw"), Sense::click_and_drag());
+                ui.interact(rect, ui.scope_id().with("annotation-draw"), Sense::click_and_drag());
             let response = response.on_hover_cursor(egui::CursorIcon::Crosshair);
             let pointer = response.interact_pointer_pos().or_else(|| response.hover_pos());
             let geo = pointer.map(|s| p.geo_from_screen(s));
@@ -287,7 +287,7 @@ fn pointer_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, commands: &mut Vec<Comman
     {
         for (k, h) in hs.into_iter().enumerate() {
             let r = Rect::from_center_size(h, Vec2::splat(HANDLE_SIZE + 6.0));
-            let resp = ui.interact(r, egui::Id::new("annotations").with(("annotation-handle", a.id, k)), Sense::drag());
+            let resp = ui.interact(r, ui.scope_id().with(("annotation-handle", a.id, k)), Sense::drag());
             let resp = resp.on_hover_cursor(egui::CursorIcon::Crosshair);
             if resp.dragged()
                 && let Some(pos) = resp.interact_pointer_pos()
@@ -304,7 +304,7 @@ fn pointer_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, commands: &mut Vec<Comman
     let Some(id) = annotation_at(&painter, &inputs.cx, inputs.items, pointer, false) else { return };
     let Some(a) = inputs.items.iter().find(|a| a.id == id) else { return };
     let body = crate::map::annotations::screen_bounds(&painter, &inputs.cx, a);
-    let resp = ui.interact(body, egui::Id::new("annotations").with(("annotation-body", id)), Sense::click_and_drag());
+    let resp = ui.interact(body, ui.scope_id().with(("annotation-body", id)), Sense::click_and_drag());
     let resp = resp.on_hover_cursor(egui::CursorIcon::Grab);
     if resp.clicked() || resp.drag_started() {
         commands.push(Command::SelectAnnotation(Some(id)));

@@ -1,0 +1,123 @@
+//! Applying the lesson and presentation commands.
+
+use crate::command::Command;
+use crate::lesson::Lesson;
+
+use super::TimeAtlasApp;
+use super::presenting::Blank;
+
+impl TimeAtlasApp {
+    /// Applies a lesson, slide or presentation command.
+    pub(super) fn apply_lesson(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Present(on) => {
+                self.lesson.presenting = on;
+                self.lesson.blank = None;
+                if !on {
+                    self.lesson.autoplay = false;
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+            }
+            Command::Step(direction) => self.step(ctx, direction),
+            Command::GoToSlide(i) => {
+                let last = self.lesson.len().saturating_sub(1);
+                self.go_to_slide(i.min(last), self.lesson.presenting);
+            }
+            Command::ToggleBlank(b) => {
+                self.lesson.blank = if self.lesson.blank == Some(b) { None } else { Some(b) };
+            }
+            Command::ToggleSpotlight => self.lesson.spotlight = !self.lesson.spotlight,
+            Command::SetAutoplay(on) => {
+                self.lesson.autoplay = on;
+                self.lesson.slide_elapsed_s = 0.0;
+            }
+            Command::SetTransitions(on) => self.settings.transitions = on,
+            Command::NewLesson => {
+                let mut lesson = Lesson::new("New lesson");
+                lesson.slides.push(self.capture_slide(None));
+                self.lesson.lesson = Some(lesson);
+                self.lesson.path = None;
+                self.lesson.current = 0;
+                self.lesson.show_sorter = true;
+                self.lesson_changed();
+            }
+            Command::OpenSampleLesson => match crate::lesson::file::sample() {
+                Ok(lesson) => self.open_lesson(lesson, None),
+                Err(e) => self.messages.push(e.to_string()),
+            },
+            Command::LoadLesson(path) => self.load_lesson(&path),
+            Command::CloseLesson => {
+                self.lesson = super::presenting::LessonState::default();
+            }
+            Command::SetUiScale(scale) => {
+                self.settings.ui_scale = super::clamp_ui_scale(scale);
+                ctx.set_zoom_factor(self.settings.ui_scale);
+            }
+            Command::RecoverAutosave => {
+                let path = self.autosave_path.clone();
+                match crate::lesson::file::load(&path) {
+                    Ok(lesson) => {
+                        self.open_lesson(lesson, None);
+                        self.lesson_changed();
+                    }
+                    Err(e) => self.messages.push(e.to_string()),
+                }
+            }
+            Command::ShowSorter(on) => self.lesson.show_sorter = on,
+            other => self.edit_slides(other),
+        }
+    }
+
+    /// Slide sorter edits.
+    fn edit_slides(&mut self, command: Command) {
+        let current = self.lesson.current;
+        let captured = self.capture_slide(self.lesson.slide());
+        let Some(lesson) = self.lesson.lesson.as_mut() else { return };
+        let (changed, select) = match command {
+            Command::AddSlide => {
+                let mut slide = captured;
+                slide.title = format!("Slide {}", lesson.slides.len() + 1);
+                slide.caption.clear();
+                let at = if lesson.slides.is_empty() { 0 } else { current + 1 };
+                (lesson.insert(at, slide), Some(at))
+            }
+            Command::UpdateSlide => match lesson.slides.get_mut(current) {
+                Some(s) => {
+                    *s = captured;
+                    (true, None)
+                }
+                None => (false, None),
+            },
+            Command::DuplicateSlide(i) => (lesson.duplicate(i), Some(i + 1)),
+            Command::DeleteSlide(i) => {
+                let ok = lesson.remove(i);
+                (ok, Some(current.min(lesson.slides.len().saturating_sub(1))))
+            }
+            Command::MoveSlide(from, to) => (lesson.move_slide(from, to), Some(to)),
+            Command::EditSlide { title, caption, duration_s } => match lesson.slides.get_mut(current) {
+                Some(s) => {
+                    s.title = title;
+                    s.caption = caption;
+                    s.duration_s = duration_s.clamp(1.0, 600.0);
+                    (true, None)
+                }
+                None => (false, None),
+            },
+            _ => (false, None),
+        };
+        if changed {
+            if let Some(i) = select {
+                self.lesson.current = i.min(self.lesson.len().saturating_sub(1));
+            }
+            self.lesson_changed();
+        }
+    }
+}
+
+/// The blank kinds, for the view code.
+pub fn blank_color(b: Blank) -> egui::Color32 {
+    match b {
+        Blank::Black => egui::Color32::BLACK,
+        Blank::White => egui::Color32::WHITE,
+    }
+}

@@ -1,0 +1,356 @@
+//! Lessons and presentation mode: the open lesson, the current slide, going from slide to slide (with an
+//! animated transition of the map and the date), blank screens, the spotlight, autoplay and autosave.
+
+use std::path::{Path, PathBuf};
+
+use crate::annotate::History;
+use crate::command::Command;
+use crate::export::frame::{ExportView, export_memory};
+use crate::lesson::{Lesson, Slide, SlideItem};
+use crate::map::MapMemory;
+use crate::model::geo::GeoBox;
+use crate::panels::file_prompt::FileAction;
+
+use super::TimeAtlasApp;
+
+/// How long a transition between slides takes, in seconds.
+const TRANSITION_S: f64 = 1.2;
+/// Seconds without changes before the lesson is autosaved.
+const AUTOSAVE_AFTER_S: f64 = 2.0;
+
+/// A blanked screen (PowerPoint's B and W keys).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    /// All black.
+    Black,
+    /// All white.
+    White,
+}
+
+/// The map and date moving from one slide to the next.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Transition {
+    from_view: MapMemory,
+    to_view: Option<GeoBox>,
+    from_day: f64,
+    to_day: f64,
+    elapsed_s: f64,
+}
+
+/// The open lesson and the presentation.
+#[derive(Clone, Debug, Default)]
+pub struct LessonState {
+    /// The lesson being taught or edited.
+    pub lesson: Option<Lesson>,
+    /// Where it was opened from or saved to.
+    pub path: Option<PathBuf>,
+    /// Index of the current slide.
+    pub current: usize,
+    /// Presentation mode on.
+    pub presenting: bool,
+    /// Blank screen.
+    pub blank: Option<Blank>,
+    /// Spotlight toggled on (it also shows while S is held).
+    pub spotlight: bool,
+    /// Slides advance by themselves.
+    pub autoplay: bool,
+    /// Seconds on the current slide (autoplay).
+    pub slide_elapsed_s: f64,
+    /// A transition in progress.
+    pub transition: Option<Transition>,
+    /// A view box to fit once the map's size is known.
+    pub pending_view: Option<Option<GeoBox>>,
+    /// Stop playing at this day (a slide's range).
+    pub play_until: Option<f64>,
+    /// Changed since the last autosave, seconds ago.
+    pub unsaved_for_s: Option<f64>,
+    /// Show the slide sorter.
+    pub show_sorter: bool,
+    /// Bumped on every change to the lesson (thumbnails and autosave follow it).
+    pub revision: u64,
+}
+
+impl LessonState {
+    /// The current slide.
+    pub fn slide(&self) -> Option<&Slide> {
+        self.lesson.as_ref().and_then(|l| l.slides.get(self.current))
+    }
+
+    /// Number of slides.
+    pub fn len(&self) -> usize {
+        self.lesson.as_ref().map_or(0, |l| l.slides.len())
+    }
+
+    /// True when there is no lesson or it has no slides.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Where the lesson is autosaved.
+pub fn autosave_path() -> PathBuf {
+    let dir = eframe::storage_dir("timeatlas").unwrap_or_else(std::env::temp_dir);
+    dir.join("lesson-autosave.json")
+}
+
+impl TimeAtlasApp {
+    /// Puts the atlas in the state a slide describes: date, layers, filters, selection, annotations, view.
+    pub fn apply_slide(&mut self, slide: &Slide) {
+        let t = &mut self.settings.time;
+        t.playing = false;
+        if let Ok(day) = slide.day() {
+            t.set_day(day);
+        }
+        self.lesson.play_until = None;
+        if let (Ok(Some(to)), Ok(from)) = (slide.play_to_day(), slide.day())
+            && to > from
+        {
+            t.speed_days_per_sec = ((to - from) / f64::from(slide.duration_s.max(1.0))).max(0.1);
+            t.playing = true;
+            self.lesson.play_until = Some(to);
+        }
+        self.settings.show_provinces = slide.show_provinces;
+        self.settings.show_cities = slide.show_cities;
+        self.settings.filters = slide.filters.clone();
+        self.card = slide.selected.as_ref().map(SlideItem::to_hit);
+        self.draw.history = History::with_items(slide.annotations.clone());
+        self.draw.selected = None;
+        self.lesson.pending_view = Some(slide.view);
+        self.lesson.slide_elapsed_s = 0.0;
+        self.keep_date_visible();
+    }
+
+    /// The current state as a slide (the caption and sources of `base` are kept).
+    pub fn capture_slide(&self, base: Option<&Slide>) -> Slide {
+        let date = self.settings.time.current_date().format("%Y-%m-%d").to_string();
+        let mut slide = base.cloned().unwrap_or_else(|| Slide::new("New slide", date.clone()));
+        slide.date = date;
+        slide.play_to = None;
+        slide.view = self.visible_geo_box();
+        slide.show_provinces = self.settings.show_provinces;
+        slide.show_cities = self.settings.show_cities;
+        slide.filters = self.settings.filters.clone();
+        slide.selected = self.card.as_ref().map(SlideItem::from_hit);
+        slide.annotations = self.draw.history.items().to_vec();
+        if slide.sources.is_empty()
+            && let Some(hit) = &self.card
+        {
+            slide.sources = self.sources_of(hit);
+        }
+        slide
+    }
+
+    /// The sources of a record, as lesson sources.
+    fn sources_of(&self, hit: &crate::model::search::Hit) -> Vec<crate::lesson::Source> {
+        use crate::model::search::Hit;
+        let d = &self.dataset;
+        let sources = match hit {
+            Hit::Event(id) => d.events.iter().find(|e| &e.id == id).map(|e| &e.sources),
+            Hit::Group(id) => d.groups.iter().find(|g| &g.id == id).map(|g| &g.sources),
+            Hit::Position(id) => d.positions.iter().find(|p| &p.id == id).map(|p| &p.sources),
+            Hit::Relation(id) => d.relations.iter().find(|r| &r.id == id).map(|r| &r.sources),
+        };
+        sources
+            .map(|s| s.iter().map(|s| crate::lesson::Source { url: s.url.clone(), title: s.title.clone() }).collect())
+            .unwrap_or_default()
+    }
+
+    /// The geographic box the map shows (None before the first frame).
+    fn visible_geo_box(&self) -> Option<GeoBox> {
+        let ppk = self.drawn_view.points_per_km?;
+        let half = crate::map::MapPoint::new(
+            f64::from(self.map_size.x) / ppk / 2.0,
+            f64::from(self.map_size.y) / ppk / 2.0,
+        );
+        let c = self.drawn_view.center;
+        let corners = [(-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0), (0.0, -1.0), (0.0, 1.0), (-1.0, 0.0), (1.0, 0.0)]
+            .map(|(sx, sy)| {
+                crate::map::projection::geo_from_map(crate::map::MapPoint::new(c.x_km + sx * half.x_km, c.y_km + sy * half.y_km))
+            });
+        // The inner box: what is certainly visible (the conic bends meridians).
+        let lons = corners.map(|g| g.lon);
+        let lats = corners.map(|g| g.lat);
+        let west = lons[0].max(lons[2]).max(lons[6]);
+        let east = lons[1].min(lons[3]).min(lons[7]);
+        let south = lats[0].max(lats[1]).max(lats[4]);
+        let north = lats[2].min(lats[3]).min(lats[5]);
+        let (lo, hi) = if south < north { (south, north) } else { (north, south) };
+        (west < east).then(|| GeoBox {
+            min: crate::model::GeoPoint::lon_lat(west, lo),
+            max: crate::model::GeoPoint::lon_lat(east, hi),
+        })
+    }
+
+    /// Opens a lesson (replacing the open one) at its first slide.
+    pub fn open_lesson(&mut self, lesson: Lesson, path: Option<PathBuf>) {
+        self.lesson.lesson = Some(lesson);
+        self.lesson.path = path;
+        self.lesson.current = 0;
+        self.lesson.show_sorter = true;
+        self.lesson.revision += 1;
+        if let Some(first) = self.lesson.slide().cloned() {
+            self.apply_slide(&first);
+        }
+    }
+
+    /// Loads a lesson file; on error the open lesson stays and the error is shown.
+    pub fn load_lesson(&mut self, path: &Path) {
+        let loaded = crate::lesson::file::load(path).and_then(|l| {
+            let problems = crate::lesson::file::validate(&l, &self.dataset, &path.display().to_string());
+            match problems.into_iter().next() {
+                Some(first) => Err(first),
+                None => Ok(l),
+            }
+        });
+        match loaded {
+            Ok(lesson) => {
+                self.open_lesson(lesson, Some(path.to_path_buf()));
+                self.remember_recent(path);
+            }
+            Err(e) => {
+                log::error!("{e}");
+                self.messages.push(e.to_string());
+            }
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let recent = &mut self.settings.recent_lessons;
+        recent.retain(|p| p != path);
+        recent.insert(0, path.to_path_buf());
+        recent.truncate(8);
+    }
+
+    /// Goes to slide `index` (clamped), with a transition when they are on and the slide changes.
+    pub fn go_to_slide(&mut self, index: usize, animate: bool) {
+        let len = self.lesson.len();
+        if len == 0 {
+            return;
+        }
+        let index = index.min(len - 1);
+        let Some(slide) = self.lesson.lesson.as_ref().and_then(|l| l.slides.get(index)).cloned() else { return };
+        let from_view = self.drawn_view;
+        let from_day = self.settings.time.current_day;
+        self.lesson.current = index;
+        self.apply_slide(&slide);
+        if animate && self.settings.transitions && from_view.points_per_km.is_some() {
+            self.lesson.transition = Some(Transition {
+                from_view,
+                to_view: slide.view,
+                from_day,
+                to_day: self.settings.time.current_day,
+                elapsed_s: 0.0,
+            });
+            self.lesson.pending_view = None;
+            self.settings.time.current_day = from_day;
+        }
+    }
+
+    /// Next (+1) or previous (-1) slide; outside a lesson, the next or previous event.
+    pub(super) fn step(&mut self, ctx: &egui::Context, direction: i32) {
+        if self.lesson.is_empty() {
+            self.apply(ctx, Command::StepEvent(direction));
+            return;
+        }
+        let cur = self.lesson.current;
+        let next = if direction >= 0 { cur + 1 } else { cur.saturating_sub(1) };
+        if next != cur && next < self.lesson.len() {
+            self.go_to_slide(next, true);
+        }
+    }
+
+    /// Per-frame work: transitions, a slide's range, autoplay, autosave. Returns true while animating.
+    pub(super) fn tick_lesson(&mut self, dt_s: f64) -> bool {
+        let mut animating = false;
+        if let Some(mut tr) = self.lesson.transition.take() {
+            tr.elapsed_s += dt_s;
+            let t = (tr.elapsed_s / TRANSITION_S).clamp(0.0, 1.0);
+            let e = t * t * (3.0 - 2.0 * t);
+            let view = if self.map_size.x > 0.0 {
+                tr.to_view.map_or(ExportView::Home, ExportView::Box)
+            } else {
+                ExportView::Home
+            };
+            let to = export_memory(view, self.map_size, &self.data.prepared.home);
+            if let (Some(a), Some(b)) = (tr.from_view.points_per_km, to.points_per_km) {
+                let center = crate::map::MapPoint::new(
+                    tr.from_view.center.x_km + (to.center.x_km - tr.from_view.center.x_km) * e,
+                    tr.from_view.center.y_km + (to.center.y_km - tr.from_view.center.y_km) * e,
+                );
+                let ppk = (a.ln() + (b.ln() - a.ln()) * e).exp();
+                self.settings.map = MapMemory { center, points_per_km: Some(ppk) };
+            }
+            self.settings.time.current_day = tr.from_day + (tr.to_day - tr.from_day) * e;
+            if t < 1.0 {
+                self.lesson.transition = Some(tr);
+                animating = true;
+            } else {
+                self.settings.map = to;
+                self.settings.time.current_day = tr.to_day;
+            }
+        }
+        if let Some(until) = self.lesson.play_until
+            && self.settings.time.current_day >= until
+        {
+            self.settings.time.set_day(until);
+            self.settings.time.playing = false;
+            self.lesson.play_until = None;
+        }
+        if self.lesson.autoplay && self.lesson.presenting && self.lesson.transition.is_none() {
+            self.lesson.slide_elapsed_s += dt_s;
+            let duration = self.lesson.slide().map_or(10.0, |s| f64::from(s.duration_s.max(1.0)));
+            if self.lesson.slide_elapsed_s >= duration {
+                if self.lesson.current + 1 < self.lesson.len() {
+                    self.go_to_slide(self.lesson.current + 1, true);
+                } else {
+                    self.lesson.autoplay = false;
+                }
+            }
+            animating = true;
+        }
+        self.autosave_tick(dt_s);
+        animating
+    }
+
+    /// Writes the autosave once the lesson has been still for a moment.
+    fn autosave_tick(&mut self, dt_s: f64) {
+        let Some(age) = self.lesson.unsaved_for_s.as_mut() else { return };
+        *age += dt_s;
+        if *age < AUTOSAVE_AFTER_S {
+            return;
+        }
+        self.lesson.unsaved_for_s = None;
+        if let Some(lesson) = &self.lesson.lesson {
+            let path = self.autosave_path.clone();
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            if let Err(e) = crate::lesson::file::save(&path, lesson) {
+                log::error!("autosave to {} failed: {e}", path.display());
+            }
+        }
+    }
+
+    /// Marks the lesson changed (thumbnails refresh, autosave follows).
+    pub(super) fn lesson_changed(&mut self) {
+        self.lesson.revision += 1;
+        self.lesson.unsaved_for_s = Some(0.0);
+    }
+
+    pub(super) fn lesson_file_chosen(&mut self, action: FileAction, path: &Path) {
+        match action {
+            FileAction::OpenLesson => self.load_lesson(path),
+            FileAction::SaveLesson => {
+                let Some(lesson) = &self.lesson.lesson else { return };
+                match crate::lesson::file::save(path, lesson) {
+                    Ok(()) => {
+                        self.lesson.path = Some(path.to_path_buf());
+                        self.remember_recent(path);
+                    }
+                    Err(e) => self.messages.push(format!("{}: cannot save the lesson: {e}", path.display())),
+                }
+            }
+            _ => {}
+        }
+    }
+}

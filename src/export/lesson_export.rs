@@ -1,0 +1,40 @@
+//! `timeatlas export --lesson FILE --out DIR/`: one PNG per slide, for handouts.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::app::TimeAtlasApp;
+
+use super::{ExportFormat, ExportView, Exporter};
+
+/// Writes `DIR/slide-01.png`, ... for every slide of the lesson, with its title and caption.
+pub fn export_lesson(app: &mut TimeAtlasApp, exporter: &mut Exporter, lesson: &Path, dir: &Path) -> anyhow::Result<()> {
+    let lesson = crate::lesson::file::load(lesson).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let problems = crate::lesson::file::validate(&lesson, &app.dataset, &lesson_label(dir));
+    if let Some(first) = problems.first() {
+        anyhow::bail!("{first}");
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (i, slide) in lesson.slides.iter().enumerate() {
+        app.apply_slide(slide);
+        let mut opts = app.settings.export.clone();
+        opts.format = ExportFormat::Png;
+        opts.title = format!("{}. {}", i + 1, slide.title);
+        opts.caption = slide.caption.clone();
+        let highlighted = app.highlighted_countries();
+        let mut scene = app.export_scene(&highlighted);
+        scene.view = slide.view.map_or(ExportView::Home, ExportView::Box);
+        let path = dir.join(format!("slide-{:02}.png", i + 1));
+        let image = exporter.png(&scene, &opts)?;
+        crate::model::atomic::write_atomic(&path, &super::exporter::encode_png(&image)?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("slide {}/{}: {}", i + 1, lesson.slides.len(), slide.title);
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
+fn lesson_label(dir: &Path) -> String {
+    dir.display().to_string()
+}
