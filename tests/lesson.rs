@@ -213,3 +213,44 @@ fn slide_items_map_to_search_hits() {
     assert_eq!(item.to_hit(), Hit::Relation("pp-che-usa-in-iran".into()));
     assert_eq!(SlideItem::from_hit(&item.to_hit()), item);
 }
+
+#[test]
+fn a_slide_with_filters_and_every_shape_parses() {
+    let text = r#"{
+  "format": "timeatlas-lesson",
+  "version": 1,
+  "lesson": {
+    "title": "Shapes",
+    "slides": [
+      {
+        "title": "All of them",
+        "date": "1991",
+        "filters": {
+          "hidden_kinds": ["protest", "politics"],
+          "hidden_confidence": ["disputed"],
+          "country": "IRQ",
+          "actor": null,
+          "show_events": true,
+          "show_groups": false,
+          "show_positions": true
+        },
+        "annotations": [
+          {"id": 1, "shape": {"kind": "text", "at": {"lon": 44.4, "lat": 33.3}, "text": "Baghdad"}},
+          {"id": 2, "shape": {"kind": "marker", "at": {"lon": 44.4, "lat": 33.3}, "number": 1},
+           "style": {"color": "sky-blue", "stroke_width": 2.0, "font_size": 30.0}},
+          {"id": 3, "shape": {"kind": "country", "iso_a3": "KWT"}}
+        ],
+        "sources": [{"url": "https://example.org/a", "title": "A"}]
+      }
+    ]
+  }
+}"#;
+    let l = lesson::from_json("shapes.json", text).unwrap_or_else(|e| panic!("{e}"));
+    let s = &l.slides[0];
+    assert_eq!(s.filters.country.as_deref(), Some("IRQ"));
+    assert!(!s.filters.show_groups);
+    assert_eq!(s.annotations.len(), 3);
+    assert!(s.show_provinces && s.show_cities);
+    assert_eq!(s.duration_s, 10.0);
+    assert_eq!(lesson::from_json("again.json", &lesson::to_json(&l).unwrap()).unwrap(), l);
+}
