@@ -43,6 +43,8 @@ pub enum ThemeArg {
     Light,
     /// Dark.
     Dark,
+    /// High contrast, thick strokes.
+    Projector,
 }
 
 /// TimeAtlas: a classroom map-and-timeline atlas of Iran, Iraq, Syria and Yemen, 1953 to today.
@@ -180,6 +182,7 @@ fn run_window(cli: Cli) -> ExitCode {
         theme: cli.theme.map(|t| match t {
             ThemeArg::Light => ThemeChoice::Light,
             ThemeArg::Dark => ThemeChoice::Dark,
+            ThemeArg::Projector => ThemeChoice::Projector,
         }),
         ui_scale: cli.scale,
         fresh: cli.screenshot.is_some(),

@@ -147,4 +147,6 @@ pub enum Command {
     SetUiScale(f32),
     /// Open the autosaved lesson.
     RecoverAutosave,
+    /// Show or hide the drawing tool bar.
+    ShowDrawToolbar(bool),
 }

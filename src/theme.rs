@@ -16,17 +16,20 @@ pub enum ThemeChoice {
     Light,
     /// Dark land and sea, light text: for dim rooms and screens.
     Dark,
+    /// Highest contrast and thick strokes, for washed-out classroom projectors.
+    Projector,
 }
 
 impl ThemeChoice {
     /// Both choices, for menus.
-    pub const ALL: [Self; 2] = [Self::Light, Self::Dark];
+    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::Projector];
 
     /// Menu label.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Light => "Light (projector)",
+            Self::Light => "Light",
             Self::Dark => "Dark",
+            Self::Projector => "Projector (high contrast)",
         }
     }
 }
@@ -76,6 +79,8 @@ pub struct MapPalette {
     pub city_dot: Color32,
     /// Scale bar ink.
     pub scale_bar: Color32,
+    /// Multiplies every border width (thick strokes for projectors).
+    pub stroke_scale: f32,
 }
 
 /// Sizes in screen points.
@@ -186,6 +191,31 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
             label_halo: Color32::from_rgba_unmultiplied(0xFF, 0xFF, 0xFF, 200),
             city_dot: Color32::from_rgb(0x1E, 0x1E, 0x1E),
             scale_bar: Color32::from_rgb(0x1E, 0x1E, 0x1E),
+            stroke_scale: 1.0,
+        },
+        ThemeChoice::Projector => MapPalette {
+            sea: Color32::from_rgb(0x6F, 0xA8, 0xD6),
+            lake: Color32::from_rgb(0x6F, 0xA8, 0xD6),
+            world_land: Color32::from_rgb(0xF2, 0xF2, 0xF2),
+            context_land: Color32::from_rgb(0xDD, 0xDD, 0xDD),
+            focus_land: Color32::from_rgb(0xFF, 0xD0, 0x6E),
+            world_border: Color32::from_rgb(0x70, 0x70, 0x70),
+            context_border: Color32::from_rgb(0x30, 0x30, 0x30),
+            focus_border: Color32::BLACK,
+            province_border: Color32::from_rgb(0x6A, 0x50, 0x30),
+            hover_fill: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 90),
+            hover_stroke: Color32::from_rgb(0xB0, 0x70, 0x00),
+            selected_fill: Color32::from_rgba_unmultiplied(0xD5, 0x5E, 0x00, 90),
+            selected_stroke: Color32::from_rgb(0xC0, 0x40, 0x00),
+            label_focus: Color32::BLACK,
+            label_context: Color32::from_rgb(0x20, 0x20, 0x20),
+            label_city: Color32::BLACK,
+            label_province: Color32::from_rgb(0x40, 0x30, 0x18),
+            label_sea: Color32::from_rgb(0x0B, 0x30, 0x60),
+            label_halo: Color32::WHITE,
+            city_dot: Color32::BLACK,
+            scale_bar: Color32::BLACK,
+            stroke_scale: 1.8,
         },
         ThemeChoice::Dark => MapPalette {
             sea: Color32::from_rgb(0x16, 0x26, 0x36),
@@ -209,6 +239,7 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
             label_halo: Color32::from_rgba_unmultiplied(0x10, 0x10, 0x10, 200),
             city_dot: Color32::from_rgb(0xF0, 0xF0, 0xF0),
             scale_bar: Color32::from_rgb(0xF0, 0xF0, 0xF0),
+            stroke_scale: 1.0,
         },
     }
 }
@@ -216,11 +247,17 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
 /// Sets egui's visuals and text sizes for a theme.
 pub fn apply_to_egui(ctx: &egui::Context, choice: ThemeChoice) {
     let theme = match choice {
-        ThemeChoice::Light => egui::Theme::Light,
+        ThemeChoice::Light | ThemeChoice::Projector => egui::Theme::Light,
         ThemeChoice::Dark => egui::Theme::Dark,
     };
     ctx.set_theme(theme);
+    let projector = choice == ThemeChoice::Projector;
     ctx.all_styles_mut(|style| {
+        style.visuals.override_text_color = projector.then_some(Color32::BLACK);
+        if projector {
+            style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+            style.visuals.selection.stroke = egui::Stroke::new(2.0, Color32::BLACK);
+        }
         use egui::{FontFamily, FontId, TextStyle};
         style.text_styles = [
             (TextStyle::Small, FontId::new(size::UI_SMALL, FontFamily::Proportional)),
@@ -236,7 +273,7 @@ pub fn apply_to_egui(ctx: &egui::Context, choice: ThemeChoice) {
 /// The colour of an error message in the interface.
 pub fn error_text(choice: ThemeChoice) -> Color32 {
     match choice {
-        ThemeChoice::Light => Color32::from_rgb(0xA0, 0x20, 0x10),
+        ThemeChoice::Light | ThemeChoice::Projector => Color32::from_rgb(0xA0, 0x20, 0x10),
         ThemeChoice::Dark => Color32::from_rgb(0xFF, 0x8A, 0x70),
     }
 }
@@ -269,3 +306,6 @@ pub fn annotation_halo(c: crate::annotate::AnnotationColor) -> Color32 {
 pub const ANNOTATION_SELECTION: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
 /// Country fill of the "highlight a country" annotation: the colour at this opacity.
 pub const ANNOTATION_COUNTRY_ALPHA: f32 = 0.45;
+
+/// The dim laid over everything outside the presentation spotlight.
+pub const SPOTLIGHT_DIM: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 190);

@@ -28,7 +28,7 @@
 //!
 //! Every error is a [`LoadError`] naming the file, the line and column, the record (`annotations[2]`
 //! with its id), the field (`shape.to.lat`) and what was expected. [`save`] writes atomically and refuses
-//! to write a list that [`load`] could not read back.
+//! to write a list that [`load()`] could not read back.
 
 use std::collections::HashMap;
 use std::ops::RangeInclusive;

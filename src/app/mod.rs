@@ -6,18 +6,20 @@ use serde::{Deserialize, Serialize};
 
 mod drawing;
 mod exporting;
+mod frame;
+mod keyboard;
 mod lesson_commands;
 pub mod presenting;
+mod thumbnails;
 
 pub use drawing::DrawState;
 pub use exporting::ExportState;
 
 use crate::command::Command;
 use crate::map::MapMemory;
-use crate::map::content::{ContentIndex, ContentInputs, Marker, MarkerItem, content_ui, marker_at};
-use crate::map::memory::KEY_ZOOM_FACTOR;
+use crate::map::content::{ContentIndex, Marker, MarkerItem, marker_at};
 use crate::map::scene::{PreparedAtlas, Scene};
-use crate::map::view::{MapInputs, MapOutput, map_ui};
+use crate::map::view::MapOutput;
 use crate::model::dataset::Dataset;
 use crate::model::files::{files_in, load_layer_file};
 use crate::model::filters::Filters;
@@ -188,6 +190,8 @@ pub struct TimeAtlasApp {
     /// The open lesson and the presentation.
     pub lesson: presenting::LessonState,
     autosave_path: PathBuf,
+    thumbnails: thumbnails::Thumbnails,
+    slide_text: panels::lesson::SlideText,
 }
 
 impl TimeAtlasApp {
@@ -260,6 +264,8 @@ impl TimeAtlasApp {
             file_prompt: None,
             lesson: presenting::LessonState::default(),
             autosave_path: options.autosave_path.clone().unwrap_or_else(presenting::autosave_path),
+            thumbnails: thumbnails::Thumbnails::default(),
+            slide_text: panels::lesson::SlideText::default(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
@@ -370,6 +376,7 @@ impl TimeAtlasApp {
 
     /// Applies one command. This is the only place state changes in response to the views.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let Some(command) = self.apply_feature(ctx, command) else { return };
         match command {
             Command::SetView(memory) => {
                 log::debug!("view: {memory:?}");
@@ -463,6 +470,22 @@ impl TimeAtlasApp {
             Command::SetFilters(f) => self.settings.filters = f,
             Command::RelationsActiveOnly(on) => self.settings.relations_active_only = on,
             Command::ShowTimeline(on) => self.settings.show_timeline = on,
+            Command::ShowDrawToolbar(on) => self.settings.show_draw_toolbar = on,
+            Command::ShowSidePanel(on) => {
+                if ctx.content_rect().width() < NARROW_POINTS {
+                    self.side_open_when_narrow = on;
+                } else {
+                    self.settings.show_side_panel = on;
+                }
+            }
+            // Handled by `apply_feature`.
+            _ => {}
+        }
+    }
+
+    /// Applies the drawing, export, file and lesson commands; returns any other command unapplied.
+    fn apply_feature(&mut self, ctx: &egui::Context, command: Command) -> Option<Command> {
+        match command {
             Command::SetTool(_)
             | Command::SetAnnotationStyle(_)
             | Command::EditAnnotations(..)
@@ -501,14 +524,9 @@ impl TimeAtlasApp {
             Command::ChooseFile(action) => self.choose_file(action),
             Command::FileChosen(action, path) => self.file_chosen(action, &path),
             Command::CloseFilePrompt => self.file_prompt = None,
-            Command::ShowSidePanel(on) => {
-                if ctx.content_rect().width() < NARROW_POINTS {
-                    self.side_open_when_narrow = on;
-                } else {
-                    self.settings.show_side_panel = on;
-                }
-            }
+            other => return Some(other),
         }
+        None
     }
 
     /// Pans the timeline so the current date is in view (keeping its zoom).
@@ -518,49 +536,6 @@ impl TimeAtlasApp {
         if day < a || day > b {
             let half = (b - a) / 2.0;
             self.timeline_set_range = Some((day - half, day + half));
-        }
-    }
-
-    fn keyboard_commands(&mut self, ctx: &egui::Context) {
-        // Dropped files and Ctrl+F work even while a text field has the keyboard.
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
-        if !dropped.is_empty() {
-            self.commands.push(Command::LoadData(dropped));
-        }
-        if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::F)) {
-            self.commands.push(Command::ShowSidePanel(true));
-            ctx.memory_mut(|m| m.request_focus(panels::search::search_field_id()));
-        }
-        if ctx.egui_wants_keyboard_input() {
-            return;
-        }
-        let (zoom_in, zoom_out, home) = ctx.input(|i| {
-            (
-                i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
-                i.key_pressed(egui::Key::Minus),
-                i.key_pressed(egui::Key::Home),
-            )
-        });
-        let (space, right, left) = ctx.input(|i| {
-            (i.key_pressed(egui::Key::Space), i.key_pressed(egui::Key::ArrowRight), i.key_pressed(egui::Key::ArrowLeft))
-        });
-        if space {
-            self.commands.push(Command::TogglePlay);
-        }
-        if right {
-            self.commands.push(Command::StepEvent(1));
-        }
-        if left {
-            self.commands.push(Command::StepEvent(-1));
-        }
-        if zoom_in {
-            self.commands.push(Command::ZoomBy(KEY_ZOOM_FACTOR));
-        }
-        if zoom_out {
-            self.commands.push(Command::ZoomBy(1.0 / KEY_ZOOM_FACTOR));
-        }
-        if home {
-            self.commands.push(Command::ResetView);
         }
     }
 
@@ -587,180 +562,6 @@ impl TimeAtlasApp {
                 self.timeline_events = out.events_drawn;
             });
         }
-    }
-
-    /// Draws one frame into `ui` and applies what the views asked for.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        self.keyboard_commands(&ctx);
-        let dt = f64::from(ctx.input(|i| i.stable_dt));
-        if self.settings.time.update(dt) {
-            // Playing past the timeline's edge pans it along.
-            self.keep_date_visible();
-            ctx.request_repaint();
-        }
-        let palette = theme::map_palette(self.settings.theme);
-        let mut commands = std::mem::take(&mut self.commands);
-
-        // On a narrow screen (a 1024×768 projector at UI scale 2 is 512 points wide) the side panel starts
-        // hidden so the map keeps the room; the toolbar button opens it.
-        let width = ctx.content_rect().width();
-        let narrow = width < NARROW_POINTS;
-        let side_open = if narrow { self.side_open_when_narrow } else { self.settings.show_side_panel };
-        egui::Panel::top("menu").show(ui, |ui| {
-            let state = panels::menu::MenuState {
-                side_panel_open: side_open,
-                show_timeline: self.settings.show_timeline,
-                theme: self.settings.theme,
-                show_provinces: self.settings.show_provinces,
-                show_cities: self.settings.show_cities,
-            };
-            panels::menu::menu_bar_ui(ui, &state, &mut commands);
-        });
-        if self.settings.show_draw_toolbar {
-            egui::Panel::top("draw-toolbar").show(ui, |ui| {
-                let h = &self.draw.history;
-                let state = panels::annotate::ToolbarState {
-                    tool: self.draw.tool,
-                    style: self.settings.annotation_style,
-                    selected: self.draw.selected.and_then(|id| h.get(id)),
-                    can_undo: h.can_undo(),
-                    can_redo: h.can_redo(),
-                    any: !h.items().is_empty(),
-                };
-                panels::annotate::toolbar_ui(ui, &state, &mut commands);
-            });
-        }
-        egui::Panel::bottom("status").show(ui, |ui| {
-            let country_name =
-                |i: Option<usize>| i.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.name.as_str());
-            let selected_name =
-                self.selected.as_deref().and_then(|a3| self.data.atlas.country(a3)).map(|c| c.name.as_str());
-            let span = self.timeline_visible.1 - self.timeline_visible.0;
-            let date = time::format_current(self.settings.time.current_day, span);
-            let state = panels::status::StatusState {
-                date: &date,
-                hovered: country_name(self.hovered),
-                selected: selected_name,
-                pointer: self.pointer,
-            };
-            panels::status::status_bar_ui(ui, &state);
-        });
-        self.timeline_panel(ui, &ctx, &mut commands);
-
-        if side_open {
-            let default_width = (width * 0.3).clamp(240.0, 390.0);
-            egui::Panel::right("side").resizable(true).default_size(default_width).show(ui, |ui| {
-                let span = self.timeline_visible.1 - self.timeline_visible.0;
-                let inputs = panels::side::SideInputs {
-                    dataset: &self.dataset,
-                    index: &self.content,
-                    search: &self.search,
-                    inset: &self.data.inset,
-                    card: self.card.as_ref(),
-                    day: self.settings.time.current_day,
-                    window_days: ContentIndex::fade_window_days(span),
-                    filters: &self.settings.filters,
-                    relations_active_only: self.settings.relations_active_only,
-                };
-                panels::side::side_ui(ui, &inputs, &mut self.side, &mut commands);
-            });
-        }
-        let highlighted = self.highlighted_countries();
-        let output = egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                let inputs = MapInputs {
-                    atlas: &self.data.atlas,
-                    prepared: &self.data.prepared,
-                    memory: self.settings.map,
-                    theme: self.settings.theme,
-                    palette: &palette,
-                    show_provinces: self.settings.show_provinces,
-                    show_cities: self.settings.show_cities,
-                    selected: self.selected.as_deref(),
-                    highlighted: &highlighted,
-                    data_generation: self.data.generation,
-                    tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
-                    scale_bar: true,
-                    paint_base: true,
-                };
-                let output = map_ui(ui, &inputs, &mut self.scene);
-                if let Some(projector) = output.projector {
-                    let painter = ui.painter_at(projector.screen_rect);
-                    let span = self.timeline_visible.1 - self.timeline_visible.0;
-                    let content = ContentInputs {
-                        dataset: &self.dataset,
-                        index: &self.content,
-                        day: self.settings.time.current_day,
-                        window_days: ContentIndex::fade_window_days(span),
-                        selected_event: event_id(self.card.as_ref()),
-                        filters: &self.settings.filters,
-                        palette: &palette,
-                    };
-                    self.markers = content_ui(&painter, &projector, &content);
-                    panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &self.settings.filters);
-                    self.map_size = projector.screen_rect.size();
-                    let cx = crate::map::annotations::AnnotationContext {
-                        projector: &projector,
-                        atlas: &self.data.atlas,
-                        prepared: &self.data.prepared,
-                    };
-                    let items = self.draw.history.items();
-                    crate::map::annotations::paint_annotations(&painter, &cx, items, self.draw.selected);
-                    let overlay = panels::annotate::OverlayInputs {
-                        cx,
-                        tool: self.draw.tool,
-                        style: self.settings.annotation_style,
-                        items,
-                        selected: self.draw.selected,
-                        next_marker: self.draw.history.next_marker_number(),
-                    };
-                    panels::annotate::overlay_ui(ui, &overlay, &mut self.draw.draft, &mut commands);
-                }
-                output
-            })
-            .inner;
-        self.take_map_output(&output, &mut commands);
-
-        panels::about::about_ui(&ctx, self.show_about, &mut commands);
-        panels::open_data::open_data_ui(&ctx, self.show_open_data, &mut self.open_data_path, &mut commands);
-        panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
-        self.windows_ui(&ctx, &mut commands);
-
-        // Commands are applied after the views have drawn, so a change shows on the next frame: ask for
-        // it only when something changed (a drag that holds still must not keep the UI busy).
-        let before = self.fingerprint();
-        for c in commands {
-            self.apply(&ctx, c);
-        }
-        if self.fingerprint() != before || self.timeline_set_range.is_some() {
-            ctx.request_repaint();
-        }
-        self.refresh_preview(&ctx);
-        self.step_frames(&ctx);
-        if let Some(job) = &mut self.screenshot {
-            job.step(&ctx);
-        }
-    }
-
-    /// The text editor, the export dialog and the path field.
-    fn windows_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if let Some(edit) = &mut self.draw.text_edit {
-            panels::annotate::text_editor_ui(ctx, &mut edit.text, commands);
-        }
-        if self.export.open {
-            let window = ctx.content_rect().size() * ctx.pixels_per_point();
-            let inputs = panels::export_dialog::ExportDialogInputs {
-                options: &self.settings.export,
-                window_px: [window.x.round() as u32, window.y.round() as u32],
-                preview: self.export.preview.as_ref(),
-                status: self.export.status.as_ref(),
-                progress: self.export.frames.as_ref().map(exporting::FramesJob::progress),
-            };
-            panels::export_dialog::export_dialog_ui(ctx, &inputs, &mut self.export.dialog, commands);
-        }
-        panels::file_prompt::file_prompt_ui(ctx, &mut self.file_prompt, commands);
     }
 
     fn take_map_output(&mut self, output: &MapOutput, commands: &mut Vec<Command>) {

@@ -50,7 +50,7 @@ pub fn base_groups(scene: &ExportScene<'_>, p: &Projector) -> Vec<SvgGroup> {
                 title: None,
                 rings: rings(&prepared.world, i, p)?,
                 fill: Some(palette.world_land),
-                stroke: Some(Stroke::new(size::WORLD_BORDER, palette.world_border)),
+                stroke: Some(Stroke::new(size::WORLD_BORDER * palette.stroke_scale, palette.world_border)),
             })
         })
         .collect();
@@ -61,9 +61,9 @@ pub fn base_groups(scene: &ExportScene<'_>, p: &Projector) -> Vec<SvgGroup> {
         .filter_map(|(i, c)| {
             let focus = c.role == AreaRole::Focus;
             let (fill, stroke) = if focus {
-                (palette.focus_land, Stroke::new(size::FOCUS_BORDER, palette.focus_border))
+                (palette.focus_land, Stroke::new(size::FOCUS_BORDER * palette.stroke_scale, palette.focus_border))
             } else {
-                (palette.context_land, Stroke::new(size::CONTEXT_BORDER, palette.context_border))
+                (palette.context_land, Stroke::new(size::CONTEXT_BORDER * palette.stroke_scale, palette.context_border))
             };
             Some(SvgPath {
                 id: Some(c.id.clone()),
@@ -92,7 +92,7 @@ pub fn base_groups(scene: &ExportScene<'_>, p: &Projector) -> Vec<SvgGroup> {
     ];
     let alpha = province_alpha(p.points_per_km);
     if scene.settings.show_provinces && alpha > 0.0 {
-        let stroke = Stroke::new(size::PROVINCE_BORDER, palette.province_border.gamma_multiply(alpha));
+        let stroke = Stroke::new(size::PROVINCE_BORDER * palette.stroke_scale, palette.province_border.gamma_multiply(alpha));
         let provinces = (0..prepared.provinces.areas.len())
             .filter_map(|i| {
                 Some(SvgPath {

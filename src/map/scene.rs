@@ -292,12 +292,12 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
         }
     };
 
-    let world_stroke = PathStroke::new(size::WORLD_BORDER, palette.world_border);
+    let world_stroke = PathStroke::new(size::WORLD_BORDER * palette.stroke_scale, palette.world_border);
     each_visible(&prepared.world, &mut |i| {
         push_area_fill(&mut fills, &prepared.world, i, p, palette.world_land, p.screen_rect);
         push_area_outline(&mut lines, &prepared.world, i, p, &world_stroke, feathering, p.screen_rect);
     });
-    let context_stroke = PathStroke::new(size::CONTEXT_BORDER, palette.context_border);
+    let context_stroke = PathStroke::new(size::CONTEXT_BORDER * palette.stroke_scale, palette.context_border);
     let mut focus_visible = Vec::new();
     each_visible(&prepared.countries, &mut |i| {
         let focus = atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus);
@@ -314,12 +314,12 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     });
     let province_alpha = province_alpha(p.points_per_km);
     if key.show_provinces && province_alpha > 0.0 {
-        let stroke = PathStroke::new(size::PROVINCE_BORDER, palette.province_border.gamma_multiply(province_alpha));
+        let stroke = PathStroke::new(size::PROVINCE_BORDER * palette.stroke_scale, palette.province_border.gamma_multiply(province_alpha));
         each_visible(&prepared.provinces, &mut |i| {
             push_area_outline(&mut lines, &prepared.provinces, i, p, &stroke, feathering, p.screen_rect);
         });
     }
-    let focus_stroke = PathStroke::new(size::FOCUS_BORDER, palette.focus_border);
+    let focus_stroke = PathStroke::new(size::FOCUS_BORDER * palette.stroke_scale, palette.focus_border);
     for i in focus_visible {
         push_area_outline(&mut lines, &prepared.countries, i, p, &focus_stroke, feathering, p.screen_rect);
     }

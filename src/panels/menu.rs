@@ -3,10 +3,14 @@
 use egui::Ui;
 
 use crate::command::Command;
+use crate::panels::file_prompt::FileAction;
 use crate::theme::ThemeChoice;
 
+/// How much one Ctrl + or Ctrl - changes the UI scale.
+pub const UI_SCALE_STEP: f32 = 0.25;
+
 /// What the menu shows as checked.
-pub struct MenuState {
+pub struct MenuState<'a> {
     /// The side panel is showing.
     pub side_panel_open: bool,
     /// The timeline is showing.
@@ -17,10 +21,22 @@ pub struct MenuState {
     pub show_provinces: bool,
     /// Cities on.
     pub show_cities: bool,
+    /// Drawing tool bar shown.
+    pub show_draw_toolbar: bool,
+    /// A lesson is open.
+    pub lesson_open: bool,
+    /// Slide sorter shown.
+    pub show_sorter: bool,
+    /// Recently used lesson files.
+    pub recent_lessons: &'a [std::path::PathBuf],
+    /// An autosaved lesson can be recovered.
+    pub autosave_exists: bool,
+    /// UI scale.
+    pub ui_scale: f32,
 }
 
 /// Draws the menu bar.
-pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, commands: &mut Vec<Command>) {
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open map layers…").clicked() {
@@ -28,6 +44,16 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, commands: &mut Vec<Command>) 
             }
             if ui.button("Open map layers by path…").clicked() {
                 commands.push(Command::ShowOpenData(true));
+            }
+            ui.separator();
+            if ui.button("Open annotations...").clicked() {
+                commands.push(Command::ChooseFile(FileAction::OpenAnnotations));
+            }
+            if ui.button("Save annotations...").clicked() {
+                commands.push(Command::ChooseFile(FileAction::SaveAnnotations));
+            }
+            if ui.button("Export map...  (Ctrl+E)").clicked() {
+                commands.push(Command::ShowExport(true));
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -57,6 +83,23 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, commands: &mut Vec<Command>) 
             if ui.checkbox(&mut cities, "Cities").changed() {
                 commands.push(Command::SetShowCities(cities));
             }
+            let mut tools = state.show_draw_toolbar;
+            if ui.checkbox(&mut tools, "Drawing tools").changed() {
+                commands.push(Command::ShowDrawToolbar(tools));
+            }
+            ui.separator();
+            ui.label(format!("UI scale: {:.0}%", state.ui_scale * 100.0));
+            ui.horizontal(|ui| {
+                if ui.button("Larger (Ctrl +)").clicked() {
+                    commands.push(Command::SetUiScale(state.ui_scale + UI_SCALE_STEP));
+                }
+                if ui.button("Smaller (Ctrl -)").clicked() {
+                    commands.push(Command::SetUiScale(state.ui_scale - UI_SCALE_STEP));
+                }
+                if ui.button("100% (Ctrl 0)").clicked() {
+                    commands.push(Command::SetUiScale(1.0));
+                }
+            });
             ui.separator();
             for choice in ThemeChoice::ALL {
                 if ui.radio(state.theme == choice, choice.label()).clicked() {
@@ -64,6 +107,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, commands: &mut Vec<Command>) 
                 }
             }
         });
+        ui.menu_button("Lesson", |ui| lesson_menu_ui(ui, state, commands));
         ui.menu_button("Help", |ui| {
             if ui.button("About TimeAtlas and data credits").clicked() {
                 commands.push(Command::ShowAbout(true));
@@ -76,4 +120,44 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, commands: &mut Vec<Command>) 
             }
         });
     });
+}
+
+fn lesson_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    if ui.button("Present  (F5)").clicked() {
+        commands.push(Command::Present(true));
+    }
+    ui.separator();
+    if ui.button("Sample lesson: the US and Iran, 1953 to 2020").clicked() {
+        commands.push(Command::OpenSampleLesson);
+    }
+    if ui.button("New lesson from this map").clicked() {
+        commands.push(Command::NewLesson);
+    }
+    if ui.button("Open lesson...").clicked() {
+        commands.push(Command::ChooseFile(FileAction::OpenLesson));
+    }
+    if ui.add_enabled(state.lesson_open, egui::Button::new("Save lesson...")).clicked() {
+        commands.push(Command::ChooseFile(FileAction::SaveLesson));
+    }
+    if state.autosave_exists && ui.button("Recover the autosaved lesson").clicked() {
+        commands.push(Command::RecoverAutosave);
+    }
+    if !state.recent_lessons.is_empty() {
+        ui.separator();
+        ui.label("Recent");
+        for path in state.recent_lessons {
+            let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                commands.push(Command::LoadLesson(path.clone()));
+            }
+        }
+    }
+    ui.separator();
+    let mut sorter = state.show_sorter;
+    if ui.add_enabled(state.lesson_open, egui::Checkbox::new(&mut sorter, "Slide sorter")).changed() {
+        commands.push(Command::ShowSorter(sorter));
+    }
+    if ui.add_enabled(state.lesson_open, egui::Button::new("Close lesson")).clicked() {
+        commands.push(Command::CloseLesson);
+    }
 }

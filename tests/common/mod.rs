@@ -13,8 +13,18 @@ pub const TODAY: &str = "2026-11-21";
 /// The app opened at `date` in a window of `width`×`height` points.
 pub fn harness_at(date: &str, width: f32, height: f32) -> Harness<'static, TimeAtlasApp> {
     let day = parse_day(date).unwrap();
-    Harness::builder().with_size(egui::vec2(width, height)).build_eframe(move |cc| {
+    // New widgets ask for one more pass to style themselves; menus with many entries take a few.
+    Harness::builder().with_size(egui::vec2(width, height)).with_max_steps(12).build_eframe(move |cc| {
         let today = parse_day(TODAY).ok();
-        TimeAtlasApp::new(cc, StartOptions { fresh: true, date: Some(day), today, ..Default::default() })
+        let autosave_path = Some(autosave_path());
+        TimeAtlasApp::new(cc, StartOptions { fresh: true, date: Some(day), today, autosave_path, ..Default::default() })
     })
+}
+
+/// A fresh autosave file path for one harness (never the user's own).
+pub fn autosave_path() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    std::env::temp_dir().join(format!("timeatlas-test-{}-{n}", std::process::id())).join("lesson-autosave.json")
 }

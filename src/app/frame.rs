@@ -1,0 +1,286 @@
+//! One frame of the window: the editing layout (menu, drawing tools, side panel, timeline, status) or the
+//! presentation layout (date banner, map, caption), the map with its content and annotations, the windows,
+//! and then the commands the views pushed.
+
+use crate::command::Command;
+use crate::map::content::{ContentIndex, ContentInputs, content_ui};
+use crate::map::view::{MapInputs, map_ui};
+use crate::panels;
+use crate::theme;
+use crate::time;
+
+use super::{NARROW_POINTS, TimeAtlasApp, event_id, exporting};
+
+impl TimeAtlasApp {
+    /// Draws one frame into `ui` and applies what the views asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if (ctx.zoom_factor() - self.settings.ui_scale).abs() > 1e-3 {
+            ctx.set_zoom_factor(self.settings.ui_scale);
+        }
+        self.keyboard_commands(&ctx);
+        let dt = f64::from(ctx.input(|i| i.stable_dt));
+        if self.settings.time.update(dt) {
+            // Playing past the timeline's edge pans it along.
+            self.keep_date_visible();
+            ctx.request_repaint();
+        }
+        if self.tick_lesson(dt) {
+            ctx.request_repaint();
+        }
+        let mut commands = std::mem::take(&mut self.commands);
+        if self.lesson.presenting {
+            self.presenting_chrome_ui(ui, &mut commands);
+        } else {
+            self.editing_chrome_ui(ui, &ctx, &mut commands);
+        }
+        self.map_panel_ui(ui, &mut commands);
+
+        panels::about::about_ui(&ctx, self.show_about, &mut commands);
+        panels::open_data::open_data_ui(&ctx, self.show_open_data, &mut self.open_data_path, &mut commands);
+        panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
+        self.windows_ui(&ctx, &mut commands);
+        self.presentation_overlays(&ctx);
+
+        // Commands are applied after the views have drawn, so a change shows on the next frame: ask for
+        // it only when something changed (a drag that holds still must not keep the UI busy).
+        let before = self.fingerprint();
+        for c in commands {
+            self.apply(&ctx, c);
+        }
+        if self.fingerprint() != before || self.timeline_set_range.is_some() {
+            ctx.request_repaint();
+        }
+        self.refresh_preview(&ctx);
+        self.step_frames(&ctx);
+        self.render_one_thumbnail(&ctx);
+        if let Some(job) = &mut self.screenshot {
+            job.step(&ctx);
+        }
+    }
+
+    /// Menu, drawing tools, status bar, timeline, side panel and slide sorter.
+    fn editing_chrome_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        // On a narrow screen (a 1024×768 projector at UI scale 2 is 512 points wide) the side panel starts
+        // hidden so the map keeps the room; the toolbar button opens it.
+        let width = ctx.content_rect().width();
+        let narrow = width < NARROW_POINTS;
+        let side_open = if narrow { self.side_open_when_narrow } else { self.settings.show_side_panel };
+        egui::Panel::top("menu").show(ui, |ui| {
+            let state = panels::menu::MenuState {
+                side_panel_open: side_open,
+                show_timeline: self.settings.show_timeline,
+                theme: self.settings.theme,
+                show_provinces: self.settings.show_provinces,
+                show_cities: self.settings.show_cities,
+                show_draw_toolbar: self.settings.show_draw_toolbar,
+                lesson_open: self.lesson.lesson.is_some(),
+                show_sorter: self.lesson.show_sorter,
+                recent_lessons: &self.settings.recent_lessons,
+                autosave_exists: self.autosave_path.is_file(),
+                ui_scale: self.settings.ui_scale,
+            };
+            panels::menu::menu_bar_ui(ui, &state, commands);
+        });
+        if self.settings.show_draw_toolbar {
+            egui::Panel::top("draw-toolbar").show(ui, |ui| {
+                let h = &self.draw.history;
+                let state = panels::annotate::ToolbarState {
+                    tool: self.draw.tool,
+                    style: self.settings.annotation_style,
+                    selected: self.draw.selected.and_then(|id| h.get(id)),
+                    can_undo: h.can_undo(),
+                    can_redo: h.can_redo(),
+                    any: !h.items().is_empty(),
+                };
+                panels::annotate::toolbar_ui(ui, &state, commands);
+            });
+        }
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let country_name =
+                |i: Option<usize>| i.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.name.as_str());
+            let selected_name =
+                self.selected.as_deref().and_then(|a3| self.data.atlas.country(a3)).map(|c| c.name.as_str());
+            let span = self.timeline_visible.1 - self.timeline_visible.0;
+            let date = time::format_current(self.settings.time.current_day, span);
+            let state = panels::status::StatusState {
+                date: &date,
+                hovered: country_name(self.hovered),
+                selected: selected_name,
+                pointer: self.pointer,
+            };
+            panels::status::status_bar_ui(ui, &state);
+        });
+        self.timeline_panel(ui, ctx, commands);
+        if self.lesson.show_sorter
+            && let Some(lesson) = &self.lesson.lesson
+        {
+            let current = self.lesson.current;
+            let key = (current, self.lesson.revision);
+            if self.slide_text.loaded_for != Some(key)
+                && let Some(slide) = lesson.slides.get(current)
+            {
+                self.slide_text = panels::lesson::SlideText {
+                    loaded_for: Some(key),
+                    title: slide.title.clone(),
+                    caption: slide.caption.clone(),
+                    duration_s: slide.duration_s,
+                };
+            }
+            let pushed_before = commands.len();
+            egui::Panel::left("slides").resizable(true).default_size(300.0).show(ui, |ui| {
+                let state = panels::lesson::SorterState {
+                    lesson,
+                    current,
+                    thumbnails: &self.thumbnails.textures,
+                    autoplay: self.lesson.autoplay,
+                    transitions: self.settings.transitions,
+                };
+                panels::lesson::sorter_ui(ui, &state, &mut self.slide_text, commands);
+            });
+            // Typing in the sorter changes the slide, which bumps the revision: keep the typed text.
+            if commands[pushed_before..].iter().any(|c| matches!(c, Command::EditSlide { .. })) {
+                self.slide_text.loaded_for = Some((current, self.lesson.revision + 1));
+            }
+        }
+        if side_open {
+            let default_width = (width * 0.3).clamp(240.0, 390.0);
+            egui::Panel::right("side").resizable(true).default_size(default_width).show(ui, |ui| {
+                let span = self.timeline_visible.1 - self.timeline_visible.0;
+                let inputs = panels::side::SideInputs {
+                    dataset: &self.dataset,
+                    index: &self.content,
+                    search: &self.search,
+                    inset: &self.data.inset,
+                    card: self.card.as_ref(),
+                    day: self.settings.time.current_day,
+                    window_days: ContentIndex::fade_window_days(span),
+                    filters: &self.settings.filters,
+                    relations_active_only: self.settings.relations_active_only,
+                };
+                panels::side::side_ui(ui, &inputs, &mut self.side, commands);
+            });
+        }
+    }
+
+    /// Presentation: a large date and the slide's title above the map, its caption and sources below.
+    fn presenting_chrome_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let date = time::format_current(self.settings.time.current_day, 0.0);
+        let count = self.lesson.len();
+        let slide = self.lesson.slide().map(|s| (s, self.lesson.current + 1, count));
+        let item_title = event_id(self.card.as_ref()).and_then(|id| self.dataset.event(id)).map(|e| e.title.as_str());
+        egui::Panel::top("banner").show(ui, |ui| {
+            let state = panels::present::BannerState { date: &date, slide, item_title };
+            panels::present::banner_ui(ui, &state, commands);
+        });
+        if let Some((s, _, _)) = slide {
+            egui::Panel::bottom("caption").show(ui, |ui| panels::present::caption_ui(ui, s));
+        }
+    }
+
+    /// The map, its content, legend and annotations, and the drawing overlay.
+    fn map_panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let palette = theme::map_palette(self.settings.theme);
+        let highlighted = self.highlighted_countries();
+        let presenting = self.lesson.presenting;
+        let output = egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                if let Some(view) = self.lesson.pending_view.take() {
+                    let v = view.map_or(crate::export::ExportView::Home, crate::export::ExportView::Box);
+                    let memory = crate::export::frame::export_memory(v, ui.available_size(), &self.data.prepared.home);
+                    self.settings.map = memory;
+                }
+                let inputs = MapInputs {
+                    atlas: &self.data.atlas,
+                    prepared: &self.data.prepared,
+                    memory: self.settings.map,
+                    theme: self.settings.theme,
+                    palette: &palette,
+                    show_provinces: self.settings.show_provinces,
+                    show_cities: self.settings.show_cities,
+                    selected: self.selected.as_deref(),
+                    highlighted: &highlighted,
+                    data_generation: self.data.generation,
+                    tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
+                    scale_bar: true,
+                    paint_base: true,
+                };
+                let output = map_ui(ui, &inputs, &mut self.scene);
+                if let Some(projector) = output.projector {
+                    let painter = ui.painter_at(projector.screen_rect);
+                    let span = if presenting { 0.0 } else { self.timeline_visible.1 - self.timeline_visible.0 };
+                    let content = ContentInputs {
+                        dataset: &self.dataset,
+                        index: &self.content,
+                        day: self.settings.time.current_day,
+                        window_days: ContentIndex::fade_window_days(span.max(30.0)),
+                        selected_event: event_id(self.card.as_ref()),
+                        filters: &self.settings.filters,
+                        palette: &palette,
+                    };
+                    self.markers = content_ui(&painter, &projector, &content);
+                    panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &self.settings.filters);
+                    self.map_size = projector.screen_rect.size();
+                    let cx = crate::map::annotations::AnnotationContext {
+                        projector: &projector,
+                        atlas: &self.data.atlas,
+                        prepared: &self.data.prepared,
+                    };
+                    let items = self.draw.history.items();
+                    let selected = if presenting { None } else { self.draw.selected };
+                    crate::map::annotations::paint_annotations(&painter, &cx, items, selected);
+                    if !presenting {
+                        let overlay = panels::annotate::OverlayInputs {
+                            cx,
+                            tool: self.draw.tool,
+                            style: self.settings.annotation_style,
+                            items,
+                            selected: self.draw.selected,
+                            next_marker: self.draw.history.next_marker_number(),
+                        };
+                        panels::annotate::overlay_ui(ui, &overlay, &mut self.draw.draft, commands);
+                    }
+                }
+                output
+            })
+            .inner;
+        self.take_map_output(&output, commands);
+    }
+
+    /// The blank screen and the spotlight, drawn over everything while presenting.
+    fn presentation_overlays(&self, ctx: &egui::Context) {
+        if !self.lesson.presenting {
+            return;
+        }
+        if let Some(b) = self.lesson.blank {
+            panels::present::blank_ui(ctx, super::lesson_commands::blank_color(b));
+            return;
+        }
+        let held = ctx.input(|i| i.key_down(egui::Key::S)) && !ctx.egui_wants_keyboard_input();
+        if (self.lesson.spotlight || held)
+            && let Some(pointer) = ctx.pointer_latest_pos()
+        {
+            panels::present::spotlight_ui(ctx, pointer, theme::SPOTLIGHT_DIM);
+        }
+    }
+
+    /// The text editor, the export dialog and the path field.
+    fn windows_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(edit) = &mut self.draw.text_edit {
+            panels::annotate::text_editor_ui(ctx, &mut edit.text, commands);
+        }
+        if self.export.open {
+            let window = ctx.content_rect().size() * ctx.pixels_per_point();
+            let inputs = panels::export_dialog::ExportDialogInputs {
+                options: &self.settings.export,
+                window_px: [window.x.round() as u32, window.y.round() as u32],
+                preview: self.export.preview.as_ref(),
+                status: self.export.status.as_ref(),
+                progress: self.export.frames.as_ref().map(exporting::FramesJob::progress),
+            };
+            panels::export_dialog::export_dialog_ui(ctx, &inputs, &mut self.export.dialog, commands);
+        }
+        panels::file_prompt::file_prompt_ui(ctx, &mut self.file_prompt, commands);
+    }
+}

@@ -1,0 +1,175 @@
+//! Keyboard shortcuts: map and timeline keys, drawing tools, undo/redo, UI scale, and the presentation
+//! keys (PowerPoint's and presentation clickers', which send PageUp/PageDown).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::command::Command;
+use crate::map::memory::KEY_ZOOM_FACTOR;
+use crate::panels;
+use crate::panels::annotate::Tool;
+use crate::panels::menu::UI_SCALE_STEP;
+
+use super::TimeAtlasApp;
+use super::presenting::Blank;
+
+impl TimeAtlasApp {
+    pub(super) fn keyboard_commands(&mut self, ctx: &egui::Context) {
+        let mut out = Vec::new();
+        // Dropped files and Ctrl+F work even while a text field has the keyboard.
+        let dropped: Vec<std::path::PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let (lessons, layers): (Vec<_>, Vec<_>) = dropped.into_iter().partition(|p| is_lesson_file(p));
+        if let Some(lesson) = lessons.into_iter().next() {
+            out.push(Command::LoadLesson(lesson));
+        }
+        if !layers.is_empty() {
+            out.push(Command::LoadData(layers));
+        }
+        if ctx.input(|i| i.modifiers.command && i.key_pressed(Key::F)) {
+            out.push(Command::ShowSidePanel(true));
+            ctx.memory_mut(|m| m.request_focus(panels::search::search_field_id()));
+        }
+        self.scale_keys(ctx, &mut out);
+        if !ctx.egui_wants_keyboard_input() {
+            if self.lesson.presenting {
+                presenting_keys(ctx, self.lesson.blank.is_some(), &mut out);
+            } else {
+                self.editing_keys(ctx, &mut out);
+            }
+        }
+        self.commands.extend(out);
+    }
+
+    /// Ctrl + / Ctrl - / Ctrl 0: the UI scale, 100 to 300 %.
+    fn scale_keys(&self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        let scale = self.settings.ui_scale;
+        let (larger, smaller, reset) = ctx.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::COMMAND, Key::Plus)
+                    || i.consume_key(Modifiers::COMMAND, Key::Equals)
+                    || i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Equals),
+                i.consume_key(Modifiers::COMMAND, Key::Minus),
+                i.consume_key(Modifiers::COMMAND, Key::Num0),
+            )
+        });
+        if larger {
+            out.push(Command::SetUiScale(scale + UI_SCALE_STEP));
+        }
+        if smaller {
+            out.push(Command::SetUiScale(scale - UI_SCALE_STEP));
+        }
+        if reset {
+            out.push(Command::SetUiScale(1.0));
+        }
+    }
+
+    fn editing_keys(&self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let (undo, redo, redo_y, export) = ctx.input_mut(|i| {
+            (
+                // Redo first: Ctrl+Shift+Z also matches Ctrl+Z with extra modifiers.
+                false,
+                i.consume_shortcut(&redo),
+                i.consume_key(Modifiers::COMMAND, Key::Y),
+                i.consume_key(Modifiers::COMMAND, Key::E),
+            )
+        });
+        let undo = undo || ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z));
+        if undo {
+            out.push(Command::Undo);
+        }
+        if redo || redo_y {
+            out.push(Command::Redo);
+        }
+        if export {
+            out.push(Command::ShowExport(true));
+        }
+        let plain = ctx.input(|i| i.modifiers.is_none());
+        let pressed = |k: Key| ctx.input(|i| i.key_pressed(k));
+        if pressed(Key::F5) {
+            out.push(Command::Present(true));
+        }
+        if !plain {
+            return;
+        }
+        for tool in Tool::ALL {
+            if pressed(tool.key()) {
+                out.push(Command::SetTool(tool));
+            }
+        }
+        if pressed(Key::Escape) {
+            out.push(Command::SetTool(Tool::Pointer));
+            out.push(Command::SelectAnnotation(None));
+        }
+        if (pressed(Key::Delete) || pressed(Key::Backspace))
+            && let Some(id) = self.draw.selected
+        {
+            out.push(Command::EditAnnotations(crate::annotate::Edit::Delete(id), false));
+        }
+        let lesson = !self.lesson.is_empty();
+        if pressed(Key::Space) {
+            out.push(Command::TogglePlay);
+        }
+        // Clickers send PageUp/PageDown: they step through slides even outside presentation mode.
+        if pressed(Key::PageDown) {
+            out.push(Command::Step(1));
+        }
+        if pressed(Key::PageUp) {
+            out.push(Command::Step(-1));
+        }
+        if pressed(Key::ArrowRight) {
+            out.push(if lesson { Command::Step(1) } else { Command::StepEvent(1) });
+        }
+        if pressed(Key::ArrowLeft) {
+            out.push(if lesson { Command::Step(-1) } else { Command::StepEvent(-1) });
+        }
+        if pressed(Key::Plus) || pressed(Key::Equals) {
+            out.push(Command::ZoomBy(KEY_ZOOM_FACTOR));
+        }
+        if pressed(Key::Minus) {
+            out.push(Command::ZoomBy(1.0 / KEY_ZOOM_FACTOR));
+        }
+        if pressed(Key::Home) {
+            out.push(Command::ResetView);
+        }
+    }
+}
+
+/// The keys of presentation mode (PowerPoint's, and what clickers send).
+fn presenting_keys(ctx: &egui::Context, blank: bool, out: &mut Vec<Command>) {
+    let pressed = |k: Key| ctx.input(|i| i.key_pressed(k));
+    if pressed(Key::Escape) {
+        // Esc first shows a blanked screen again, then leaves.
+        out.push(if blank { Command::ToggleBlank(Blank::Black) } else { Command::Present(false) });
+        if blank {
+            return;
+        }
+    }
+    if [Key::PageDown, Key::ArrowRight, Key::Space, Key::Enter, Key::ArrowDown].into_iter().any(pressed) {
+        out.push(Command::Step(1));
+    }
+    if [Key::PageUp, Key::ArrowLeft, Key::Backspace, Key::ArrowUp].into_iter().any(pressed) {
+        out.push(Command::Step(-1));
+    }
+    if pressed(Key::Home) {
+        out.push(Command::GoToSlide(0));
+    }
+    if pressed(Key::End) {
+        out.push(Command::GoToSlide(usize::MAX));
+    }
+    if pressed(Key::B) || pressed(Key::Period) {
+        out.push(Command::ToggleBlank(Blank::Black));
+    }
+    if pressed(Key::W) || pressed(Key::Comma) {
+        out.push(Command::ToggleBlank(Blank::White));
+    }
+    if pressed(Key::L) {
+        out.push(Command::ToggleSpotlight);
+    }
+}
+
+/// True for a `.json` file that declares itself a TimeAtlas lesson.
+fn is_lesson_file(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        && std::fs::read_to_string(path).is_ok_and(|t| t.contains("\"timeatlas-lesson\""))
+}

@@ -1,0 +1,130 @@
+//! The slide sorter: the lesson's slides with thumbnails, reordering, and the current slide's words.
+
+use egui::{RichText, Ui};
+
+use crate::command::Command;
+use crate::lesson::Lesson;
+use crate::panels::file_prompt::FileAction;
+
+/// Thumbnail width in points.
+pub const THUMB_WIDTH: f32 = 120.0;
+
+/// What the sorter shows.
+pub struct SorterState<'a> {
+    /// The lesson.
+    pub lesson: &'a Lesson,
+    /// Current slide.
+    pub current: usize,
+    /// Thumbnails by slide index (missing ones are being rendered).
+    pub thumbnails: &'a [Option<egui::TextureHandle>],
+    /// Autoplay on.
+    pub autoplay: bool,
+    /// Transitions on.
+    pub transitions: bool,
+}
+
+/// The current slide's editable words, kept by the app between frames.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SlideText {
+    /// For which slide index and lesson revision these were loaded.
+    pub loaded_for: Option<(usize, u64)>,
+    /// Title.
+    pub title: String,
+    /// Caption.
+    pub caption: String,
+    /// Autoplay seconds.
+    pub duration_s: f32,
+}
+
+/// Draws the sorter.
+pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, commands: &mut Vec<Command>) {
+    let lesson = state.lesson;
+    ui.heading(&lesson.title);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Present (F5)").clicked() {
+            commands.push(Command::Present(true));
+        }
+        if ui.button("Add slide").on_hover_text("Add the map as it is now after this slide").clicked() {
+            commands.push(Command::AddSlide);
+        }
+        if ui.button("Update slide").on_hover_text("Replace this slide's map, date and drawings with the current ones").clicked() {
+            commands.push(Command::UpdateSlide);
+        }
+        if ui.button("Save lesson").clicked() {
+            commands.push(Command::ChooseFile(FileAction::SaveLesson));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let mut autoplay = state.autoplay;
+        if ui.checkbox(&mut autoplay, "Autoplay").changed() {
+            commands.push(Command::SetAutoplay(autoplay));
+        }
+        let mut transitions = state.transitions;
+        if ui.checkbox(&mut transitions, "Animate").on_hover_text("Move the map and the date smoothly").changed() {
+            commands.push(Command::SetTransitions(transitions));
+        }
+    });
+    ui.separator();
+    current_slide_ui(ui, state, text, commands);
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for (i, slide) in lesson.slides.iter().enumerate() {
+            let selected = i == state.current;
+            ui.horizontal(|ui| {
+                if let Some(Some(t)) = state.thumbnails.get(i) {
+                    let size = t.size_vec2() * (THUMB_WIDTH / t.size_vec2().x.max(1.0));
+                    let image = egui::Image::new(t).fit_to_exact_size(size).sense(egui::Sense::click());
+                    if ui.add(image).clicked() {
+                        commands.push(Command::GoToSlide(i));
+                    }
+                }
+                let label = format!("{}. {}\n{}", i + 1, slide.title, slide.date);
+                if ui.selectable_label(selected, label).clicked() {
+                    commands.push(Command::GoToSlide(i));
+                }
+            });
+            if selected {
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
+                        commands.push(Command::MoveSlide(i, i - 1));
+                    }
+                    if ui.add_enabled(i + 1 < lesson.slides.len(), egui::Button::new("Down")).clicked() {
+                        commands.push(Command::MoveSlide(i, i + 1));
+                    }
+                    if ui.button("Duplicate").clicked() {
+                        commands.push(Command::DuplicateSlide(i));
+                    }
+                    if ui.add_enabled(lesson.slides.len() > 1, egui::Button::new("Delete")).clicked() {
+                        commands.push(Command::DeleteSlide(i));
+                    }
+                });
+            }
+        }
+    });
+}
+
+fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, commands: &mut Vec<Command>) {
+    let Some(slide) = state.lesson.slides.get(state.current) else { return };
+    ui.label(RichText::new(format!("Slide {} of {}", state.current + 1, state.lesson.slides.len())).strong());
+    let before = text.clone();
+    ui.add(egui::TextEdit::singleline(&mut text.title).hint_text("Title").desired_width(f32::INFINITY));
+    ui.add(egui::TextEdit::multiline(&mut text.caption).hint_text("Caption").desired_rows(3).desired_width(f32::INFINITY));
+    ui.horizontal(|ui| {
+        ui.label("Seconds in autoplay");
+        ui.add(egui::DragValue::new(&mut text.duration_s).range(1.0..=600.0));
+    });
+    if *text != before {
+        commands.push(Command::EditSlide {
+            title: text.title.clone(),
+            caption: text.caption.clone(),
+            duration_s: text.duration_s,
+        });
+    }
+    if !slide.sources.is_empty() {
+        ui.collapsing(format!("Sources ({})", slide.sources.len()), |ui| {
+            for s in &slide.sources {
+                ui.hyperlink_to(&s.title, &s.url);
+            }
+        });
+    }
+}

@@ -1,0 +1,85 @@
+//! Presentation mode: the date banner, the slide's caption and sources, the blank screen and the spotlight.
+
+use egui::{Align, Color32, Layout, Pos2, RichText, Stroke, Ui};
+
+use crate::command::Command;
+use crate::lesson::Slide;
+use crate::theme::size;
+
+/// Type size of the date in the banner (points, before UI scale).
+const BANNER_DATE: f32 = 34.0;
+/// Type size of the slide title.
+const BANNER_TITLE: f32 = 26.0;
+/// Type size of the caption.
+const CAPTION: f32 = 20.0;
+/// Radius of the spotlight's bright circle, points.
+pub const SPOTLIGHT_RADIUS: f32 = 110.0;
+
+/// What the banner shows.
+pub struct BannerState<'a> {
+    /// The date, as shown.
+    pub date: &'a str,
+    /// The current slide and its number (1-based) and the count, when a lesson is open.
+    pub slide: Option<(&'a Slide, usize, usize)>,
+    /// Title of the selected item, shown without a lesson.
+    pub item_title: Option<&'a str>,
+}
+
+/// The top banner: a large date, the slide number and title.
+pub fn banner_ui(ui: &mut Ui, state: &BannerState<'_>, commands: &mut Vec<Command>) {
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(state.date).size(BANNER_DATE).strong());
+        ui.add_space(16.0);
+        let title = state.slide.map(|(s, _, _)| s.title.as_str()).or(state.item_title).unwrap_or_default();
+        ui.add(egui::Label::new(RichText::new(title).size(BANNER_TITLE)).truncate());
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui.button(RichText::new("Exit (Esc)").size(size::UI_BUTTON)).clicked() {
+                commands.push(Command::Present(false));
+            }
+            if let Some((_, n, count)) = state.slide {
+                ui.label(RichText::new(format!("{n} / {count}")).size(BANNER_TITLE * 0.8));
+            }
+        });
+    });
+    ui.add_space(4.0);
+}
+
+/// The caption band under the map: a few lines and the slide's sources.
+pub fn caption_ui(ui: &mut Ui, slide: &Slide) {
+    ui.add_space(4.0);
+    if !slide.caption.trim().is_empty() {
+        ui.label(RichText::new(slide.caption.trim()).size(CAPTION));
+    }
+    if !slide.sources.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Sources:").size(size::UI_SMALL).strong());
+            for s in &slide.sources {
+                ui.hyperlink_to(RichText::new(&s.title).size(size::UI_SMALL), &s.url);
+            }
+        });
+    }
+    ui.add_space(4.0);
+}
+
+/// Covers the whole screen in one colour (PowerPoint's B and W).
+pub fn blank_ui(ctx: &egui::Context, color: Color32) {
+    let rect = ctx.content_rect();
+    egui::Area::new(egui::Id::unique("blank-screen"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(rect.min)
+        .interactable(true)
+        .show(ctx, |ui| {
+            let (r, _) = ui.allocate_exact_size(rect.size(), egui::Sense::click());
+            ui.painter().rect_filled(r, 0.0, color);
+        });
+}
+
+/// Dims everything except a circle around the pointer.
+pub fn spotlight_ui(ctx: &egui::Context, pointer: Pos2, dim: Color32) {
+    let rect = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("spotlight")));
+    // A ring wide enough to cover the screen from the circle's edge outwards.
+    let width = 2.0 * rect.size().length();
+    painter.circle_stroke(pointer, SPOTLIGHT_RADIUS + width / 2.0, Stroke::new(width, dim));
+}
