@@ -94,6 +94,16 @@ pub enum Sub {
     },
     /// Export the map as PNG or SVG without opening a window (also frames of a date range, and lessons).
     Export(ExportCli),
+    /// Save a lesson over and over with the autosave writer until killed (for the crash-safety test).
+    #[command(hide = true)]
+    AutosaveStress {
+        /// The lesson to save.
+        #[arg(long)]
+        lesson: PathBuf,
+        /// Where to save it.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 /// `timeatlas export` options.
@@ -140,7 +150,14 @@ pub struct ExportCli {
 /// Runs the command line; `process_start` is taken first thing in `main` for `startup_ms`.
 pub fn main(process_start: Instant) -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print and succeed; a bad argument (date, size, view...) is an error: exit 1.
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+        }
+    };
     match cli.command {
         Some(Sub::Check { paths, stats }) => crate::check::run(&paths, stats),
         Some(Sub::Export(e)) => {
@@ -163,6 +180,7 @@ pub fn main(process_start: Instant) -> ExitCode {
             };
             crate::export::command_line::run(&args)
         }
+        Some(Sub::AutosaveStress { lesson, out }) => autosave_stress(&lesson, &out),
         Some(Sub::Bench { frames }) => match crate::bench::run(process_start, frames) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -172,6 +190,28 @@ pub fn main(process_start: Instant) -> ExitCode {
         },
         None => run_window(cli),
     }
+}
+
+/// Saves `lesson` to `out` in a loop, changing its title each time, until the process is killed.
+fn autosave_stress(lesson: &std::path::Path, out: &std::path::Path) -> ExitCode {
+    let mut lesson = match crate::lesson::file::load(lesson) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for i in 0u64.. {
+        lesson.title = format!("autosave {i}");
+        if let Err(e) = crate::lesson::file::save(out, &lesson) {
+            eprintln!("{}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        if i == 0 {
+            println!("saving");
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_window(cli: Cli) -> ExitCode {

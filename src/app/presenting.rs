@@ -158,15 +158,18 @@ impl TimeAtlasApp {
     /// The geographic box the map shows (None before the first frame).
     fn visible_geo_box(&self) -> Option<GeoBox> {
         let ppk = self.drawn_view.points_per_km?;
-        let half = crate::map::MapPoint::new(
-            f64::from(self.map_size.x) / ppk / 2.0,
-            f64::from(self.map_size.y) / ppk / 2.0,
-        );
+        let half =
+            crate::map::MapPoint::new(f64::from(self.map_size.x) / ppk / 2.0, f64::from(self.map_size.y) / ppk / 2.0);
         let c = self.drawn_view.center;
-        let corners = [(-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0), (0.0, -1.0), (0.0, 1.0), (-1.0, 0.0), (1.0, 0.0)]
-            .map(|(sx, sy)| {
-                crate::map::projection::geo_from_map(crate::map::MapPoint::new(c.x_km + sx * half.x_km, c.y_km + sy * half.y_km))
-            });
+        let corners =
+            [(-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0), (0.0, -1.0), (0.0, 1.0), (-1.0, 0.0), (1.0, 0.0)].map(
+                |(sx, sy)| {
+                    crate::map::projection::geo_from_map(crate::map::MapPoint::new(
+                        c.x_km + sx * half.x_km,
+                        c.y_km + sy * half.y_km,
+                    ))
+                },
+            );
         // The inner box: what is certainly visible (the conic bends meridians).
         let lons = corners.map(|g| g.lon);
         let lats = corners.map(|g| g.lat);

@@ -23,7 +23,13 @@ pub struct Thumbnails {
 fn slide_key(slide: &Slide) -> String {
     format!(
         "{}|{:?}|{:?}|{}|{}|{:?}|{:?}",
-        slide.date, slide.view, slide.filters, slide.show_provinces, slide.show_cities, slide.selected, slide.annotations
+        slide.date,
+        slide.view,
+        slide.filters,
+        slide.show_provinces,
+        slide.show_cities,
+        slide.selected,
+        slide.annotations
     )
 }
 

@@ -21,6 +21,8 @@ pub struct Exporter {
     /// Texture changes not yet uploaded (an SVG export makes some but renders nothing).
     pending: egui::TexturesDelta,
     theme: Option<ThemeChoice>,
+    /// The map's projector in the last export (where annotations and places landed).
+    pub last_projector: Option<Projector>,
 }
 
 impl Exporter {
@@ -49,6 +51,7 @@ impl Exporter {
             self.pending.append(std::mem::take(&mut out.textures_delta));
             last = out;
         }
+        self.last_projector = projector;
         (last, projector)
     }
 
@@ -59,7 +62,8 @@ impl Exporter {
             Some(r) => r,
             None => self.renderer.insert(OffscreenRenderer::new()?),
         };
-        renderer.update_textures(&std::mem::take(&mut self.pending));
+        renderer.update_textures(&self.pending);
+        self.pending.clear();
         let primitives = self.ctx.tessellate(out.shapes, out.pixels_per_point);
         renderer.render(&primitives, opts.size_px, pixels_per_point(opts.size_px), background(scene.settings))
     }
@@ -87,6 +91,13 @@ impl Exporter {
             super::frame::ExportFormat::Svg => self.svg(scene, opts).into_bytes(),
         };
         crate::model::atomic::write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))
+    }
+}
+
+impl Drop for Exporter {
+    fn drop(&mut self) {
+        // Texture changes an SVG export made and no PNG uploaded: nothing to free on a GPU.
+        self.pending.clear();
     }
 }
 

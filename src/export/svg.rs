@@ -473,7 +473,15 @@ impl Writer {
                 (font.size, if font.family == FontFamily::Monospace { MONO } else { SANS })
             });
             let fill = Paint { fill: text_color(t, placed, section), stroke: Stroke::NONE };
-            let font = format!(r#"font-family="{family}" font-size="{}""#, N(size));
+            // The viewer's font may be wider or narrower than egui's: fit the row to the width egui laid out,
+            // so right-aligned and boxed text stays in place.
+            let width = placed.row.glyphs.last().map_or(0.0, egui::epaint::text::Glyph::max_x) - first.pos.x;
+            let fit = if width.is_finite() && width > 1.0 {
+                format!(r#" textLength="{}" lengthAdjust="spacingAndGlyphs""#, N(width))
+            } else {
+                String::new()
+            };
+            let font = format!(r#"font-family="{family}" font-size="{}"{fit}"#, N(size));
             let (at, text) = (Xy("x", "y", origin), Esc(&text));
             writeln!(self.out, r#"<text{at} {font}{fill} xml:space="preserve">{text}</text>"#)?;
             let bounds = placed.row.visuals.mesh_bounds.translate(t.pos.to_vec2() + placed.pos.to_vec2());

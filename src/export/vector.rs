@@ -92,7 +92,8 @@ pub fn base_groups(scene: &ExportScene<'_>, p: &Projector) -> Vec<SvgGroup> {
     ];
     let alpha = province_alpha(p.points_per_km);
     if scene.settings.show_provinces && alpha > 0.0 {
-        let stroke = Stroke::new(size::PROVINCE_BORDER * palette.stroke_scale, palette.province_border.gamma_multiply(alpha));
+        let stroke =
+            Stroke::new(size::PROVINCE_BORDER * palette.stroke_scale, palette.province_border.gamma_multiply(alpha));
         let provinces = (0..prepared.provinces.areas.len())
             .filter_map(|i| {
                 Some(SvgPath {

@@ -314,7 +314,10 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     });
     let province_alpha = province_alpha(p.points_per_km);
     if key.show_provinces && province_alpha > 0.0 {
-        let stroke = PathStroke::new(size::PROVINCE_BORDER * palette.stroke_scale, palette.province_border.gamma_multiply(province_alpha));
+        let stroke = PathStroke::new(
+            size::PROVINCE_BORDER * palette.stroke_scale,
+            palette.province_border.gamma_multiply(province_alpha),
+        );
         each_visible(&prepared.provinces, &mut |i| {
             push_area_outline(&mut lines, &prepared.provinces, i, p, &stroke, feathering, p.screen_rect);
         });

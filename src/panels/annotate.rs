@@ -176,8 +176,7 @@ pub fn overlay_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, draft: &mut Draft, co
     match inputs.tool {
         Tool::Pointer => pointer_ui(ui, inputs, commands),
         tool => {
-            let response =
-                ui.interact(rect, ui.scope_id().with("annotation-draw"), Sense::click_and_drag());
+            let response = ui.interact(rect, ui.scope_id().with("annotation-draw"), Sense::click_and_drag());
             let response = response.on_hover_cursor(egui::CursorIcon::Crosshair);
             let pointer = response.interact_pointer_pos().or_else(|| response.hover_pos());
             let geo = pointer.map(|s| p.geo_from_screen(s));

@@ -47,7 +47,11 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
         if ui.button("Add slide").on_hover_text("Add the map as it is now after this slide").clicked() {
             commands.push(Command::AddSlide);
         }
-        if ui.button("Update slide").on_hover_text("Replace this slide's map, date and drawings with the current ones").clicked() {
+        if ui
+            .button("Update slide")
+            .on_hover_text("Replace this slide's map, date and drawings with the current ones")
+            .clicked()
+        {
             commands.push(Command::UpdateSlide);
         }
         if ui.button("Save lesson").clicked() {
@@ -108,7 +112,9 @@ fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, 
     ui.label(RichText::new(format!("Slide {} of {}", state.current + 1, state.lesson.slides.len())).strong());
     let before = text.clone();
     ui.add(egui::TextEdit::singleline(&mut text.title).hint_text("Title").desired_width(f32::INFINITY));
-    ui.add(egui::TextEdit::multiline(&mut text.caption).hint_text("Caption").desired_rows(3).desired_width(f32::INFINITY));
+    ui.add(
+        egui::TextEdit::multiline(&mut text.caption).hint_text("Caption").desired_rows(3).desired_width(f32::INFINITY),
+    );
     ui.horizontal(|ui| {
         ui.label("Seconds in autoplay");
         ui.add(egui::DragValue::new(&mut text.duration_s).range(1.0..=600.0));

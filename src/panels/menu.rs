@@ -146,7 +146,8 @@ fn lesson_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command
         ui.separator();
         ui.label("Recent");
         for path in state.recent_lessons {
-            let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
             if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
                 commands.push(Command::LoadLesson(path.clone()));
             }
