@@ -108,6 +108,8 @@ pub enum Command {
     GoToSlide(usize),
     /// Blank the screen black or white, or show it again (the same key toggles).
     ToggleBlank(crate::app::presenting::Blank),
+    /// Show the screen again after a blank.
+    Unblank,
     /// Turn the spotlight toggle on or off.
     ToggleSpotlight,
     /// Slides advance by themselves.

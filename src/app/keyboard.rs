@@ -140,7 +140,7 @@ fn presenting_keys(ctx: &egui::Context, blank: bool, out: &mut Vec<Command>) {
     let pressed = |k: Key| ctx.input(|i| i.key_pressed(k));
     if pressed(Key::Escape) {
         // Esc first shows a blanked screen again, then leaves.
-        out.push(if blank { Command::ToggleBlank(Blank::Black) } else { Command::Present(false) });
+        out.push(if blank { Command::Unblank } else { Command::Present(false) });
         if blank {
             return;
         }

@@ -26,6 +26,7 @@ impl TimeAtlasApp {
             Command::ToggleBlank(b) => {
                 self.lesson.blank = if self.lesson.blank == Some(b) { None } else { Some(b) };
             }
+            Command::Unblank => self.lesson.blank = None,
             Command::ToggleSpotlight => self.lesson.spotlight = !self.lesson.spotlight,
             Command::SetAutoplay(on) => {
                 self.lesson.autoplay = on;

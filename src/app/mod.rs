@@ -505,6 +505,7 @@ impl TimeAtlasApp {
             | Command::Step(_)
             | Command::GoToSlide(_)
             | Command::ToggleBlank(_)
+            | Command::Unblank
             | Command::ToggleSpotlight
             | Command::SetAutoplay(_)
             | Command::SetTransitions(_)

@@ -94,6 +94,11 @@ pub fn autosave_path() -> PathBuf {
 }
 
 impl TimeAtlasApp {
+    /// Where this app autosaves its lesson.
+    pub fn autosave_file(&self) -> &Path {
+        &self.autosave_path
+    }
+
     /// Puts the atlas in the state a slide describes: date, layers, filters, selection, annotations, view.
     pub fn apply_slide(&mut self, slide: &Slide) {
         let t = &mut self.settings.time;

@@ -75,12 +75,16 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
         for (i, slide) in lesson.slides.iter().enumerate() {
             let selected = i == state.current;
             ui.horizontal(|ui| {
+                // The thumbnail's place is kept while it renders, so the list does not jump under the pointer.
+                let size = egui::vec2(THUMB_WIDTH, THUMB_WIDTH * 9.0 / 16.0);
                 if let Some(Some(t)) = state.thumbnails.get(i) {
-                    let size = t.size_vec2() * (THUMB_WIDTH / t.size_vec2().x.max(1.0));
                     let image = egui::Image::new(t).fit_to_exact_size(size).sense(egui::Sense::click());
-                    if ui.add(image).clicked() {
+                    if ui.add(image).on_hover_text(&slide.title).clicked() {
                         commands.push(Command::GoToSlide(i));
                     }
+                } else {
+                    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
                 }
                 let label = format!("{}. {}\n{}", i + 1, slide.title, slide.date);
                 if ui.selectable_label(selected, label).clicked() {
@@ -116,8 +120,8 @@ fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, 
         egui::TextEdit::multiline(&mut text.caption).hint_text("Caption").desired_rows(3).desired_width(f32::INFINITY),
     );
     ui.horizontal(|ui| {
-        ui.label("Seconds in autoplay");
-        ui.add(egui::DragValue::new(&mut text.duration_s).range(1.0..=600.0));
+        let label = ui.label("Seconds in autoplay");
+        ui.add(egui::DragValue::new(&mut text.duration_s).range(1.0..=600.0)).labelled_by(label.id);
     });
     if *text != before {
         commands.push(Command::EditSlide {
