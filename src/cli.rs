@@ -72,6 +72,12 @@ pub struct Cli {
     /// Open at this date: 1953, 1979-11 or 2020-01-03.
     #[arg(long, value_name = "DATE", value_parser = crate::time::parse_day)]
     pub date: Option<f64>,
+    /// Open a lesson file (`sample` opens the bundled sample lesson).
+    #[arg(long, value_name = "FILE")]
+    pub lesson: Option<PathBuf>,
+    /// Start in presentation mode (full screen).
+    #[arg(long)]
+    pub present: bool,
 }
 
 /// Subcommands.
@@ -229,6 +235,8 @@ fn run_window(cli: Cli) -> ExitCode {
         date: cli.date,
         today: None,
         autosave_path: None,
+        lesson: cli.lesson.clone(),
+        present: cli.present,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -234,3 +234,17 @@ fn the_export_command_writes_numbered_frames_of_a_date_range() {
     let gif = std::fs::read(dir.path().join("frames.gif")).unwrap();
     assert!(gif.starts_with(b"GIF89a"));
 }
+
+#[test]
+fn ctrl_e_opens_the_export_dialog_with_a_preview() {
+    let mut h = common::harness_at("2020-01-03", 1280.0, 800.0);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.state().export.open);
+    let preview = h.state().export.preview.as_ref().expect("a preview is rendered");
+    // The preview keeps the export's proportions (1920x1080 by default).
+    let [w, hgt] = preview.size();
+    assert_eq!(w, 640);
+    assert!((hgt as f32 - 360.0).abs() <= 1.0, "{w}x{hgt}");
+}

@@ -205,13 +205,12 @@ impl TimeAtlasApp {
             return;
         }
         self.export.preview_stale = false;
-        let opts = &self.settings.export;
-        let [w, h] = opts.size_px;
-        let scale = PREVIEW_WIDTH_PX as f32 / w.max(1) as f32;
-        let mut small = opts.clone();
-        small.size_px = [PREVIEW_WIDTH_PX, ((h as f32 * scale).round() as u32).max(16)];
-        small.format = ExportFormat::Png;
-        match self.export_png(&small) {
+        let opts = self.settings.export.clone();
+        let highlighted = self.highlighted_countries();
+        let mut exporter = std::mem::take(&mut self.export.exporter);
+        let result = exporter.preview(&self.export_scene(&highlighted), &opts, PREVIEW_WIDTH_PX);
+        self.export.exporter = exporter;
+        match result {
             Ok(img) => {
                 let size = [img.width() as usize, img.height() as usize];
                 let image = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());

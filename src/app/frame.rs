@@ -174,7 +174,8 @@ impl TimeAtlasApp {
             panels::present::banner_ui(ui, &state, commands);
         });
         if let Some((s, _, _)) = slide {
-            egui::Panel::bottom("caption").show(ui, |ui| panels::present::caption_ui(ui, s));
+            let max_height = ui.ctx().content_rect().height() * panels::present::CAPTION_MAX_SHARE;
+            egui::Panel::bottom("caption").show(ui, |ui| panels::present::caption_ui(ui, s, max_height));
         }
     }
 
@@ -204,6 +205,7 @@ impl TimeAtlasApp {
                     data_generation: self.data.generation,
                     tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
                     scale_bar: true,
+                    tooltips: !presenting,
                     paint_base: true,
                 };
                 let output = map_ui(ui, &inputs, &mut self.scene);

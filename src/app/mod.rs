@@ -111,6 +111,10 @@ pub struct StartOptions {
     pub today: Option<f64>,
     /// Where to autosave lessons (tests use a temporary folder).
     pub autosave_path: Option<PathBuf>,
+    /// A lesson to open (`sample` for the bundled one).
+    pub lesson: Option<PathBuf>,
+    /// Start presenting.
+    pub present: bool,
 }
 
 /// The loaded data and its prepared geometry.
@@ -281,6 +285,14 @@ impl TimeAtlasApp {
         app.timeline_visible = (t.start_day, t.end_day);
         if !options.data_paths.is_empty() {
             app.load_data(&options.data_paths);
+        }
+        match options.lesson.as_deref() {
+            Some(p) if p == std::path::Path::new("sample") => app.commands.push(Command::OpenSampleLesson),
+            Some(p) => app.commands.push(Command::LoadLesson(p.to_path_buf())),
+            None => {}
+        }
+        if options.present {
+            app.commands.push(Command::Present(true));
         }
         app
     }

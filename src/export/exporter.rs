@@ -37,6 +37,7 @@ impl Exporter {
         scene: &ExportScene<'_>,
         opts: &ExportOptions,
         vector: bool,
+        preview_ppp: Option<f32>,
     ) -> (egui::FullOutput, Option<Projector>) {
         if self.theme != Some(scene.settings.theme) {
             theme::apply_to_egui(&self.ctx, scene.settings.theme);
@@ -45,7 +46,7 @@ impl Exporter {
         let mut projector = None;
         let mut last = egui::FullOutput::default();
         for _ in 0..2 {
-            let mut out = self.ctx.run_ui(raw_input(opts.size_px), |ui| {
+            let mut out = self.ctx.run_ui(raw_input(opts.size_px, preview_ppp), |ui| {
                 projector = export_ui(ui, scene, opts, vector, &mut self.cache);
             });
             self.pending.append(std::mem::take(&mut out.textures_delta));
@@ -57,7 +58,28 @@ impl Exporter {
 
     /// Renders a PNG image of exactly `opts.size_px`.
     pub fn png(&mut self, scene: &ExportScene<'_>, opts: &ExportOptions) -> anyhow::Result<image::RgbaImage> {
-        let (out, _) = self.run(scene, opts, false);
+        self.render(scene, opts, None)
+    }
+
+    /// A small image of what `opts` will export: the same layout (labels, text, legend), `width_px` wide.
+    pub fn preview(
+        &mut self,
+        scene: &ExportScene<'_>,
+        opts: &ExportOptions,
+        width_px: u32,
+    ) -> anyhow::Result<image::RgbaImage> {
+        let scale = width_px as f32 / opts.size_px[0].max(1) as f32;
+        let ppp = pixels_per_point(opts.size_px) * scale;
+        self.render(scene, opts, Some(ppp))
+    }
+
+    fn render(
+        &mut self,
+        scene: &ExportScene<'_>,
+        opts: &ExportOptions,
+        preview_ppp: Option<f32>,
+    ) -> anyhow::Result<image::RgbaImage> {
+        let (out, _) = self.run(scene, opts, false, preview_ppp);
         let renderer = match &mut self.renderer {
             Some(r) => r,
             None => self.renderer.insert(OffscreenRenderer::new()?),
@@ -65,12 +87,21 @@ impl Exporter {
         renderer.update_textures(&self.pending);
         self.pending.clear();
         let primitives = self.ctx.tessellate(out.shapes, out.pixels_per_point);
-        renderer.render(&primitives, opts.size_px, pixels_per_point(opts.size_px), background(scene.settings))
+        let ppp = out.pixels_per_point;
+        let size_px = match preview_ppp {
+            Some(_) => {
+                let points =
+                    egui::vec2(opts.size_px[0] as f32, opts.size_px[1] as f32) / pixels_per_point(opts.size_px);
+                [((points.x * ppp).round() as u32).max(1), ((points.y * ppp).round() as u32).max(1)]
+            }
+            None => opts.size_px,
+        };
+        renderer.render(&primitives, size_px, ppp, background(scene.settings))
     }
 
     /// Writes an SVG document of `opts.size_px`: land as one path per country, the rest as egui drew it.
     pub fn svg(&mut self, scene: &ExportScene<'_>, opts: &ExportOptions) -> String {
-        let (out, projector) = self.run(scene, opts, true);
+        let (out, projector) = self.run(scene, opts, true, None);
         let groups = projector.map(|p| super::vector::base_groups(scene, &p)).unwrap_or_default();
         let title = opts.title.trim();
         let doc = super::svg::SvgDocument {

@@ -237,7 +237,8 @@ pub fn export_ui(
                 ui.label(RichText::new(opts.title.trim()).size(size::DATE_BIG).strong());
                 if opts.date_stamp {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        let date = crate::time::format_current(day, scene.timeline_span_days);
+                        // An export is of one day: say which (the window may show only the month).
+                        let date = crate::time::format_current(day, 0.0);
                         ui.label(RichText::new(date).size(size::DATE_BIG * 0.85).strong());
                     });
                 }
@@ -290,6 +291,7 @@ pub fn export_ui(
                 data_generation: scene.data.generation,
                 tooltip: None,
                 scale_bar: opts.scale_bar,
+                tooltips: false,
                 paint_base: !vector,
             };
             let out = map_ui(ui, &inputs, cache);
@@ -316,10 +318,12 @@ pub fn export_ui(
         .inner
 }
 
-/// The raw input of an export frame: the export's size in points at its pixels per point.
-pub fn raw_input(size_px: [u32; 2]) -> egui::RawInput {
-    let ppp = pixels_per_point(size_px);
-    let size = Vec2::new(size_px[0] as f32, size_px[1] as f32) / ppp;
+/// The raw input of an export frame: the export's size in points at its pixels per point, or, for a
+/// preview, the same layout drawn at `preview_ppp`.
+pub fn raw_input(size_px: [u32; 2], preview_ppp: Option<f32>) -> egui::RawInput {
+    let layout_ppp = pixels_per_point(size_px);
+    let size = Vec2::new(size_px[0] as f32, size_px[1] as f32) / layout_ppp;
+    let ppp = preview_ppp.unwrap_or(layout_ppp);
     let mut raw =
         egui::RawInput { screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)), ..Default::default() };
     if let Some(v) = raw.viewports.get_mut(&egui::ViewportId::ROOT) {

@@ -39,6 +39,8 @@ pub struct MapInputs<'a> {
     pub tooltip: Option<String>,
     /// Draw the scale bar.
     pub scale_bar: bool,
+    /// Show tooltips under the pointer (off while presenting: the pointer is for pointing).
+    pub tooltips: bool,
     /// Paint the sea and the land meshes. An SVG export turns this off and writes the land as paths.
     pub paint_base: bool,
 }
@@ -153,7 +155,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     }
 
     let country = out.hovered_country.and_then(|i| inputs.atlas.countries.get(i)).map(|c| c.name.clone());
-    if let Some(text) = inputs.tooltip.clone().or(country) {
+    if let Some(text) = inputs.tooltip.clone().or(country).filter(|_| inputs.tooltips) {
         response.on_hover_text_at_pointer(text);
     }
     out

@@ -121,8 +121,9 @@ pub fn export_dialog_ui(
                 ui.radio_value(&mut opts.format, ExportFormat::Svg, "SVG drawing");
             });
             ui.end_row();
-            ui.label("Title");
-            ui.add(egui::TextEdit::singleline(&mut opts.title).hint_text("None").desired_width(320.0));
+            let label = ui.label("Title");
+            ui.add(egui::TextEdit::singleline(&mut opts.title).hint_text("None").desired_width(320.0))
+                .labelled_by(label.id);
             ui.end_row();
             ui.label("Include");
             ui.horizontal_wrapped(|ui| {
@@ -180,18 +181,20 @@ fn frames_ui(
 ) {
     ui.label(RichText::new("A date range as frames").strong());
     ui.horizontal_wrapped(|ui| {
-        ui.label("From");
-        ui.add(egui::TextEdit::singleline(&mut state.frames_from).desired_width(90.0));
-        ui.label("to");
-        ui.add(egui::TextEdit::singleline(&mut state.frames_to).desired_width(90.0));
-        ui.label("every");
+        let label = ui.label("From");
+        ui.add(egui::TextEdit::singleline(&mut state.frames_from).desired_width(90.0)).labelled_by(label.id);
+        let label = ui.label("to");
+        ui.add(egui::TextEdit::singleline(&mut state.frames_to).desired_width(90.0)).labelled_by(label.id);
+        let label = ui.label("every");
         ui.add(egui::TextEdit::singleline(&mut state.frames_step).desired_width(40.0))
+            .labelled_by(label.id)
             .on_hover_text("1d = a day, 2w = two weeks, 1m = a month, 1y = a year");
         ui.checkbox(&mut state.frames_gif, "GIF too");
     });
     ui.horizontal(|ui| {
-        ui.label("Folder");
-        ui.add(egui::TextEdit::singleline(&mut state.frames_dir).hint_text("/path/to/folder").desired_width(260.0));
+        let label = ui.label("Folder");
+        ui.add(egui::TextEdit::singleline(&mut state.frames_dir).hint_text("/path/to/folder").desired_width(260.0))
+            .labelled_by(label.id);
         if ui.button("Browse...").clicked() {
             commands.push(Command::ChooseFile(FileAction::ExportFramesFolder));
         }

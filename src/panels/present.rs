@@ -7,11 +7,13 @@ use crate::lesson::Slide;
 use crate::theme::size;
 
 /// Type size of the date in the banner (points, before UI scale).
-const BANNER_DATE: f32 = 34.0;
+const BANNER_DATE: f32 = 30.0;
 /// Type size of the slide title.
-const BANNER_TITLE: f32 = 26.0;
+const BANNER_TITLE: f32 = 21.0;
 /// Type size of the caption.
-const CAPTION: f32 = 20.0;
+const CAPTION: f32 = 17.0;
+/// Share of the screen height the caption band may take.
+pub const CAPTION_MAX_SHARE: f32 = 0.24;
 /// Radius of the spotlight's bright circle, points.
 pub const SPOTLIGHT_RADIUS: f32 = 110.0;
 
@@ -25,14 +27,11 @@ pub struct BannerState<'a> {
     pub item_title: Option<&'a str>,
 }
 
-/// The top banner: a large date, the slide number and title.
+/// The top banner: a large date with the slide number and the exit button, then the slide's title.
 pub fn banner_ui(ui: &mut Ui, state: &BannerState<'_>, commands: &mut Vec<Command>) {
-    ui.add_space(4.0);
+    ui.add_space(2.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new(state.date).size(BANNER_DATE).strong());
-        ui.add_space(16.0);
-        let title = state.slide.map(|(s, _, _)| s.title.as_str()).or(state.item_title).unwrap_or_default();
-        ui.add(egui::Label::new(RichText::new(title).size(BANNER_TITLE)).truncate());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.button(RichText::new("Exit (Esc)").size(size::UI_BUTTON)).clicked() {
                 commands.push(Command::Present(false));
@@ -42,24 +41,31 @@ pub fn banner_ui(ui: &mut Ui, state: &BannerState<'_>, commands: &mut Vec<Comman
             }
         });
     });
-    ui.add_space(4.0);
+    let title = state.slide.map(|(s, _, _)| s.title.as_str()).or(state.item_title).unwrap_or_default();
+    if !title.is_empty() {
+        ui.add(egui::Label::new(RichText::new(title).size(BANNER_TITLE)).truncate());
+    }
+    ui.add_space(2.0);
 }
 
-/// The caption band under the map: a few lines and the slide's sources.
-pub fn caption_ui(ui: &mut Ui, slide: &Slide) {
-    ui.add_space(4.0);
-    if !slide.caption.trim().is_empty() {
-        ui.label(RichText::new(slide.caption.trim()).size(CAPTION));
-    }
-    if !slide.sources.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Sources:").size(size::UI_SMALL).strong());
-            for s in &slide.sources {
-                ui.hyperlink_to(RichText::new(&s.title).size(size::UI_SMALL), &s.url);
-            }
-        });
-    }
-    ui.add_space(4.0);
+/// The caption band under the map: a few lines and the slide's sources. It never takes more than
+/// `max_height` points (the map keeps most of a small projector screen); longer captions scroll.
+pub fn caption_ui(ui: &mut Ui, slide: &Slide, max_height: f32) {
+    ui.add_space(2.0);
+    egui::ScrollArea::vertical().max_height(max_height).auto_shrink([false, true]).show(ui, |ui| {
+        if !slide.caption.trim().is_empty() {
+            ui.label(RichText::new(slide.caption.trim()).size(CAPTION));
+        }
+        if !slide.sources.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Sources:").size(size::UI_SMALL).strong());
+                for s in &slide.sources {
+                    ui.hyperlink_to(RichText::new(&s.title).size(size::UI_SMALL), &s.url);
+                }
+            });
+        }
+    });
+    ui.add_space(2.0);
 }
 
 /// Covers the whole screen in one colour (PowerPoint's B and W).
