@@ -134,5 +134,60 @@ pub fn run(process_start: Instant, frames: usize) -> anyhow::Result<()> {
         app.settings.map.center.y_km = home.center.y_km + (i as f64 * 7.0).sin() * 200.0;
         vec![]
     });
+    app.settings.map = home;
+    export_figures(&mut app)
+}
+
+/// Export timings: a 4K annotated map (three arrows, a label, four numbered markers, a country fill) to PNG
+/// bytes, with the renderer already started (the dialog and batch exports reuse it), and the one-off start.
+fn export_figures(app: &mut TimeAtlasApp) -> anyhow::Result<()> {
+    use crate::annotate::{Edit, Shape, Style};
+    use crate::export::{ExportOptions, ExportView, Exporter};
+    use crate::model::GeoPoint;
+    app.settings.time.set_day(crate::time::parse_day("2020-01-03").unwrap_or_default());
+    let arrows = [((33.3, 44.4), (35.7, 51.4)), ((30.5, 47.8), (26.5, 56.2)), ((36.2, 37.2), (33.5, 36.3))];
+    for ((a, b), (c, d)) in arrows {
+        let shape = Shape::Arrow { from: GeoPoint::lat_lon(a, b), to: GeoPoint::lat_lon(c, d) };
+        app.draw.history.apply(Edit::Add(shape, Style::default()), false);
+    }
+    let label = Shape::Text { at: GeoPoint::lat_lon(31.0, 52.0), text: "The January 2020 crisis".into() };
+    app.draw.history.apply(Edit::Add(label, Style::default()), false);
+    for (i, (lat, lon)) in [(33.26, 44.23), (33.8, 42.44), (36.19, 44.01), (35.69, 51.42)].into_iter().enumerate() {
+        let shape = Shape::Marker { at: GeoPoint::lat_lon(lat, lon), number: i as u32 + 1 };
+        app.draw.history.apply(Edit::Add(shape, Style::default()), false);
+    }
+    let country = Shape::Country { iso_a3: "IRQ".into() };
+    app.draw.history.apply(Edit::Add(country, Style::default()), false);
+    let opts =
+        ExportOptions { size_px: [3840, 2160], title: "The January 2020 crisis".into(), ..ExportOptions::default() };
+    let mut exporter = Exporter::new();
+    let run = |exporter: &mut Exporter| -> anyhow::Result<(f64, f64)> {
+        let t = Instant::now();
+        let mut scene = app.export_scene(&[]);
+        scene.view = ExportView::Home;
+        let image = exporter.png(&scene, &opts)?;
+        let rendered = ms(t.elapsed());
+        let bytes = crate::export::exporter::encode_png(&image)?;
+        std::hint::black_box(bytes);
+        Ok((rendered, ms(t.elapsed())))
+    };
+    print_value("export_png_first_ms/3840x2160_with_renderer_start", run(&mut exporter)?.1);
+    let (mut render, mut total) = (Vec::new(), Vec::new());
+    for _ in 0..7 {
+        let (r, t) = run(&mut exporter)?;
+        render.push(r);
+        total.push(t);
+    }
+    print_figure("export_render_ms/3840x2160_image_in_memory", render);
+    print_figure("export_png_ms/3840x2160", total);
+    let mut svg = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut scene = app.export_scene(&[]);
+        scene.view = ExportView::Home;
+        std::hint::black_box(exporter.svg(&scene, &opts));
+        svg.push(ms(t.elapsed()));
+    }
+    print_figure("export_svg_ms/3840x2160", svg);
     Ok(())
 }

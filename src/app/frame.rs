@@ -207,6 +207,7 @@ impl TimeAtlasApp {
                     scale_bar: true,
                     tooltips: !presenting,
                     paint_base: true,
+                    paint_sea: true,
                 };
                 let output = map_ui(ui, &inputs, &mut self.scene);
                 if let Some(projector) = output.projector {

@@ -293,6 +293,7 @@ pub fn export_ui(
                 scale_bar: opts.scale_bar,
                 tooltips: false,
                 paint_base: !vector,
+                paint_sea: false,
             };
             let out = map_ui(ui, &inputs, cache);
             let projector = out.projector?;

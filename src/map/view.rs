@@ -41,8 +41,11 @@ pub struct MapInputs<'a> {
     pub scale_bar: bool,
     /// Show tooltips under the pointer (off while presenting: the pointer is for pointing).
     pub tooltips: bool,
-    /// Paint the sea and the land meshes. An SVG export turns this off and writes the land as paths.
+    /// Paint the land meshes. An SVG export turns this off and writes the land as paths.
     pub paint_base: bool,
+    /// Paint the sea. Exports turn this off: their image is cleared to the sea colour, which saves
+    /// filling every pixel twice (the software renderer of a machine without a GPU is fill-bound).
+    pub paint_sea: bool,
 }
 
 /// What happened in the map this frame.
@@ -122,8 +125,10 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         out.clicked = Some(out.hovered_country);
     }
 
-    if inputs.paint_base {
+    if inputs.paint_sea {
         painter.rect_filled(rect, 0.0, inputs.palette.sea);
+    }
+    if inputs.paint_base {
         painter.add(Shape::Mesh(scene.fills.clone()));
         painter.add(Shape::Mesh(scene.lines.clone()));
     }
