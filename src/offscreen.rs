@@ -86,7 +86,8 @@ impl OffscreenRenderer {
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("export") });
         let mut renderer = self.state.renderer.write();
         let user_buffers = renderer.update_buffers(device, &self.state.queue, &mut encoder, primitives, &screen);
-        let [r, g, b, a] = egui::Rgba::from(background).to_array();
+        // egui's shader writes gamma-encoded colours to this non-sRGB target: clear with gamma-encoded values too.
+        let [r, g, b, a] = background.to_array().map(|c| f32::from(c) / 255.0);
         {
             let mut pass = encoder
                 .begin_render_pass(&wgpu::RenderPassDescriptor {

@@ -109,8 +109,14 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
             }
         }
         ui.separator();
-        ui.add(egui::Slider::new(&mut changed.stroke_width, 1.0..=16.0).text("Line").integer());
-        ui.add(egui::Slider::new(&mut changed.font_size, 10.0..=72.0).text("Text").integer());
+        let label = ui.label("Line");
+        ui.add(egui::DragValue::new(&mut changed.stroke_width).range(1.0..=16.0).speed(0.1).max_decimals(0))
+            .labelled_by(label.id)
+            .on_hover_text("Line width in points");
+        let label = ui.label("Text");
+        ui.add(egui::DragValue::new(&mut changed.font_size).range(10.0..=72.0).speed(0.2).max_decimals(0))
+            .labelled_by(label.id)
+            .on_hover_text("Text size in points");
         if changed != style {
             commands.push(Command::SetAnnotationStyle(changed));
         }
@@ -121,13 +127,16 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
         if ui.add_enabled(state.can_redo, egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z or Ctrl+Y").clicked() {
             commands.push(Command::Redo);
         }
-        if let Some(a) = state.selected {
-            if matches!(a.shape, Shape::Text { .. }) && ui.button("Edit text").clicked() {
-                commands.push(Command::EditAnnotationText(Some(a.id)));
-            }
-            if ui.button("Delete").on_hover_text("Delete key").clicked() {
-                commands.push(Command::EditAnnotations(Edit::Delete(a.id), false));
-            }
+        // Always shown (greyed out when they do not apply) so the bar never changes width under the pointer.
+        let text_id = state.selected.filter(|a| matches!(a.shape, Shape::Text { .. })).map(|a| a.id);
+        if ui.add_enabled(text_id.is_some(), egui::Button::new("Edit text")).clicked() {
+            commands.push(Command::EditAnnotationText(text_id));
+        }
+        let selected_id = state.selected.map(|a| a.id);
+        if ui.add_enabled(selected_id.is_some(), egui::Button::new("Delete")).on_hover_text("Delete key").clicked()
+            && let Some(id) = selected_id
+        {
+            commands.push(Command::EditAnnotations(Edit::Delete(id), false));
         }
         if ui.add_enabled(state.any, egui::Button::new("Clear all")).clicked() {
             commands.push(Command::EditAnnotations(Edit::Clear, false));
@@ -372,9 +381,12 @@ pub fn text_editor_ui(ctx: &egui::Context, text: &mut String, commands: &mut Vec
         ui.horizontal(|ui| {
             if ui.button("OK").clicked() || enter {
                 commands.push(Command::CommitAnnotationText);
+                // Give the keyboard back to the map (Esc, tool keys) now the field is gone.
+                ui.memory_mut(|m| m.surrender_focus(field.id));
             }
             if ui.button("Cancel").clicked() {
                 commands.push(Command::CancelAnnotationText);
+                ui.memory_mut(|m| m.surrender_focus(field.id));
             }
         });
     });
