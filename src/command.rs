@@ -78,8 +78,10 @@ pub enum Command {
     Undo,
     /// Redo the last undone annotation change.
     Redo,
-    /// Open the text editor for a text annotation (`None`: the one just added).
+    /// Open the text editor for a text annotation.
     EditAnnotationText(Option<u64>),
+    /// Open the text editor for a new label at this place (it is added when the text is kept).
+    NewTextAt(crate::model::GeoPoint),
     /// Keep the edited text.
     CommitAnnotationText,
     /// Drop the edited text (a label just placed is removed).

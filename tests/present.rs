@@ -131,7 +131,7 @@ fn slides_are_added_duplicated_moved_and_deleted_and_autosaved() {
     h.get_by_label("Up").click();
     h.run();
     assert_eq!(h.state().lesson.current, 1);
-    h.get_by_label("Delete").click();
+    h.get_by_label("Delete slide").click();
     h.run();
     assert_eq!(h.state().lesson.len(), 2);
     // The autosave follows after a quiet moment.

@@ -9,15 +9,15 @@ use super::TimeAtlasApp;
 /// Key under which the session's annotations are saved.
 pub const STORAGE_KEY: &str = "timeatlas-annotations";
 
-/// A text annotation being edited.
+/// A text annotation being edited, or a new label being typed (added when kept: one undo step).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextEdit {
-    /// The annotation.
-    pub id: u64,
+    /// The annotation, or `None` for a new label.
+    pub id: Option<u64>,
+    /// Where a new label goes.
+    pub at: crate::model::GeoPoint,
     /// The words being typed.
     pub text: String,
-    /// Placed just now: cancelling removes it.
-    pub new: bool,
 }
 
 /// Annotations with their undo history, the tool, the selection and a gesture in progress.
@@ -33,8 +33,6 @@ pub struct DrawState {
     pub draft: Draft,
     /// The text editor, when open.
     pub text_edit: Option<TextEdit>,
-    /// The id of the annotation added last.
-    last_added: Option<u64>,
 }
 
 impl TimeAtlasApp {
@@ -52,15 +50,12 @@ impl TimeAtlasApp {
             Command::SetAnnotationStyle(style) => {
                 self.settings.annotation_style = style;
                 if let Some(a) = d.selected.and_then(|id| d.history.get(id)).cloned() {
-                    d.history.apply(Edit::Update { id: a.id, shape: a.shape, style }, false);
+                    // Nudging a size or trying colours on one annotation is one undo step.
+                    d.history.apply(Edit::Update { id: a.id, shape: a.shape, style }, true);
                 }
             }
             Command::EditAnnotations(edit, coalesce) => {
-                let adding = matches!(edit, Edit::Add(..));
-                let changed = d.history.apply(edit, coalesce);
-                if adding {
-                    d.last_added = changed;
-                }
+                d.history.apply(edit, coalesce);
                 if d.selected.is_some_and(|id| d.history.get(id).is_none()) {
                     d.selected = None;
                 }
@@ -76,29 +71,29 @@ impl TimeAtlasApp {
                 d.text_edit = None;
             }
             Command::EditAnnotationText(id) => {
-                let new = id.is_none();
-                let id = id.or(d.last_added);
-                if let Some(Shape::Text { text, .. }) = id.and_then(|id| d.history.get(id)).map(|a| &a.shape)
-                    && let Some(id) = id
+                // A label left open is kept before another is edited.
+                if let Some(open) = d.text_edit.take() {
+                    commit_text(&mut d.history, &open, self.settings.annotation_style);
+                }
+                if let Some(id) = id
+                    && let Some(Shape::Text { text, at }) = d.history.get(id).map(|a| &a.shape)
                 {
-                    let text = if new { String::new() } else { text.clone() };
-                    d.text_edit = Some(TextEdit { id, text, new });
+                    d.text_edit = Some(TextEdit { id: Some(id), at: *at, text: text.clone() });
                     d.selected = Some(id);
                 }
             }
+            Command::NewTextAt(at) => {
+                if let Some(open) = d.text_edit.take() {
+                    commit_text(&mut d.history, &open, self.settings.annotation_style);
+                }
+                d.text_edit = Some(TextEdit { id: None, at, text: String::new() });
+            }
             Command::CommitAnnotationText => {
                 if let Some(edit) = d.text_edit.take() {
-                    commit_text(&mut d.history, &edit);
+                    d.selected = commit_text(&mut d.history, &edit, self.settings.annotation_style);
                 }
             }
-            Command::CancelAnnotationText => {
-                if let Some(edit) = d.text_edit.take()
-                    && edit.new
-                {
-                    d.history.apply(Edit::Delete(edit.id), false);
-                    d.selected = None;
-                }
-            }
+            Command::CancelAnnotationText => d.text_edit = None,
             _ => {}
         }
     }
@@ -125,14 +120,23 @@ impl TimeAtlasApp {
     }
 }
 
-/// Writes the edited words into the text annotation; empty text removes it.
-fn commit_text(history: &mut History, edit: &TextEdit) {
-    let Some(a) = history.get(edit.id).cloned() else { return };
-    let Shape::Text { at, .. } = a.shape else { return };
+/// Keeps the typed words: adds a new label, or rewrites an existing one (empty text removes it). Returns
+/// the label's id when it exists afterwards.
+fn commit_text(history: &mut History, edit: &TextEdit, style: crate::annotate::Style) -> Option<u64> {
     let text = edit.text.trim_end().to_owned();
-    if text.trim().is_empty() {
-        history.apply(Edit::Delete(edit.id), false);
-    } else {
-        history.apply(Edit::Update { id: edit.id, shape: Shape::Text { at, text }, style: a.style }, false);
+    let empty = text.trim().is_empty();
+    match edit.id {
+        None if empty => None,
+        None => history.apply(Edit::Add(Shape::Text { at: edit.at, text }, style), false),
+        Some(id) => {
+            let a = history.get(id).cloned()?;
+            let Shape::Text { at, .. } = a.shape else { return None };
+            if empty {
+                history.apply(Edit::Delete(id), false);
+                None
+            } else {
+                history.apply(Edit::Update { id, shape: Shape::Text { at, text }, style: a.style }, false)
+            }
+        }
     }
 }

@@ -13,6 +13,8 @@ use super::TimeAtlasApp;
 
 /// Width of the preview image in pixels.
 const PREVIEW_WIDTH_PX: u32 = 640;
+/// Seconds the options must stay still before the preview is rendered again.
+const PREVIEW_AFTER_S: f64 = 0.35;
 
 /// A frames export in progress.
 pub struct FramesJob {
@@ -40,8 +42,10 @@ pub struct ExportState {
     pub exporter: Exporter,
     /// The preview texture.
     pub preview: Option<egui::TextureHandle>,
-    /// Render the preview again on the next frame.
+    /// Render the preview again once the options have been still for a moment.
     pub preview_stale: bool,
+    /// When (egui input time) the options last changed.
+    preview_changed_at: Option<f64>,
     /// The last outcome, shown in the dialog.
     pub status: Option<Result<String, String>>,
     /// Frames being written.
@@ -95,6 +99,8 @@ impl TimeAtlasApp {
             Command::SetExportOptions(opts) => {
                 self.settings.export = opts;
                 self.export.preview_stale = true;
+                // Typing a title or resizing the window re-renders once, when it stops.
+                self.export.preview_changed_at = Some(ctx.input(|i| i.time));
             }
             Command::RefreshExportPreview => self.export.preview_stale = true,
             Command::CopyExport => {
@@ -204,7 +210,17 @@ impl TimeAtlasApp {
         if !(self.export.open && self.export.preview_stale) {
             return;
         }
+        let now = ctx.input(|i| i.time);
+        if let Some(at) = self.export.preview_changed_at {
+            let quiet = now - at;
+            if quiet < PREVIEW_AFTER_S || ctx.input(|i| i.pointer.any_down()) {
+                let wait = (PREVIEW_AFTER_S - quiet).max(0.05);
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+                return;
+            }
+        }
         self.export.preview_stale = false;
+        self.export.preview_changed_at = None;
         let opts = self.settings.export.clone();
         let highlighted = self.highlighted_countries();
         let mut exporter = std::mem::take(&mut self.export.exporter);

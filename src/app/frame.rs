@@ -25,7 +25,7 @@ impl TimeAtlasApp {
             self.keep_date_visible();
             ctx.request_repaint();
         }
-        if self.tick_lesson(dt) {
+        if self.tick_lesson(&ctx, dt) {
             ctx.request_repaint();
         }
         let mut commands = std::mem::take(&mut self.commands);
@@ -77,7 +77,7 @@ impl TimeAtlasApp {
                 lesson_open: self.lesson.lesson.is_some(),
                 show_sorter: self.lesson.show_sorter,
                 recent_lessons: &self.settings.recent_lessons,
-                autosave_exists: self.autosave_path.is_file(),
+                autosave_exists: super::presenting::recovery_path(&self.autosave_path).is_file(),
                 ui_scale: self.settings.ui_scale,
             };
             panels::menu::menu_bar_ui(ui, &state, commands);
@@ -233,6 +233,14 @@ impl TimeAtlasApp {
                     let items = self.draw.history.items();
                     let selected = if presenting { None } else { self.draw.selected };
                     crate::map::annotations::paint_annotations(&painter, &cx, items, selected);
+                    if let Some(edit) = self.draw.text_edit.as_ref().filter(|e| e.id.is_none()) {
+                        // The new label as it is being typed.
+                        let text = if edit.text.is_empty() { "...".to_owned() } else { edit.text.clone() };
+                        let shape = crate::annotate::Shape::Text { at: edit.at, text };
+                        let preview =
+                            crate::annotate::Annotation { id: 0, shape, style: self.settings.annotation_style };
+                        crate::map::annotations::paint_annotation(&painter, &cx, &preview);
+                    }
                     if !presenting {
                         let overlay = panels::annotate::OverlayInputs {
                             cx,

@@ -55,7 +55,7 @@ impl TimeAtlasApp {
                 ctx.set_zoom_factor(self.settings.ui_scale);
             }
             Command::RecoverAutosave => {
-                let path = self.autosave_path.clone();
+                let path = super::presenting::recovery_path(&self.autosave_path);
                 match crate::lesson::file::load(&path) {
                     Ok(lesson) => {
                         self.open_lesson(lesson, None);
@@ -72,7 +72,16 @@ impl TimeAtlasApp {
     /// Slide sorter edits.
     fn edit_slides(&mut self, command: Command) {
         let current = self.lesson.current;
-        let captured = self.capture_slide(self.lesson.slide());
+        // A new slide starts from the map alone (its sources come from what is selected, not from the slide
+        // it follows); "Update slide" keeps the current slide's words and sources.
+        let captured = match command {
+            Command::AddSlide => self.capture_slide(None),
+            _ => self.capture_slide(self.lesson.slide()),
+        };
+        let deleted = matches!(command, Command::DeleteSlide(_));
+        if !deleted && !matches!(command, Command::UpdateSlide) {
+            self.keep_drawings_in_slide();
+        }
         let Some(lesson) = self.lesson.lesson.as_mut() else { return };
         let (changed, select) = match command {
             Command::AddSlide => {
@@ -109,6 +118,11 @@ impl TimeAtlasApp {
         if changed {
             if let Some(i) = select {
                 self.lesson.current = i.min(self.lesson.len().saturating_sub(1));
+            }
+            if deleted && let Some(slide) = self.lesson.slide().cloned() {
+                // The map shows the slide that took the deleted one's place (its drawings, not the deleted
+                // slide's).
+                self.apply_slide(&slide);
             }
             self.lesson_changed();
         }

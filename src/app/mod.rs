@@ -286,6 +286,9 @@ impl TimeAtlasApp {
         if !options.data_paths.is_empty() {
             app.load_data(&options.data_paths);
         }
+        if !options.fresh {
+            presenting::keep_previous_autosave(&app.autosave_path);
+        }
         match options.lesson.as_deref() {
             Some(p) if p == std::path::Path::new("sample") => app.commands.push(Command::OpenSampleLesson),
             Some(p) => app.commands.push(Command::LoadLesson(p.to_path_buf())),
@@ -506,6 +509,7 @@ impl TimeAtlasApp {
             | Command::Undo
             | Command::Redo
             | Command::EditAnnotationText(_)
+            | Command::NewTextAt(_)
             | Command::CommitAnnotationText
             | Command::CancelAnnotationText => self.apply_drawing(command),
             Command::ShowExport(_)

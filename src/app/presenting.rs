@@ -62,8 +62,12 @@ pub struct LessonState {
     pub pending_view: Option<Option<GeoBox>>,
     /// Stop playing at this day (a slide's range).
     pub play_until: Option<f64>,
-    /// Changed since the last autosave, seconds ago.
-    pub unsaved_for_s: Option<f64>,
+    /// Changed since the last autosave.
+    pub dirty: bool,
+    /// When (egui input time, seconds) the lesson last changed; the autosave follows a quiet moment.
+    pub changed_at: Option<f64>,
+    /// Start playing the slide's range when the transition ends.
+    pub play_after_transition: bool,
     /// Show the slide sorter.
     pub show_sorter: bool,
     /// Bumped on every change to the lesson (thumbnails and autosave follow it).
@@ -91,6 +95,21 @@ impl LessonState {
 pub fn autosave_path() -> PathBuf {
     let dir = eframe::storage_dir("timeatlas").unwrap_or_else(std::env::temp_dir);
     dir.join("lesson-autosave.json")
+}
+
+/// Where the autosave of the previous run waits to be recovered.
+pub fn recovery_path(autosave: &Path) -> PathBuf {
+    autosave.with_file_name("lesson-autosave-previous-run.json")
+}
+
+/// Moves the previous run's autosave aside, so this run's autosaves cannot overwrite it before the teacher
+/// has had the chance to recover it.
+pub fn keep_previous_autosave(autosave: &Path) {
+    if autosave.is_file()
+        && let Err(e) = std::fs::rename(autosave, recovery_path(autosave))
+    {
+        log::warn!("cannot keep the previous autosave {}: {e}", autosave.display());
+    }
 }
 
 impl TimeAtlasApp {
@@ -129,8 +148,14 @@ impl TimeAtlasApp {
     pub fn capture_slide(&self, base: Option<&Slide>) -> Slide {
         let date = self.settings.time.current_date().format("%Y-%m-%d").to_string();
         let mut slide = base.cloned().unwrap_or_else(|| Slide::new("New slide", date.clone()));
-        slide.date = date;
-        slide.play_to = None;
+        // Keep the slide's own date (and range) while the map is still within it.
+        let day = self.settings.time.current_day;
+        let start = slide.day().unwrap_or(f64::NAN);
+        let end = slide.play_to_day().ok().flatten().unwrap_or(start);
+        if base.is_none() || !(start - 0.5..=end + 0.5).contains(&day) {
+            slide.date = date;
+            slide.play_to = None;
+        }
         slide.view = self.visible_geo_box();
         slide.show_provinces = self.settings.show_provinces;
         slide.show_cities = self.settings.show_cities;
@@ -203,15 +228,12 @@ impl TimeAtlasApp {
 
     /// Loads a lesson file; on error the open lesson stays and the error is shown.
     pub fn load_lesson(&mut self, path: &Path) {
-        let loaded = crate::lesson::file::load(path).and_then(|l| {
-            let problems = crate::lesson::file::validate(&l, &self.dataset, &path.display().to_string());
-            match problems.into_iter().next() {
-                Some(first) => Err(first),
-                None => Ok(l),
-            }
-        });
-        match loaded {
+        match crate::lesson::file::load(path) {
             Ok(lesson) => {
+                // A lesson a teacher is still writing may lack sources or point at a record this dataset
+                // does not have: open it, and say what to fix.
+                let problems = crate::lesson::file::validate(&lesson, &self.dataset, &path.display().to_string());
+                self.messages.extend(problems.iter().map(|e| format!("warning: {e}")));
                 self.open_lesson(lesson, Some(path.to_path_buf()));
                 self.remember_recent(path);
             }
@@ -236,6 +258,7 @@ impl TimeAtlasApp {
             return;
         }
         let index = index.min(len - 1);
+        self.keep_drawings_in_slide();
         let Some(slide) = self.lesson.lesson.as_ref().and_then(|l| l.slides.get(index)).cloned() else { return };
         let from_view = self.drawn_view;
         let from_day = self.settings.time.current_day;
@@ -251,6 +274,20 @@ impl TimeAtlasApp {
             });
             self.lesson.pending_view = None;
             self.settings.time.current_day = from_day;
+            // The slide's range plays once the map has arrived.
+            self.lesson.play_after_transition = self.settings.time.playing;
+            self.settings.time.playing = false;
+        }
+    }
+
+    /// Drawings made on the current slide belong to it: store them before leaving it.
+    pub(super) fn keep_drawings_in_slide(&mut self) {
+        let current = self.lesson.current;
+        let items = self.draw.history.items();
+        let Some(slide) = self.lesson.lesson.as_mut().and_then(|l| l.slides.get_mut(current)) else { return };
+        if slide.annotations != items {
+            slide.annotations = items.to_vec();
+            self.lesson_changed();
         }
     }
 
@@ -268,7 +305,7 @@ impl TimeAtlasApp {
     }
 
     /// Per-frame work: transitions, a slide's range, autoplay, autosave. Returns true while animating.
-    pub(super) fn tick_lesson(&mut self, dt_s: f64) -> bool {
+    pub(super) fn tick_lesson(&mut self, ctx: &egui::Context, dt_s: f64) -> bool {
         let mut animating = false;
         if let Some(mut tr) = self.lesson.transition.take() {
             tr.elapsed_s += dt_s;
@@ -295,9 +332,12 @@ impl TimeAtlasApp {
             } else {
                 self.settings.map = to;
                 self.settings.time.current_day = tr.to_day;
+                if std::mem::take(&mut self.lesson.play_after_transition) {
+                    self.settings.time.playing = true;
+                }
             }
         }
-        if let Some(until) = self.lesson.play_until
+        if let Some(until) = self.lesson.play_until.filter(|_| self.lesson.transition.is_none())
             && self.settings.time.current_day >= until
         {
             self.settings.time.set_day(until);
@@ -316,18 +356,29 @@ impl TimeAtlasApp {
             }
             animating = true;
         }
-        self.autosave_tick(dt_s);
+        if !self.lesson.presenting && self.lesson.transition.is_none() {
+            // Drawings on the current slide are part of it (and of its autosave) as they are made.
+            self.keep_drawings_in_slide();
+        }
+        self.autosave_tick(ctx);
         animating
     }
 
-    /// Writes the autosave once the lesson has been still for a moment.
-    fn autosave_tick(&mut self, dt_s: f64) {
-        let Some(age) = self.lesson.unsaved_for_s.as_mut() else { return };
-        *age += dt_s;
-        if *age < AUTOSAVE_AFTER_S {
+    /// Writes the autosave once the lesson has been still for a moment (a wake-up is booked, so it happens
+    /// even when nothing else repaints).
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if !self.lesson.dirty {
             return;
         }
-        self.lesson.unsaved_for_s = None;
+        let now = ctx.input(|i| i.time);
+        let since = *self.lesson.changed_at.get_or_insert(now);
+        let quiet = now - since;
+        if quiet < AUTOSAVE_AFTER_S {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_AFTER_S - quiet));
+            return;
+        }
+        self.lesson.dirty = false;
+        self.lesson.changed_at = None;
         if let Some(lesson) = &self.lesson.lesson {
             let path = self.autosave_path.clone();
             if let Some(dir) = path.parent() {
@@ -339,16 +390,18 @@ impl TimeAtlasApp {
         }
     }
 
-    /// Marks the lesson changed (thumbnails refresh, autosave follows).
+    /// Marks the lesson changed (thumbnails refresh; the autosave follows after a quiet moment).
     pub(super) fn lesson_changed(&mut self) {
         self.lesson.revision += 1;
-        self.lesson.unsaved_for_s = Some(0.0);
+        self.lesson.dirty = true;
+        self.lesson.changed_at = None;
     }
 
     pub(super) fn lesson_file_chosen(&mut self, action: FileAction, path: &Path) {
         match action {
             FileAction::OpenLesson => self.load_lesson(path),
             FileAction::SaveLesson => {
+                self.keep_drawings_in_slide();
                 let Some(lesson) = &self.lesson.lesson else { return };
                 match crate::lesson::file::save(path, lesson) {
                     Ok(()) => {

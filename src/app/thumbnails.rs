@@ -17,6 +17,9 @@ pub struct Thumbnails {
     keys: Vec<String>,
     /// The renderer could not start: stop trying.
     failed: bool,
+    /// The slides' keys, computed once per lesson revision.
+    wanted: Vec<String>,
+    wanted_revision: Option<u64>,
 }
 
 /// What a thumbnail depends on: everything a slide shows on the map.
@@ -41,13 +44,15 @@ impl TimeAtlasApp {
             return;
         };
         let n = lesson.slides.len();
-        self.thumbnails.textures.resize(n, None);
-        self.thumbnails.keys.resize(n, String::new());
-        let stale = lesson.slides.iter().enumerate().find(|(i, s)| {
-            self.thumbnails.textures.get(*i).is_none_or(Option::is_none)
-                || self.thumbnails.keys.get(*i).is_none_or(|k| *k != slide_key(s))
-        });
-        let Some((i, slide)) = stale.map(|(i, s)| (i, s.clone())) else { return };
+        let t = &mut self.thumbnails;
+        t.textures.resize(n, None);
+        t.keys.resize(n, String::new());
+        if t.wanted_revision != Some(self.lesson.revision) || t.wanted.len() != n {
+            t.wanted = lesson.slides.iter().map(slide_key).collect();
+            t.wanted_revision = Some(self.lesson.revision);
+        }
+        let stale = (0..n).find(|&i| t.textures.get(i).is_none_or(Option::is_none) || t.keys.get(i) != t.wanted.get(i));
+        let Some((i, slide)) = stale.and_then(|i| lesson.slides.get(i).map(|s| (i, s.clone()))) else { return };
         match self.slide_thumbnail(&slide) {
             Ok(img) => {
                 let size = [img.width() as usize, img.height() as usize];

@@ -10,7 +10,7 @@ use crate::map::scene::Scene;
 use crate::offscreen::OffscreenRenderer;
 use crate::theme::{self, ThemeChoice};
 
-use super::frame::{ExportOptions, ExportScene, background, export_ui, pixels_per_point, raw_input};
+use super::frame::{ExportOptions, ExportScene, background, export_ui, layout_pixels_per_point, raw_input};
 
 /// Renders exports. The GPU (or llvmpipe) renderer is created on the first PNG.
 #[derive(Default)]
@@ -46,7 +46,8 @@ impl Exporter {
         let mut projector = None;
         let mut last = egui::FullOutput::default();
         for _ in 0..2 {
-            let mut out = self.ctx.run_ui(raw_input(opts.size_px, preview_ppp), |ui| {
+            let layout_ppp = layout_pixels_per_point(scene.view, opts.size_px);
+            let mut out = self.ctx.run_ui(raw_input(opts.size_px, layout_ppp, preview_ppp), |ui| {
                 projector = export_ui(ui, scene, opts, vector, &mut self.cache);
             });
             self.pending.append(std::mem::take(&mut out.textures_delta));
@@ -69,7 +70,7 @@ impl Exporter {
         width_px: u32,
     ) -> anyhow::Result<image::RgbaImage> {
         let scale = width_px as f32 / opts.size_px[0].max(1) as f32;
-        let ppp = pixels_per_point(opts.size_px) * scale;
+        let ppp = layout_pixels_per_point(scene.view, opts.size_px) * scale;
         self.render(scene, opts, Some(ppp))
     }
 
@@ -90,8 +91,8 @@ impl Exporter {
         let ppp = out.pixels_per_point;
         let size_px = match preview_ppp {
             Some(_) => {
-                let points =
-                    egui::vec2(opts.size_px[0] as f32, opts.size_px[1] as f32) / pixels_per_point(opts.size_px);
+                let points = egui::vec2(opts.size_px[0] as f32, opts.size_px[1] as f32)
+                    / layout_pixels_per_point(scene.view, opts.size_px);
                 [((points.x * ppp).round() as u32).max(1), ((points.y * ppp).round() as u32).max(1)]
             }
             None => opts.size_px,
@@ -106,7 +107,7 @@ impl Exporter {
         let title = opts.title.trim();
         let doc = super::svg::SvgDocument {
             size_px: opts.size_px,
-            pixels_per_point: pixels_per_point(opts.size_px),
+            pixels_per_point: layout_pixels_per_point(scene.view, opts.size_px),
             background: background(scene.settings),
             title: (!title.is_empty()).then_some(title),
             groups_below: &groups,

@@ -106,9 +106,21 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
     Ok([side(w)?, side(h)?])
 }
 
-/// Pixels per point for an export of this size.
+/// Pixels per point for an export of this size with no window to match (the command line).
 pub fn pixels_per_point(size_px: [u32; 2]) -> f32 {
     (size_px[0] as f32 / DESIGN_WIDTH_POINTS).max(1.0)
+}
+
+/// Pixels per point of an export: one of the window's view is laid out as wide (in points) as the window's
+/// map, so labels, text and drawings keep their size relative to the map, just sharper; otherwise
+/// [`pixels_per_point`].
+pub fn layout_pixels_per_point(view: ExportView, size_px: [u32; 2]) -> f32 {
+    match view {
+        ExportView::Window { map_size, .. } if map_size.x >= 200.0 => {
+            (size_px[0] as f32 / map_size.x).clamp(0.25, 16.0)
+        }
+        _ => pixels_per_point(size_px),
+    }
 }
 
 /// Which part of the map to show.
@@ -321,8 +333,7 @@ pub fn export_ui(
 
 /// The raw input of an export frame: the export's size in points at its pixels per point, or, for a
 /// preview, the same layout drawn at `preview_ppp`.
-pub fn raw_input(size_px: [u32; 2], preview_ppp: Option<f32>) -> egui::RawInput {
-    let layout_ppp = pixels_per_point(size_px);
+pub fn raw_input(size_px: [u32; 2], layout_ppp: f32, preview_ppp: Option<f32>) -> egui::RawInput {
     let size = Vec2::new(size_px[0] as f32, size_px[1] as f32) / layout_ppp;
     let ppp = preview_ppp.unwrap_or(layout_ppp);
     let mut raw =

@@ -9,11 +9,11 @@ use crate::app::TimeAtlasApp;
 use super::{ExportFormat, ExportView, Exporter};
 
 /// Writes `DIR/slide-01.png`, ... for every slide of the lesson, with its title and caption.
-pub fn export_lesson(app: &mut TimeAtlasApp, exporter: &mut Exporter, lesson: &Path, dir: &Path) -> anyhow::Result<()> {
-    let lesson = crate::lesson::file::load(lesson).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let problems = crate::lesson::file::validate(&lesson, &app.dataset, &lesson_label(dir));
-    if let Some(first) = problems.first() {
-        anyhow::bail!("{first}");
+pub fn export_lesson(app: &mut TimeAtlasApp, exporter: &mut Exporter, path: &Path, dir: &Path) -> anyhow::Result<()> {
+    let lesson = crate::lesson::file::load(path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // A lesson still being written (a slide without sources, say) is exported anyway, with warnings.
+    for problem in crate::lesson::file::validate(&lesson, &app.dataset, &path.display().to_string()) {
+        eprintln!("warning: {problem}");
     }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (i, slide) in lesson.slides.iter().enumerate() {
@@ -33,8 +33,4 @@ pub fn export_lesson(app: &mut TimeAtlasApp, exporter: &mut Exporter, lesson: &P
         println!("{}", path.display());
     }
     Ok(())
-}
-
-fn lesson_label(dir: &Path) -> String {
-    dir.display().to_string()
 }

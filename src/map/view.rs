@@ -86,7 +86,10 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     if response.dragged() {
         memory.pan_by_screen(response.drag_delta());
     }
-    if let Some(pointer) = response.hover_pos() {
+    // The pointer over the map even when a drawing tool's overlay sits on top of it (wheel zoom, hover and
+    // coordinates keep working while drawing), but not when a window covers the map.
+    let hover = ui.rect_contains_pointer(rect).then(|| ui.ctx().pointer_hover_pos()).flatten();
+    if let Some(pointer) = hover {
         let (scroll_y, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = (f64::from(scroll_y) * WHEEL_ZOOM_PER_POINT).exp() * f64::from(pinch);
         if (factor - 1.0).abs() > 1e-6 {
@@ -115,7 +118,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     }
     let Some(scene) = cache.as_ref() else { return out };
 
-    if let Some(pointer) = response.hover_pos() {
+    if let Some(pointer) = hover {
         let at = projector.map_from_screen(pointer);
         out.pointer_geo = Some(geo_from_map(at));
         out.pointer_screen = Some(pointer);

@@ -110,13 +110,25 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
         }
         ui.separator();
         let label = ui.label("Line");
-        ui.add(egui::DragValue::new(&mut changed.stroke_width).range(1.0..=16.0).speed(0.1).max_decimals(0))
-            .labelled_by(label.id)
-            .on_hover_text("Line width in points");
+        ui.add(
+            egui::DragValue::new(&mut changed.stroke_width)
+                .range(1.0..=16.0)
+                .clamp_existing_to_range(false)
+                .speed(0.1)
+                .max_decimals(1),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Line width in points");
         let label = ui.label("Text");
-        ui.add(egui::DragValue::new(&mut changed.font_size).range(10.0..=72.0).speed(0.2).max_decimals(0))
-            .labelled_by(label.id)
-            .on_hover_text("Text size in points");
+        ui.add(
+            egui::DragValue::new(&mut changed.font_size)
+                .range(10.0..=72.0)
+                .clamp_existing_to_range(false)
+                .speed(0.2)
+                .max_decimals(0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Text size in points");
         if changed != style {
             commands.push(Command::SetAnnotationStyle(changed));
         }
@@ -159,6 +171,8 @@ pub struct Draft {
     pub start: Option<GeoPoint>,
     /// Points of a pen stroke so far.
     pub points: Vec<GeoPoint>,
+    /// The annotation being moved with the pointer tool (kept even when a fast drag outruns its outline).
+    pub moving: Option<u64>,
 }
 
 /// What the overlay needs.
@@ -183,7 +197,7 @@ pub fn overlay_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, draft: &mut Draft, co
     let rect = p.screen_rect;
     let painter = ui.painter_at(rect);
     match inputs.tool {
-        Tool::Pointer => pointer_ui(ui, inputs, commands),
+        Tool::Pointer => pointer_ui(ui, inputs, draft, commands),
         tool => {
             let response = ui.interact(rect, ui.scope_id().with("annotation-draw"), Sense::click_and_drag());
             let response = response.on_hover_cursor(egui::CursorIcon::Crosshair);
@@ -209,11 +223,7 @@ fn draw_gesture(
     let style = inputs.style;
     if response.clicked() {
         match tool {
-            Tool::Text => {
-                let shape = Shape::Text { at, text: "Label".into() };
-                commands.push(Command::EditAnnotations(Edit::Add(shape, style), false));
-                commands.push(Command::EditAnnotationText(None));
-            }
+            Tool::Text => commands.push(Command::NewTextAt(at)),
             Tool::Marker => {
                 let shape = Shape::Marker { at, number: inputs.next_marker };
                 commands.push(Command::EditAnnotations(Edit::Add(shape, style), false));
@@ -237,8 +247,11 @@ fn draw_gesture(
         return;
     }
     if response.drag_started() {
-        draft.start = Some(at);
-        draft.points = vec![at];
+        // Start where the button went down, not where the pointer was when the drag was recognised.
+        let origin = response.ctx.input(|i| i.pointer.press_origin());
+        let start = origin.map_or(at, |o| inputs.cx.projector.geo_from_screen(o));
+        draft.start = Some(start);
+        draft.points = vec![start];
     } else if response.dragged() && tool == Tool::Pen {
         let p = inputs.cx.projector;
         let far_enough =
@@ -246,6 +259,11 @@ fn draw_gesture(
         if far_enough {
             draft.points.push(at);
         }
+    }
+    if draft.start.is_some() && response.ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // Esc abandons the shape being drawn.
+        *draft = Draft::default();
+        return;
     }
     if response.drag_stopped() {
         if let Some(shape) = finished_shape(tool, draft, at, inputs.cx.projector) {
@@ -286,36 +304,52 @@ fn preview(tool: Tool, draft: &Draft, pointer: Option<GeoPoint>, style: Style) -
 }
 
 /// Pointer tool: click selects, drag moves, handles resize; elsewhere the map keeps its gestures.
-fn pointer_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, commands: &mut Vec<Command>) {
+fn pointer_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, draft: &mut Draft, commands: &mut Vec<Command>) {
     let p = inputs.cx.projector;
     let painter = ui.painter_at(p.screen_rect);
-    // Handles of the selected two-point annotation come first so they win over its body.
-    if let Some(a) = inputs.selected.and_then(|id| inputs.items.iter().find(|a| a.id == id))
-        && let Some(hs) = handles(p, a)
-    {
-        for (k, h) in hs.into_iter().enumerate() {
-            let r = Rect::from_center_size(h, Vec2::splat(HANDLE_SIZE + 6.0));
-            let resp = ui.interact(r, ui.scope_id().with(("annotation-handle", a.id, k)), Sense::drag());
-            let resp = resp.on_hover_cursor(egui::CursorIcon::Crosshair);
-            if resp.dragged()
-                && let Some(pos) = resp.interact_pointer_pos()
-            {
-                let shape = move_handle(&a.shape, k, p.geo_from_screen(pos));
-                commands.push(Command::EditAnnotations(Edit::Update { id: a.id, shape, style: a.style }, true));
-            }
-            if resp.drag_stopped() {
-                commands.push(Command::EndAnnotationGesture);
-            }
+    // The body first: the handles registered after it sit on top of it (egui gives ties to the last one).
+    let pointer = ui.ctx().pointer_hover_pos().filter(|q| p.screen_rect.contains(*q));
+    let under = pointer.and_then(|q| annotation_at(&painter, &inputs.cx, inputs.items, q, false));
+    if let Some(a) = draft.moving.or(under).and_then(|id| inputs.items.iter().find(|a| a.id == id)) {
+        body_ui(ui, &painter, inputs, a, draft, commands);
+    }
+    let Some(a) = inputs.selected.and_then(|id| inputs.items.iter().find(|a| a.id == id)) else { return };
+    let Some(hs) = handles(p, a) else { return };
+    for (k, h) in hs.into_iter().enumerate() {
+        let r = Rect::from_center_size(h, Vec2::splat(HANDLE_SIZE + 6.0));
+        let resp = ui.interact(r, ui.scope_id().with(("annotation-handle", a.id, k)), Sense::drag());
+        let resp = resp.on_hover_cursor(egui::CursorIcon::Crosshair);
+        if resp.dragged()
+            && let Some(pos) = resp.interact_pointer_pos()
+        {
+            let shape = move_handle(&a.shape, k, p.geo_from_screen(pos));
+            commands.push(Command::EditAnnotations(Edit::Update { id: a.id, shape, style: a.style }, true));
+        }
+        if resp.drag_stopped() {
+            commands.push(Command::EndAnnotationGesture);
         }
     }
-    let Some(pointer) = ui.ctx().pointer_hover_pos().filter(|q| p.screen_rect.contains(*q)) else { return };
-    let Some(id) = annotation_at(&painter, &inputs.cx, inputs.items, pointer, false) else { return };
-    let Some(a) = inputs.items.iter().find(|a| a.id == id) else { return };
-    let body = crate::map::annotations::screen_bounds(&painter, &inputs.cx, a);
+}
+
+/// Selecting, editing and moving one annotation by its body.
+fn body_ui(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    inputs: &OverlayInputs<'_>,
+    a: &Annotation,
+    draft: &mut Draft,
+    commands: &mut Vec<Command>,
+) {
+    let p = inputs.cx.projector;
+    let id = a.id;
+    let body = crate::map::annotations::screen_bounds(painter, &inputs.cx, a);
     let resp = ui.interact(body, ui.scope_id().with(("annotation-body", id)), Sense::click_and_drag());
     let resp = resp.on_hover_cursor(egui::CursorIcon::Grab);
     if resp.clicked() || resp.drag_started() {
         commands.push(Command::SelectAnnotation(Some(id)));
+    }
+    if resp.drag_started() {
+        draft.moving = Some(id);
     }
     if resp.double_clicked() && matches!(a.shape, Shape::Text { .. }) {
         commands.push(Command::EditAnnotationText(Some(id)));
@@ -327,7 +361,8 @@ fn pointer_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, commands: &mut Vec<Comman
             commands.push(Command::EditAnnotations(Edit::Update { id, shape, style: a.style }, true));
         }
     }
-    if resp.drag_stopped() {
+    if resp.drag_stopped() || (draft.moving == Some(id) && !resp.dragged()) {
+        draft.moving = None;
         commands.push(Command::EndAnnotationGesture);
     }
 }

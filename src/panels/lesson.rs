@@ -102,7 +102,7 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
                     if ui.button("Duplicate").clicked() {
                         commands.push(Command::DuplicateSlide(i));
                     }
-                    if ui.add_enabled(lesson.slides.len() > 1, egui::Button::new("Delete")).clicked() {
+                    if ui.add_enabled(lesson.slides.len() > 1, egui::Button::new("Delete slide")).clicked() {
                         commands.push(Command::DeleteSlide(i));
                     }
                 });
