@@ -248,3 +248,66 @@ fn ctrl_e_opens_the_export_dialog_with_a_preview() {
     assert_eq!(w, 640);
     assert!((hgt as f32 - 360.0).abs() <= 1.0, "{w}x{hgt}");
 }
+
+#[test]
+fn an_arrow_is_resized_by_its_handle_and_a_new_label_is_one_undo_step() {
+    let mut h = common::harness_at("2020-01-03", 1280.0, 800.0);
+    h.run();
+    let p = h.state().drawn_view;
+    assert!(p.points_per_km.is_some());
+    // An arrow drawn in code, then selected with the pointer tool and its head dragged.
+    let (from, to) = (GeoPoint::lat_lon(30.0, 45.0), GeoPoint::lat_lon(32.0, 52.0));
+    h.state_mut().draw.history.apply(Edit::Add(Shape::Arrow { from, to }, Style::default()), false);
+    let id = h.state().draw.history.items()[0].id;
+    h.state_mut().draw.selected = Some(id);
+    h.run();
+    let projector = h.state().map_projector();
+    let head = projector.screen_from_geo(to);
+    h.hover_at(head);
+    h.run();
+    h.drag_at(head);
+    h.run();
+    for step in 1..=8 {
+        h.hover_at(head + egui::vec2(0.0, 10.0 * step as f32));
+        h.run();
+    }
+    h.drop_at(head + egui::vec2(0.0, 80.0));
+    h.run();
+    let Shape::Arrow { from: f2, to: t2 } = h.state().draw.history.items()[0].shape.clone() else { panic!() };
+    assert_eq!(f2, from, "the tail stays");
+    assert!(t2.lat < to.lat - 1.0, "the head moved south: {t2:?}");
+    // One drag, one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().draw.history.items()[0].shape, Shape::Arrow { from, to });
+
+    // A label: the Text tool, a click, typing, Enter.
+    h.key_press(Key::T);
+    h.run();
+    let at = projector.screen_from_geo(GeoPoint::lat_lon(25.0, 40.0));
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.drop_at(at);
+    h.run();
+    assert!(h.state().draw.text_edit.is_some());
+    h.event(egui::Event::Text("Saudi Arabia".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let labels: Vec<_> = h
+        .state()
+        .draw
+        .history
+        .items()
+        .iter()
+        .filter_map(|a| match &a.shape {
+            Shape::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(labels, ["Saudi Arabia"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().draw.history.items().len(), 1, "one undo removes the whole label");
+}

@@ -200,3 +200,43 @@ fn killing_the_app_during_an_autosave_leaves_the_previous_autosave_intact() {
         .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp"));
     assert!(temps.count() <= 8);
 }
+
+#[test]
+fn drawings_stay_with_their_slide_and_an_app_made_lesson_reopens() {
+    use timeatlas::annotate::{Edit, Shape, Style};
+    use timeatlas::command::Command;
+    let mut h = common::harness_at("2020-01-03", 1280.0, 1400.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::NewLesson);
+    h.state_mut().apply(&ctx, Command::AddSlide);
+    h.run();
+    assert_eq!(h.state().lesson.current, 1);
+    // Draw on slide 2, go to slide 1 (no drawings), and back: the arrow is there again.
+    let arrow = Shape::Arrow {
+        from: timeatlas::model::GeoPoint::lat_lon(33.3, 44.4),
+        to: timeatlas::model::GeoPoint::lat_lon(35.7, 51.4),
+    };
+    h.state_mut().apply(&ctx, Command::EditAnnotations(Edit::Add(arrow.clone(), Style::default()), false));
+    h.run();
+    h.key_press(Key::PageUp);
+    h.run_steps(120);
+    assert_eq!(h.state().lesson.current, 0);
+    assert!(h.state().draw.history.items().is_empty());
+    h.key_press(Key::PageDown);
+    h.run_steps(120);
+    assert_eq!(h.state().draw.history.items().len(), 1);
+    assert_eq!(h.state().draw.history.items()[0].shape, arrow);
+    // Saved and opened again: a slide with nothing selected has no sources; it opens with a warning.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("my-lesson.json");
+    h.state_mut()
+        .apply(&ctx, Command::FileChosen(timeatlas::panels::file_prompt::FileAction::SaveLesson, path.clone()));
+    h.state_mut().apply(&ctx, Command::CloseLesson);
+    h.state_mut().load_lesson(&path);
+    h.run();
+    assert_eq!(h.state().lesson.len(), 2);
+    assert!(h.state().messages.iter().any(|m| m.starts_with("warning:") && m.contains("my-lesson.json")));
+    assert_eq!(h.state().lesson.lesson.as_ref().unwrap().slides[1].annotations.len(), 1);
+    assert_eq!(h.state().settings.recent_lessons.first(), Some(&path));
+}

@@ -70,6 +70,11 @@ impl TimeAtlasApp {
         }
     }
 
+    /// The projector of the window's map in its last frame: where places are on screen.
+    pub fn map_projector(&self) -> crate::map::Projector {
+        self.drawn_view.projector(self.map_rect, &self.data.prepared.home)
+    }
+
     /// Renders the current map with `opts` as a PNG image.
     pub fn export_png(&mut self, opts: &ExportOptions) -> anyhow::Result<image::RgbaImage> {
         let highlighted = self.highlighted_countries();

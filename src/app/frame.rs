@@ -225,6 +225,7 @@ impl TimeAtlasApp {
                     self.markers = content_ui(&painter, &projector, &content);
                     panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &self.settings.filters);
                     self.map_size = projector.screen_rect.size();
+                    self.map_rect = projector.screen_rect;
                     let cx = crate::map::annotations::AnnotationContext {
                         projector: &projector,
                         atlas: &self.data.atlas,

@@ -190,6 +190,8 @@ pub struct TimeAtlasApp {
     pub export: ExportState,
     /// The map area's size in points in the last frame.
     pub map_size: egui::Vec2,
+    /// The map area in the last frame.
+    pub map_rect: egui::Rect,
     file_prompt: Option<panels::file_prompt::FilePrompt>,
     /// The open lesson and the presentation.
     pub lesson: presenting::LessonState,
@@ -265,6 +267,7 @@ impl TimeAtlasApp {
             draw: DrawState::default(),
             export: ExportState::default(),
             map_size: egui::Vec2::ZERO,
+            map_rect: egui::Rect::ZERO,
             file_prompt: None,
             lesson: presenting::LessonState::default(),
             autosave_path: options.autosave_path.clone().unwrap_or_else(presenting::autosave_path),

@@ -404,13 +404,14 @@ fn move_handle(shape: &Shape, k: usize, to: GeoPoint) -> Shape {
 pub fn text_editor_ui(ctx: &egui::Context, text: &mut String, commands: &mut Vec<Command>) {
     let mut open = true;
     egui::Window::new("Label text").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
-        ui.label(RichText::new("Type the label; Enter keeps it, Shift+Enter starts a new line."));
+        let label = ui.label(RichText::new("Type the label; Enter keeps it, Shift+Enter starts a new line."));
         let field = ui.add(
             egui::TextEdit::multiline(text)
                 .desired_rows(2)
                 .desired_width(320.0)
                 .return_key(egui::KeyboardShortcut::new(egui::Modifiers::SHIFT, egui::Key::Enter)),
         );
+        let field = field.labelled_by(label.id);
         field.request_focus();
         let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
         ui.horizontal(|ui| {
