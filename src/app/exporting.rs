@@ -135,7 +135,7 @@ impl TimeAtlasApp {
         };
         match action.native_dialog(ext, &name) {
             Some(path) => self.commands.push(Command::FileChosen(action, path)),
-            None => self.file_prompt = Some(FilePrompt { action, text: String::new() }),
+            None => self.file_prompt = Some(FilePrompt { action, text: String::new(), focus: true }),
         }
     }
 

@@ -16,7 +16,10 @@ impl TimeAtlasApp {
                 if !on {
                     self.lesson.autoplay = false;
                 }
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                // A `--screenshot` run captures the window at the size it was asked for.
+                if !self.is_screenshot_run() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                }
             }
             Command::Step(direction) => self.step(ctx, direction),
             Command::GoToSlide(i) => {

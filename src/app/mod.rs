@@ -630,6 +630,11 @@ impl TimeAtlasApp {
         )
     }
 
+    /// True for a `--screenshot` run.
+    pub fn is_screenshot_run(&self) -> bool {
+        self.screenshot.is_some()
+    }
+
     /// Names of the labels the map placed in its last frame (for tests and diagnostics).
     pub fn placed_label_texts(&self) -> Vec<String> {
         self.scene.as_ref().map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect()).unwrap_or_default()

@@ -39,7 +39,7 @@ pub struct MapInputs<'a> {
     pub tooltip: Option<String>,
     /// Draw the scale bar.
     pub scale_bar: bool,
-    /// Show tooltips under the pointer (off while presenting: the pointer is for pointing).
+    /// Show tooltips and the hover highlight (off while presenting: the pointer is for pointing).
     pub tooltips: bool,
     /// Paint the land meshes. An SVG export turns this off and writes the land as paths.
     pub paint_base: bool,
@@ -138,7 +138,11 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     let selected = inputs.selected.and_then(|a3| inputs.atlas.countries.iter().position(|c| c.id == a3));
     let highlights = [
         (selected, inputs.palette.selected_fill, inputs.palette.selected_stroke),
-        (out.hovered_country.filter(|h| Some(*h) != selected), inputs.palette.hover_fill, inputs.palette.hover_stroke),
+        (
+            out.hovered_country.filter(|h| Some(*h) != selected && inputs.tooltips),
+            inputs.palette.hover_fill,
+            inputs.palette.hover_stroke,
+        ),
     ];
     for a3 in inputs.highlighted {
         if let Some(i) = inputs.atlas.countries.iter().position(|c| &c.id == a3) {

@@ -30,7 +30,7 @@ impl FileAction {
         match self {
             Self::OpenAnnotations => "Open annotations",
             Self::SaveAnnotations => "Save annotations",
-            Self::Export => "Export the map",
+            Self::Export => "Save the export as",
             Self::ExportFramesFolder => "Folder for the frames",
             Self::OpenLesson => "Open a lesson",
             Self::SaveLesson => "Save the lesson",
@@ -65,21 +65,35 @@ pub struct FilePrompt {
     pub action: FileAction,
     /// The typed path.
     pub text: String,
+    /// Put the keyboard in the field on the next frame (when the window opens).
+    pub focus: bool,
 }
 
 /// Draws the path field window when a prompt is open.
 pub fn file_prompt_ui(ctx: &Context, prompt: &mut Option<FilePrompt>, commands: &mut Vec<Command>) {
     let Some(p) = prompt else { return };
     let mut open = true;
-    egui::Window::new(p.action.title()).open(&mut open).collapsible(false).show(ctx, |ui| {
-        ui.label(if p.action.saves() { "Type where to save it:" } else { "Type the file's path:" });
-        let field = ui.add(egui::TextEdit::singleline(&mut p.text).hint_text("/path/to/file").desired_width(420.0));
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button(if p.action.saves() { "Save" } else { "Open" }).clicked() || enter) && !p.text.trim().is_empty() {
-            commands.push(Command::FileChosen(p.action, PathBuf::from(p.text.trim())));
-            commands.push(Command::CloseFilePrompt);
-        }
-    });
+    let window = egui::Window::new(p.action.title()).id(egui::Id::unique("file-prompt"));
+    window.open(&mut open).collapsible(false).default_pos(ctx.content_rect().center() - egui::vec2(220.0, 60.0)).show(
+        ctx,
+        |ui| {
+            ui.label(if p.action.saves() { "Type where to save it:" } else { "Type the file's path:" });
+            let label = ui.label(format!("{}:", p.action.title()));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut p.text).hint_text("/path/to/file").desired_width(420.0))
+                .labelled_by(label.id);
+            if std::mem::take(&mut p.focus) {
+                field.request_focus();
+            }
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button(if p.action.saves() { "Save" } else { "Open" }).clicked() || enter)
+                && !p.text.trim().is_empty()
+            {
+                commands.push(Command::FileChosen(p.action, PathBuf::from(p.text.trim())));
+                commands.push(Command::CloseFilePrompt);
+            }
+        },
+    );
     if !open {
         commands.push(Command::CloseFilePrompt);
     }

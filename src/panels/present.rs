@@ -11,9 +11,9 @@ const BANNER_DATE: f32 = 30.0;
 /// Type size of the slide title.
 const BANNER_TITLE: f32 = 21.0;
 /// Type size of the caption.
-const CAPTION: f32 = 17.0;
+const CAPTION: f32 = 16.0;
 /// Share of the screen height the caption band may take.
-pub const CAPTION_MAX_SHARE: f32 = 0.24;
+pub const CAPTION_MAX_SHARE: f32 = 0.21;
 /// Radius of the spotlight's bright circle, points.
 pub const SPOTLIGHT_RADIUS: f32 = 110.0;
 
