@@ -47,6 +47,17 @@ pub enum ThemeArg {
     Projector,
 }
 
+impl ThemeArg {
+    /// The palette it names.
+    pub fn choice(self) -> ThemeChoice {
+        match self {
+            Self::Light => ThemeChoice::Light,
+            Self::Dark => ThemeChoice::Dark,
+            Self::Projector => ThemeChoice::Projector,
+        }
+    }
+}
+
 /// TimeAtlas: a classroom map-and-timeline atlas of Iran, Iraq, Syria and Yemen, 1953 to today.
 #[derive(Debug, Parser)]
 #[command(name = "timeatlas", version, about)]
@@ -151,6 +162,24 @@ pub struct ExportCli {
     /// A lesson file: one PNG per slide into the --out folder.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["from", "date"])]
     pub lesson: Option<PathBuf>,
+    /// Colour theme of the image.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// Leave out the date stamp.
+    #[arg(long)]
+    pub no_date: bool,
+    /// Leave out the legend.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// Leave out the scale bar.
+    #[arg(long)]
+    pub no_scale_bar: bool,
+    /// Leave out the credits line.
+    #[arg(long)]
+    pub no_credits: bool,
+    /// Include the side panel (the events of the date) next to the map.
+    #[arg(long)]
+    pub side_panel: bool,
 }
 
 /// Runs the command line; `process_start` is taken first thing in `main` for `startup_ms`.
@@ -183,6 +212,14 @@ pub fn main(process_start: Instant) -> ExitCode {
                 gif: e.gif,
                 lesson: e.lesson,
                 data: cli.data,
+                theme: e.theme.map(ThemeArg::choice),
+                include: crate::export::command_line::Include {
+                    date: !e.no_date,
+                    legend: !e.no_legend,
+                    scale_bar: !e.no_scale_bar,
+                    credits: !e.no_credits,
+                    side_panel: e.side_panel,
+                },
             };
             crate::export::command_line::run(&args)
         }
@@ -225,11 +262,7 @@ fn run_window(cli: Cli) -> ExitCode {
     let options = StartOptions {
         data_paths: cli.data,
         screenshot: cli.screenshot.clone().map(|p| (p, outcome.clone())),
-        theme: cli.theme.map(|t| match t {
-            ThemeArg::Light => ThemeChoice::Light,
-            ThemeArg::Dark => ThemeChoice::Dark,
-            ThemeArg::Projector => ThemeChoice::Projector,
-        }),
+        theme: cli.theme.map(ThemeArg::choice),
         ui_scale: cli.scale,
         fresh: cli.screenshot.is_some(),
         date: cli.date,

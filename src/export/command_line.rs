@@ -37,6 +37,31 @@ pub struct ExportArgs {
     pub lesson: Option<PathBuf>,
     /// Layer files over the bundled data.
     pub data: Vec<PathBuf>,
+    /// Colour theme (default: light).
+    pub theme: Option<crate::theme::ThemeChoice>,
+    /// What to include besides the map.
+    pub include: Include,
+}
+
+/// What an export includes besides the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Include {
+    /// Date stamp.
+    pub date: bool,
+    /// Legend.
+    pub legend: bool,
+    /// Scale bar.
+    pub scale_bar: bool,
+    /// Credits line.
+    pub credits: bool,
+    /// Side panel.
+    pub side_panel: bool,
+}
+
+impl Default for Include {
+    fn default() -> Self {
+        Self { date: true, legend: true, scale_bar: true, credits: true, side_panel: false }
+    }
 }
 
 /// Parses `LON_MIN,LAT_MIN,LON_MAX,LAT_MAX`.
@@ -77,7 +102,13 @@ fn format_for(args: &ExportArgs, path: &Path) -> ExportFormat {
 /// Builds the app state the export draws, headless.
 pub fn headless_app(args: &ExportArgs) -> anyhow::Result<TimeAtlasApp> {
     let ctx = egui::Context::default();
-    let options = StartOptions { data_paths: args.data.clone(), fresh: true, date: args.date, ..Default::default() };
+    let options = StartOptions {
+        data_paths: args.data.clone(),
+        fresh: true,
+        date: args.date,
+        theme: args.theme,
+        ..Default::default()
+    };
     let mut app = TimeAtlasApp::headless(&ctx, options);
     if !app.messages.is_empty() {
         bail!("{}", app.messages.join("\n"));
@@ -86,9 +117,15 @@ pub fn headless_app(args: &ExportArgs) -> anyhow::Result<TimeAtlasApp> {
         let items = crate::annotate::file::load(path).map_err(|e| anyhow::anyhow!("{e}"))?;
         app.draw.history = crate::annotate::History::with_items(items);
     }
+    let i = args.include;
     app.settings.export = ExportOptions {
         size_px: args.size_px,
         title: args.title.clone().unwrap_or_default(),
+        date_stamp: i.date,
+        legend: i.legend,
+        scale_bar: i.scale_bar,
+        attribution: i.credits,
+        side_panel: i.side_panel,
         ..ExportOptions::default()
     };
     Ok(app)
