@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 #[test]
 fn every_character_in_the_bundled_text_has_a_glyph() {
     let ctx = egui::Context::default();
-    let _ = ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
+    ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
     let mut chars = BTreeSet::new();
     let mut files = vec![std::path::PathBuf::from("data/lessons/us-iran-1953-2020.json")];
     for entry in std::fs::read_dir("data").unwrap() {
