@@ -66,6 +66,9 @@ impl TimeAtlasApp {
         let width = ctx.content_rect().width();
         let narrow = width < NARROW_POINTS;
         let side_open = if narrow { self.side_open_when_narrow } else { self.settings.show_side_panel };
+        let draw_open = if narrow { self.draw_open_when_narrow } else { self.settings.show_draw_toolbar };
+        let sorter_open = if narrow { self.sorter_open_when_narrow } else { self.lesson.show_sorter };
+        self.sorter_shown = sorter_open && self.lesson.lesson.is_some();
         egui::Panel::top("menu").show(ui, |ui| {
             let state = panels::menu::MenuState {
                 side_panel_open: side_open,
@@ -73,16 +76,16 @@ impl TimeAtlasApp {
                 theme: self.settings.theme,
                 show_provinces: self.settings.show_provinces,
                 show_cities: self.settings.show_cities,
-                show_draw_toolbar: self.settings.show_draw_toolbar,
+                show_draw_toolbar: draw_open,
                 lesson_open: self.lesson.lesson.is_some(),
-                show_sorter: self.lesson.show_sorter,
+                show_sorter: sorter_open,
                 recent_lessons: &self.settings.recent_lessons,
                 autosave_exists: super::presenting::recovery_path(&self.autosave_path).is_file(),
                 ui_scale: self.settings.ui_scale,
             };
             panels::menu::menu_bar_ui(ui, &state, commands);
         });
-        if self.settings.show_draw_toolbar {
+        if draw_open {
             egui::Panel::top("draw-toolbar").show(ui, |ui| {
                 let h = &self.draw.history;
                 let state = panels::annotate::ToolbarState {
@@ -112,9 +115,7 @@ impl TimeAtlasApp {
             panels::status::status_bar_ui(ui, &state);
         });
         self.timeline_panel(ui, ctx, commands);
-        if self.lesson.show_sorter
-            && let Some(lesson) = &self.lesson.lesson
-        {
+        if sorter_open && let Some(lesson) = &self.lesson.lesson {
             let current = self.lesson.current;
             let key = (current, self.lesson.revision);
             if self.slide_text.loaded_for != Some(key)
@@ -128,7 +129,8 @@ impl TimeAtlasApp {
                 };
             }
             let pushed_before = commands.len();
-            egui::Panel::left("slides").resizable(true).default_size(300.0).show(ui, |ui| {
+            let sorter_width = 300.0_f32.min(width * 0.55);
+            egui::Panel::left("slides").resizable(true).default_size(sorter_width).show(ui, |ui| {
                 let state = panels::lesson::SorterState {
                     lesson,
                     current,
@@ -187,7 +189,9 @@ impl TimeAtlasApp {
         let output = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                if let Some(view) = self.lesson.pending_view.take() {
+                // A slide's view stays fitted to the map area (whose size the first frames do not know yet,
+                // and which changes with the window) until the user moves the map.
+                if let Some(view) = self.lesson.pending_view {
                     let v = view.map_or(crate::export::ExportView::Home, crate::export::ExportView::Box);
                     let memory = crate::export::frame::export_memory(v, ui.available_size(), &self.data.prepared.home);
                     self.settings.map = memory;

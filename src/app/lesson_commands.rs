@@ -67,7 +67,13 @@ impl TimeAtlasApp {
                     Err(e) => self.messages.push(e.to_string()),
                 }
             }
-            Command::ShowSorter(on) => self.lesson.show_sorter = on,
+            Command::ShowSorter(on) => {
+                if ctx.content_rect().width() < super::NARROW_POINTS {
+                    self.sorter_open_when_narrow = on;
+                } else {
+                    self.lesson.show_sorter = on;
+                }
+            }
             other => self.edit_slides(other),
         }
     }

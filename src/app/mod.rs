@@ -181,6 +181,10 @@ pub struct TimeAtlasApp {
     show_about: bool,
     show_open_data: bool,
     side_open_when_narrow: bool,
+    draw_open_when_narrow: bool,
+    sorter_open_when_narrow: bool,
+    /// The slide sorter was drawn in the last frame (its thumbnails are rendered only then).
+    sorter_shown: bool,
     open_data_path: String,
     screenshot: Option<ScreenshotJob>,
     commands: Vec<Command>,
@@ -260,6 +264,9 @@ impl TimeAtlasApp {
             jump_error: None,
             show_about: false,
             side_open_when_narrow: false,
+            draw_open_when_narrow: false,
+            sorter_open_when_narrow: false,
+            sorter_shown: false,
             show_open_data: false,
             open_data_path: String::new(),
             screenshot: options.screenshot.map(|(path, outcome)| ScreenshotJob::new(path, outcome)),
@@ -399,8 +406,10 @@ impl TimeAtlasApp {
             Command::SetView(memory) => {
                 log::debug!("view: {memory:?}");
                 self.settings.map = memory;
+                self.lesson.pending_view = None;
             }
             Command::ZoomBy(factor) => {
+                self.lesson.pending_view = None;
                 // Zoom the view as drawn (the fitted one if the user has not moved the map yet).
                 let mut view = self.drawn_view;
                 if let Some(scale) = view.points_per_km {
@@ -410,7 +419,10 @@ impl TimeAtlasApp {
                     self.settings.map = view;
                 }
             }
-            Command::ResetView => self.settings.map = MapMemory::fit_pending(),
+            Command::ResetView => {
+                self.settings.map = MapMemory::fit_pending();
+                self.lesson.pending_view = None;
+            }
             Command::SelectCountry(a3) => self.selected = a3,
             Command::SetTheme(t) => {
                 self.settings.theme = t;
@@ -478,6 +490,7 @@ impl TimeAtlasApp {
                 self.card = hit;
             }
             Command::ShowOnMap(at) => {
+                self.lesson.pending_view = None;
                 let mut view = self.drawn_view;
                 view.center = crate::map::projection::map_from_geo(at);
                 let min_scale = 1.2;
@@ -488,7 +501,15 @@ impl TimeAtlasApp {
             Command::SetFilters(f) => self.settings.filters = f,
             Command::RelationsActiveOnly(on) => self.settings.relations_active_only = on,
             Command::ShowTimeline(on) => self.settings.show_timeline = on,
-            Command::ShowDrawToolbar(on) => self.settings.show_draw_toolbar = on,
+            // On a narrow screen (a projector at UI scale 2) the drawing bar and the sorter start hidden so
+            // the map keeps the room; opening them there does not change the wide-screen choice.
+            Command::ShowDrawToolbar(on) => {
+                if ctx.content_rect().width() < NARROW_POINTS {
+                    self.draw_open_when_narrow = on;
+                } else {
+                    self.settings.show_draw_toolbar = on;
+                }
+            }
             Command::ShowSidePanel(on) => {
                 if ctx.content_rect().width() < NARROW_POINTS {
                     self.side_open_when_narrow = on;

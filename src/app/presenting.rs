@@ -58,7 +58,8 @@ pub struct LessonState {
     pub slide_elapsed_s: f64,
     /// A transition in progress.
     pub transition: Option<Transition>,
-    /// A view box to fit once the map's size is known.
+    /// The slide's view box (`Some(None)`: the home view), kept fitted to the map area until the user
+    /// moves the map.
     pub pending_view: Option<Option<GeoBox>>,
     /// Stop playing at this day (a slide's range).
     pub play_until: Option<f64>,
@@ -331,6 +332,7 @@ impl TimeAtlasApp {
                 animating = true;
             } else {
                 self.settings.map = to;
+                self.lesson.pending_view = Some(tr.to_view);
                 self.settings.time.current_day = tr.to_day;
                 if std::mem::take(&mut self.lesson.play_after_transition) {
                     self.settings.time.playing = true;

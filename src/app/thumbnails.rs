@@ -39,7 +39,7 @@ fn slide_key(slide: &Slide) -> String {
 impl TimeAtlasApp {
     /// Renders the first missing or stale thumbnail, and asks for another frame while any remain.
     pub(super) fn render_one_thumbnail(&mut self, ctx: &egui::Context) {
-        let wanted = self.lesson.show_sorter && !self.lesson.presenting && !self.thumbnails.failed;
+        let wanted = self.sorter_shown && !self.lesson.presenting && !self.thumbnails.failed;
         let Some(lesson) = self.lesson.lesson.as_ref().filter(|_| wanted) else {
             return;
         };
