@@ -240,3 +240,21 @@ fn drawings_stay_with_their_slide_and_an_app_made_lesson_reopens() {
     assert_eq!(h.state().lesson.lesson.as_ref().unwrap().slides[1].annotations.len(), 1);
     assert_eq!(h.state().settings.recent_lessons.first(), Some(&path));
 }
+
+/// A 1024×768 projector at UI scale 2 is 512×384 points: with the sample lesson open the map keeps the
+/// room (drawing bar and sorter start hidden), and presenting gives it most of the height.
+#[test]
+fn on_a_1024x768_projector_at_scale_2_the_map_keeps_the_room() {
+    let mut h = common::harness_at("2020-01-03", 512.0, 384.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, timeatlas::command::Command::OpenSampleLesson);
+    h.run_steps(400);
+    let editing = h.state().map_size;
+    assert!(editing.x >= 500.0 && editing.y >= 120.0, "editing: {editing:?}");
+    h.key_press(Key::F5);
+    h.run_steps(5);
+    let presenting = h.state().map_size;
+    assert!(presenting.x >= 500.0 && presenting.y >= 150.0, "presenting: {presenting:?}");
+    assert!(presenting.y > editing.y, "{editing:?} {presenting:?}");
+}
