@@ -73,7 +73,7 @@ impl PreparedLayer {
         for polygon in &area.polygons {
             let base = self.vertices.len();
             let (flat, holes) = self.push_polygon(polygon, &mut bbox, &mut rings);
-            let triangles = match earcutr::earcut(&flat, &holes, 2) {
+            let triangles = match super::triangulate::triangulate(&flat, &holes) {
                 Ok(t) => t,
                 Err(e) => {
                     self.problems.push(format!("{}: cannot triangulate a polygon: {e:?}", area.name));

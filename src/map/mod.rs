@@ -8,6 +8,7 @@ pub mod labels;
 pub mod memory;
 pub mod projection;
 pub mod scene;
+pub mod triangulate;
 pub mod view;
 
 pub use memory::MapMemory;
