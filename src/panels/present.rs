@@ -12,6 +12,8 @@ const BANNER_DATE: f32 = 30.0;
 const BANNER_TITLE: f32 = 21.0;
 /// Type size of the caption.
 const CAPTION: f32 = 16.0;
+/// The smallest type size a long caption shrinks to before it scrolls (a clicker cannot scroll).
+const CAPTION_MIN: f32 = 12.0;
 /// Share of the screen height the caption band may take.
 pub const CAPTION_MAX_SHARE: f32 = 0.21;
 /// Radius of the spotlight's bright circle, points.
@@ -53,8 +55,9 @@ pub fn banner_ui(ui: &mut Ui, state: &BannerState<'_>, commands: &mut Vec<Comman
 pub fn caption_ui(ui: &mut Ui, slide: &Slide, max_height: f32) {
     ui.add_space(2.0);
     egui::ScrollArea::vertical().max_height(max_height).auto_shrink([false, true]).show(ui, |ui| {
-        if !slide.caption.trim().is_empty() {
-            ui.label(RichText::new(slide.caption.trim()).size(CAPTION));
+        let caption = slide.caption.trim();
+        if !caption.is_empty() {
+            ui.label(RichText::new(caption).size(caption_size(ui, caption, max_height)));
         }
         if !slide.sources.is_empty() {
             ui.horizontal_wrapped(|ui| {
@@ -88,4 +91,21 @@ pub fn spotlight_ui(ctx: &egui::Context, pointer: Pos2, dim: Color32) {
     // A ring wide enough to cover the screen from the circle's edge outwards.
     let width = 2.0 * rect.size().length();
     painter.circle_stroke(pointer, SPOTLIGHT_RADIUS + width / 2.0, Stroke::new(width, dim));
+}
+
+/// The largest type size, from [`CAPTION`] down to [`CAPTION_MIN`], at which the caption fits in `max_height`
+/// (leaving a line for the sources).
+fn caption_size(ui: &Ui, caption: &str, max_height: f32) -> f32 {
+    let width = ui.available_width();
+    let sources_line = size::UI_SMALL * 1.6;
+    let mut size = CAPTION;
+    while size > CAPTION_MIN {
+        let font = egui::FontId::proportional(size);
+        let height = ui.painter().layout(caption.to_owned(), font, Color32::PLACEHOLDER, width).size().y;
+        if height + sources_line <= max_height {
+            break;
+        }
+        size -= 1.0;
+    }
+    size
 }
