@@ -24,14 +24,7 @@ impl FromStr for Size {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (w, h) =
-            s.split_once(['x', 'X']).ok_or_else(|| format!("expected WIDTHxHEIGHT, e.g. 1920x1080, found {s:?}"))?;
-        let parse =
-            |v: &str| v.trim().parse::<u32>().map_err(|_| format!("expected a whole number of pixels, found {v:?}"));
-        let (width, height) = (parse(w)?, parse(h)?);
-        if !(200..=8192).contains(&width) || !(200..=8192).contains(&height) {
-            return Err(format!("expected each side between 200 and 8192 pixels, found {width}x{height}"));
-        }
+        let [width, height] = crate::export::frame::parse_size_from(s, 200)?;
         Ok(Self { width, height })
     }
 }

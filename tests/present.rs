@@ -258,3 +258,38 @@ fn on_a_1024x768_projector_at_scale_2_the_map_keeps_the_room() {
     assert!(presenting.x >= 500.0 && presenting.y >= 150.0, "presenting: {presenting:?}");
     assert!(presenting.y > editing.y, "{editing:?} {presenting:?}");
 }
+
+/// The spotlight, rendered: the screen darkens away from the pointer and stays as it was around it.
+#[test]
+fn the_spotlight_dims_all_but_a_circle_around_the_pointer() {
+    use timeatlas::TimeAtlasApp;
+    use timeatlas::app::StartOptions;
+    let today = parse_day(common::TODAY).ok();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(512.0, 384.0))
+        .with_max_steps(12)
+        .wgpu()
+        .build_eframe(move |cc| {
+            TimeAtlasApp::new(
+                cc,
+                StartOptions { fresh: true, today, autosave_path: Some(common::autosave_path()), ..Default::default() },
+            )
+        });
+    h.run();
+    h.key_press(Key::F5);
+    h.hover_at(egui::pos2(300.0, 200.0));
+    h.run();
+    let luma = |img: &image::RgbaImage, x: u32, y: u32| {
+        let p = img.get_pixel(x, y).0;
+        u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])
+    };
+    let before = h.render().unwrap();
+    h.key_press(Key::L);
+    h.run();
+    assert!(h.state().lesson.spotlight);
+    let after = h.render().unwrap();
+    let scale = after.width() / 512;
+    let (near, far) = ((300 * scale, 200 * scale), (20 * scale, 370 * scale));
+    assert_eq!(luma(&after, near.0, near.1), luma(&before, near.0, near.1), "around the pointer nothing changes");
+    assert!(luma(&after, far.0, far.1) * 2 < luma(&before, far.0, far.1), "far from it the screen is dimmed");
+}

@@ -75,23 +75,25 @@ impl TimeAtlasApp {
         self.drawn_view.projector(self.map_rect, &self.data.prepared.home)
     }
 
-    /// Renders the current map with `opts` as a PNG image.
-    pub fn export_png(&mut self, opts: &ExportOptions) -> anyhow::Result<image::RgbaImage> {
+    /// Runs `f` with the exporter and the scene the map shows now (the exporter is lent out meanwhile, as
+    /// the scene borrows the rest of the app).
+    fn with_current_scene<R>(&mut self, f: impl FnOnce(&mut Exporter, &ExportScene<'_>) -> R) -> R {
         let highlighted = self.highlighted_countries();
         let mut exporter = std::mem::take(&mut self.export.exporter);
-        let result = exporter.png(&self.export_scene(&highlighted), opts);
+        let result = f(&mut exporter, &self.export_scene(&highlighted));
         self.export.exporter = exporter;
         result
     }
 
+    /// Renders the current map with `opts` as a PNG image.
+    pub fn export_png(&mut self, opts: &ExportOptions) -> anyhow::Result<image::RgbaImage> {
+        self.with_current_scene(|exporter, scene| exporter.png(scene, opts))
+    }
+
     /// Writes the current map with the saved export options to `path`.
     pub fn export_to(&mut self, path: &Path) -> anyhow::Result<()> {
-        let highlighted = self.highlighted_countries();
         let opts = self.settings.export.clone();
-        let mut exporter = std::mem::take(&mut self.export.exporter);
-        let result = exporter.export_to(&self.export_scene(&highlighted), &opts, path);
-        self.export.exporter = exporter;
-        result
+        self.with_current_scene(|exporter, scene| exporter.export_to(scene, &opts, path))
     }
 
     pub(super) fn apply_export(&mut self, ctx: &egui::Context, command: Command) {
@@ -227,11 +229,7 @@ impl TimeAtlasApp {
         self.export.preview_stale = false;
         self.export.preview_changed_at = None;
         let opts = self.settings.export.clone();
-        let highlighted = self.highlighted_countries();
-        let mut exporter = std::mem::take(&mut self.export.exporter);
-        let result = exporter.preview(&self.export_scene(&highlighted), &opts, PREVIEW_WIDTH_PX);
-        self.export.exporter = exporter;
-        match result {
+        match self.with_current_scene(|exporter, scene| exporter.preview(scene, &opts, PREVIEW_WIDTH_PX)) {
             Ok(img) => {
                 let size = [img.width() as usize, img.height() as usize];
                 let image = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());

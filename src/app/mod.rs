@@ -648,6 +648,11 @@ impl TimeAtlasApp {
             (self.messages.len(), self.show_about, self.show_open_data, self.data.generation),
             (self.draw.history.revision(), self.draw.tool, self.draw.selected, self.draw.text_edit.clone()),
             (self.export.open, self.export.preview_stale, self.export.status.clone(), self.file_prompt.is_some()),
+            (
+                (self.lesson.presenting, self.lesson.blank, self.lesson.spotlight, self.lesson.autoplay),
+                (self.lesson.current, self.lesson.revision, self.lesson.show_sorter, self.lesson.lesson.is_some()),
+                (self.side_open_when_narrow, self.draw_open_when_narrow, self.sorter_open_when_narrow),
+            ),
         )
     }
 
@@ -673,6 +678,7 @@ type Fingerprint = (
     (usize, bool, bool, u64),
     (u64, panels::annotate::Tool, Option<u64>, Option<drawing::TextEdit>),
     (bool, bool, Option<Result<String, String>>, bool),
+    ((bool, Option<presenting::Blank>, bool, bool), (usize, u64, bool, bool), (bool, bool, bool)),
 );
 
 /// The event id of a card, if it is an event's.

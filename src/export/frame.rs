@@ -95,13 +95,21 @@ impl Default for ExportOptions {
 
 /// Parses `WIDTHxHEIGHT` (`3840x2160`) within 16..=8192 pixels a side.
 pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    parse_size_from(text, 16)
+}
+
+/// Parses `WIDTHxHEIGHT` with each side from `min_side` to 8192 pixels (windows need more room than images).
+pub fn parse_size_from(text: &str, min_side: u32) -> Result<[u32; 2], String> {
+    let max = crate::offscreen::MAX_SIDE_PX;
     let (w, h) = text
         .split_once(['x', 'X', '×'])
         .ok_or_else(|| format!("size {text:?}: expected WIDTHxHEIGHT in pixels, like 3840x2160"))?;
     let side = |s: &str| {
-        s.trim().parse::<u32>().ok().filter(|v| (16..=crate::offscreen::MAX_SIDE_PX).contains(v)).ok_or_else(|| {
-            format!("size {text:?}: each side must be a whole number from 16 to {}", crate::offscreen::MAX_SIDE_PX)
-        })
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (min_side..=max).contains(v))
+            .ok_or_else(|| format!("size {text:?}: each side must be a whole number from {min_side} to {max}"))
     };
     Ok([side(w)?, side(h)?])
 }

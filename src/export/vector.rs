@@ -38,53 +38,51 @@ fn rings(layer: &PreparedLayer, index: usize, p: &Projector) -> Option<Vec<Vec<P
     (!out.is_empty()).then_some(out)
 }
 
+/// One path per area in view, without id or title (the world underlay, lakes, provinces).
+fn unnamed_paths(
+    layer: &PreparedLayer,
+    p: &Projector,
+    fill: Option<egui::Color32>,
+    stroke: Option<Stroke>,
+) -> Vec<SvgPath> {
+    (0..layer.areas.len())
+        .filter_map(|i| Some(SvgPath { id: None, title: None, rings: rings(layer, i, p)?, fill, stroke }))
+        .collect()
+}
+
 /// The groups drawn under everything else in an SVG export.
 pub fn base_groups(scene: &ExportScene<'_>, p: &Projector) -> Vec<SvgGroup> {
     let palette = theme::map_palette(scene.settings.theme);
+    let stroke = |width: f32, color| Stroke::new(width * palette.stroke_scale, color);
     let prepared = &scene.data.prepared;
     let atlas = &scene.data.atlas;
-    let world = (0..prepared.world.areas.len())
-        .filter_map(|i| {
-            Some(SvgPath {
-                id: None,
-                title: None,
-                rings: rings(&prepared.world, i, p)?,
-                fill: Some(palette.world_land),
-                stroke: Some(Stroke::new(size::WORLD_BORDER * palette.stroke_scale, palette.world_border)),
-            })
-        })
-        .collect();
+    let world = unnamed_paths(
+        &prepared.world,
+        p,
+        Some(palette.world_land),
+        Some(stroke(size::WORLD_BORDER, palette.world_border)),
+    );
     let countries = atlas
         .countries
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
             let focus = c.role == AreaRole::Focus;
-            let (fill, stroke) = if focus {
-                (palette.focus_land, Stroke::new(size::FOCUS_BORDER * palette.stroke_scale, palette.focus_border))
+            let (fill, border) = if focus {
+                (palette.focus_land, stroke(size::FOCUS_BORDER, palette.focus_border))
             } else {
-                (palette.context_land, Stroke::new(size::CONTEXT_BORDER * palette.stroke_scale, palette.context_border))
+                (palette.context_land, stroke(size::CONTEXT_BORDER, palette.context_border))
             };
             Some(SvgPath {
                 id: Some(c.id.clone()),
                 title: Some(c.name.clone()),
                 rings: rings(&prepared.countries, i, p)?,
                 fill: Some(fill),
-                stroke: Some(stroke),
+                stroke: Some(border),
             })
         })
         .collect();
-    let lakes = (0..prepared.lakes.areas.len())
-        .filter_map(|i| {
-            Some(SvgPath {
-                id: None,
-                title: None,
-                rings: rings(&prepared.lakes, i, p)?,
-                fill: Some(palette.lake),
-                stroke: None,
-            })
-        })
-        .collect();
+    let lakes = unnamed_paths(&prepared.lakes, p, Some(palette.lake), None);
     let mut groups = vec![
         SvgGroup { id: "world".into(), paths: world },
         SvgGroup { id: "countries".into(), paths: countries },
@@ -92,19 +90,8 @@ pub fn base_groups(scene: &ExportScene<'_>, p: &Projector) -> Vec<SvgGroup> {
     ];
     let alpha = province_alpha(p.points_per_km);
     if scene.settings.show_provinces && alpha > 0.0 {
-        let stroke =
-            Stroke::new(size::PROVINCE_BORDER * palette.stroke_scale, palette.province_border.gamma_multiply(alpha));
-        let provinces = (0..prepared.provinces.areas.len())
-            .filter_map(|i| {
-                Some(SvgPath {
-                    id: None,
-                    title: None,
-                    rings: rings(&prepared.provinces, i, p)?,
-                    fill: None,
-                    stroke: Some(stroke),
-                })
-            })
-            .collect();
+        let border = stroke(size::PROVINCE_BORDER, palette.province_border.gamma_multiply(alpha));
+        let provinces = unnamed_paths(&prepared.provinces, p, None, Some(border));
         groups.push(SvgGroup { id: "provinces".into(), paths: provinces });
     }
     groups

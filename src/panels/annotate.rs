@@ -85,7 +85,7 @@ pub struct ToolbarState<'a> {
 pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         for tool in Tool::ALL {
-            let text = format!("{} ({})", tool.label(), key_name(tool.key()));
+            let text = format!("{} ({})", tool.label(), tool.key().name());
             if ui.selectable_label(state.tool == tool, tool.label()).on_hover_text(text).clicked() {
                 commands.push(Command::SetTool(tool));
             }
@@ -109,26 +109,8 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
             }
         }
         ui.separator();
-        let label = ui.label("Line");
-        ui.add(
-            egui::DragValue::new(&mut changed.stroke_width)
-                .range(1.0..=16.0)
-                .clamp_existing_to_range(false)
-                .speed(0.1)
-                .max_decimals(1),
-        )
-        .labelled_by(label.id)
-        .on_hover_text("Line width in points");
-        let label = ui.label("Text");
-        ui.add(
-            egui::DragValue::new(&mut changed.font_size)
-                .range(10.0..=72.0)
-                .clamp_existing_to_range(false)
-                .speed(0.2)
-                .max_decimals(0),
-        )
-        .labelled_by(label.id)
-        .on_hover_text("Text size in points");
+        size_field(ui, "Line", "Line width in points", &mut changed.stroke_width, 1.0..=16.0, 1);
+        size_field(ui, "Text", "Text size in points", &mut changed.font_size, 10.0..=72.0, 0);
         if changed != style {
             commands.push(Command::SetAnnotationStyle(changed));
         }
@@ -160,8 +142,20 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
     });
 }
 
-fn key_name(key: egui::Key) -> &'static str {
-    key.name()
+/// A labelled size field. Values outside the range (from a file) are left as they are until edited, so
+/// selecting an annotation never rewrites it.
+fn size_field(
+    ui: &mut Ui,
+    label: &str,
+    hint: &str,
+    value: &mut f32,
+    range: std::ops::RangeInclusive<f32>,
+    decimals: usize,
+) {
+    let label = ui.label(label);
+    let speed = (range.end() - range.start()) / 150.0;
+    let field = egui::DragValue::new(value).range(range).clamp_existing_to_range(false).speed(speed);
+    ui.add(field.max_decimals(decimals)).labelled_by(label.id).on_hover_text(hint);
 }
 
 /// A gesture in progress with a drawing tool.

@@ -1,6 +1,6 @@
 //! Presentation mode: the date banner, the slide's caption and sources, the blank screen and the spotlight.
 
-use egui::{Align, Color32, Layout, Pos2, RichText, Stroke, Ui};
+use egui::{Align, Color32, Layout, Pos2, RichText, Ui};
 
 use crate::command::Command;
 use crate::lesson::Slide;
@@ -84,13 +84,31 @@ pub fn blank_ui(ctx: &egui::Context, color: Color32) {
         });
 }
 
-/// Dims everything except a circle around the pointer.
+/// Dims everything except a circle around the pointer: a ring mesh from the circle's edge (softened over a
+/// few points) out past the screen's corners. (A circle stroke this wide is not drawn by epaint.)
 pub fn spotlight_ui(ctx: &egui::Context, pointer: Pos2, dim: Color32) {
+    const SEGMENTS: u32 = 96;
+    const SOFT_EDGE: f32 = 6.0;
     let rect = ctx.content_rect();
     let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("spotlight")));
-    // A ring wide enough to cover the screen from the circle's edge outwards.
-    let width = 2.0 * rect.size().length();
-    painter.circle_stroke(pointer, SPOTLIGHT_RADIUS + width / 2.0, Stroke::new(width, dim));
+    let far = SPOTLIGHT_RADIUS + 2.0 * rect.size().length();
+    let mut mesh = egui::Mesh::default();
+    for i in 0..SEGMENTS {
+        let angle = std::f32::consts::TAU * i as f32 / SEGMENTS as f32;
+        let dir = egui::vec2(angle.cos(), angle.sin());
+        mesh.colored_vertex(pointer + dir * SPOTLIGHT_RADIUS, Color32::TRANSPARENT);
+        mesh.colored_vertex(pointer + dir * (SPOTLIGHT_RADIUS + SOFT_EDGE), dim);
+        mesh.colored_vertex(pointer + dir * far, dim);
+    }
+    for i in 0..SEGMENTS {
+        let (a, b) = (3 * i, 3 * ((i + 1) % SEGMENTS));
+        // Soft edge, then the dim ring, each as two triangles between this spoke and the next.
+        mesh.add_triangle(a, a + 1, b);
+        mesh.add_triangle(b, a + 1, b + 1);
+        mesh.add_triangle(a + 1, a + 2, b + 1);
+        mesh.add_triangle(b + 1, a + 2, b + 2);
+    }
+    painter.add(egui::Shape::mesh(mesh));
 }
 
 /// The largest type size, from [`CAPTION`] down to [`CAPTION_MIN`], at which the caption fits in `max_height`
