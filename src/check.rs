@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::import::ImportOptions;
 use crate::model::bundled;
 use crate::model::dataset_load::{DataFileKind, LoadedDataset};
 use crate::model::error::LoadError;
@@ -18,11 +19,20 @@ pub struct Report {
     pub errors: Vec<LoadError>,
     /// Counts of what loaded, as (what, how many), in order.
     pub stats: Vec<(String, usize)>,
+    /// Imported files: `FILE: N events (M with a place), K eras, from DATE to DATE`.
+    pub import_stats: Vec<String>,
+    /// Rows an import skipped: printed as warnings, not counted as errors.
+    pub warnings: Vec<crate::import::ImportError>,
 }
 
 /// Checks every file under `paths`: map layers one by one, content files together (so references
 /// between them are checked too).
 pub fn check_paths(paths: &[PathBuf]) -> Report {
+    check_paths_with(paths, &ImportOptions::default())
+}
+
+/// [`check_paths`], with the columns of a generic CSV named by the user.
+pub fn check_paths_with(paths: &[PathBuf], options: &ImportOptions) -> Report {
     let mut report = Report::default();
     let mut content = LoadedDataset::default();
     let mut content_files = 0;
@@ -45,11 +55,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
             } else if let Some(kind) = LayerKind::for_file_name(&name) {
                 check_layer(&file, kind, &mut report);
             } else {
-                report.errors.push(LoadError::file(
-                    file.display().to_string(),
-                    "unknown data file: expected a map layer (countries…, world…, provinces…, lakes…, cities…, seas….geojson) \
-                     or content (events…, groups…, positions….geojson; actors…, relations…, claims…, eras…, countries.json)",
-                ));
+                check_import(&file, options, &mut report);
             }
         }
     }
@@ -87,6 +93,26 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
     report
 }
 
+/// A user's file in one of the import formats (TimelineJS, StoryMapJS, ACLED, UCDP, GeoJSON, KML, CSV).
+fn check_import(path: &Path, options: &ImportOptions, report: &mut Report) {
+    match crate::import::import_file(path, options, &crate::import::Progress::default()) {
+        Ok(imported) => {
+            report.import_stats.push(format!("{}: {}", path.display(), imported.stats_line()));
+            report.warnings.extend(imported.skipped.first);
+            let unlisted = imported.skipped.count.saturating_sub(crate::import::SkipList::KEPT as u64);
+            if unlisted > 0 {
+                report.import_stats.push(format!("{}: and {unlisted} more skipped rows not listed", path.display()));
+            }
+        }
+        Err(e) => {
+            let (line, column) = e.line_col();
+            report
+                .errors
+                .push(LoadError::file(path.display().to_string(), e.detail()).at(line as usize, column as usize));
+        }
+    }
+}
+
 fn check_layer(path: &Path, kind: LayerKind, report: &mut Report) {
     let label = path.display().to_string();
     let text = match read_text(path) {
@@ -102,12 +128,18 @@ fn check_layer(path: &Path, kind: LayerKind, report: &mut Report) {
 }
 
 /// Runs the `check` subcommand.
-pub fn run(paths: &[PathBuf], stats: bool) -> ExitCode {
-    let report = check_paths(paths);
+pub fn run(paths: &[PathBuf], stats: bool, options: &ImportOptions) -> ExitCode {
+    let report = check_paths_with(paths, options);
     for e in &report.errors {
         println!("{e}");
     }
+    for w in &report.warnings {
+        println!("{}", w.report("warning"));
+    }
     if stats {
+        for line in &report.import_stats {
+            println!("{line}");
+        }
         for (what, n) in &report.stats {
             println!("{what}: {n}");
         }

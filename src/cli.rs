@@ -95,6 +95,9 @@ pub enum Sub {
         /// Also print counts of what was loaded.
         #[arg(long)]
         stats: bool,
+        /// For a CSV whose columns are not found by name: lat=COL,lon=COL,date=COL[,end=,title=,category=].
+        #[arg(long, value_name = "KEY=COL,...", value_parser = crate::import::ColumnChoice::parse)]
+        columns: Option<crate::import::ColumnChoice>,
     },
     /// Render frames headless and print one JSON line per figure.
     Bench {
@@ -187,7 +190,10 @@ pub fn main(process_start: Instant) -> ExitCode {
         }
     };
     match cli.command {
-        Some(Sub::Check { paths, stats }) => crate::check::run(&paths, stats),
+        Some(Sub::Check { paths, stats, columns }) => {
+            let options = crate::import::ImportOptions { columns: columns.unwrap_or_default(), ..Default::default() };
+            crate::check::run(&paths, stats, &options)
+        }
         Some(Sub::Export(e)) => {
             let frames = match (e.from, e.to, e.step) {
                 (Some(a), Some(b), Some(s)) => Some((a, b, s)),

@@ -24,8 +24,10 @@ pub enum Command {
     SetShowCities(bool),
     /// Open the native file dialog to load layer files.
     OpenDataDialog,
-    /// Load layer files or folders from these paths.
+    /// Load layer files or folders, or import data files, from these paths.
     LoadData(Vec<PathBuf>),
+    /// A change to the user's imported data.
+    Data(crate::app::imports::DataCommand),
     /// Show or hide the About window.
     ShowAbout(bool),
     /// Show or hide the "Open data" window with its path field.

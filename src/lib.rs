@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod command;
 pub mod export;
+pub mod import;
 pub mod lesson;
 pub mod map;
 pub mod model;

@@ -25,7 +25,13 @@ impl ScreenshotJob {
     }
 
     /// Call once per frame: counts frames, requests the capture, closes the window when it is saved.
-    pub fn step(&mut self, ctx: &egui::Context) {
+    pub fn step(&mut self, ctx: &egui::Context, busy: bool) {
+        // Background loads first: the picture must show what was asked for.
+        if busy {
+            self.frames = 0;
+            ctx.request_repaint();
+            return;
+        }
         self.frames += 1;
         let done = self.outcome.lock().map_or(true, |o| o.is_some());
         if done {

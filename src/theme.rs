@@ -127,6 +127,8 @@ pub mod size {
     pub const EVENT_MARKER_MAX: f32 = 9.0;
     /// Side of a US position's square marker.
     pub const POSITION_MARKER: f32 = 10.0;
+    /// Smallest marker of an imported record (it grows with deaths).
+    pub const IMPORT_MARKER: f32 = 3.0;
     /// The large current-date text under the map.
     pub const DATE_BIG: f32 = 28.0;
     /// Height of the timeline plot.
@@ -309,3 +311,25 @@ pub const ANNOTATION_COUNTRY_ALPHA: f32 = 0.45;
 
 /// The dim laid over everything outside the presentation spotlight.
 pub const SPOTLIGHT_DIM: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 190);
+
+/// Colours of the user's imported layers, in the order sources take them: distinct from the atlas's own
+/// event colours and from each other for colour-blind viewers (Paul Tol's "bright" scheme, which the
+/// Okabe–Ito colours of the atlas's own layers do not use).
+pub const IMPORT_COLORS: [Color32; 6] = [
+    Color32::from_rgb(0xEE, 0x66, 0x77),
+    Color32::from_rgb(0x22, 0x88, 0x33),
+    Color32::from_rgb(0x44, 0x77, 0xAA),
+    Color32::from_rgb(0xCC, 0xBB, 0x44),
+    Color32::from_rgb(0x66, 0xCC, 0xEE),
+    Color32::from_rgb(0xAA, 0x33, 0x77),
+];
+
+/// The colour of an imported source by its palette index.
+pub fn import_color(index: usize) -> Color32 {
+    IMPORT_COLORS.get(index % IMPORT_COLORS.len()).copied().unwrap_or(Color32::GRAY)
+}
+
+/// Size of an imported record's marker: larger with more deaths (log scale), in points.
+pub fn import_marker_radius(fatalities: u32) -> f32 {
+    size::IMPORT_MARKER + (1.0 + fatalities as f32).ln().min(5.0) * 0.9
+}

@@ -18,7 +18,8 @@ pub fn day_from_date(d: NaiveDate) -> f64 {
 
 /// The calendar day a day number falls in.
 pub fn date_from_day(day: f64) -> NaiveDate {
-    let whole = day.floor().clamp(-1.0e6, 1.0e6) as i64;
+    // Imported timelines reach far back (the conquest of Persia, the Achaemenids): ±200,000 years.
+    let whole = day.floor().clamp(-8.0e7, 8.0e7) as i64;
     epoch().checked_add_signed(chrono::Duration::days(whole)).unwrap_or_else(epoch)
 }
 
@@ -253,19 +254,29 @@ pub fn axis_marks(min_day: f64, max_day: f64, max_marks: usize) -> Vec<AxisMark>
 pub fn axis_label(mark: AxisMark) -> String {
     let d = date_from_day(mark.day);
     if mark.step_days >= 365.0 {
-        format!("{}", d.year())
+        year_label(d.year())
     } else if mark.step_days >= 28.0 {
-        if d.month() == 1 { format!("{}", d.year()) } else { d.format("%b %Y").to_string() }
+        if d.month() == 1 { year_label(d.year()) } else { format!("{} {}", d.format("%b"), year_label(d.year())) }
     } else {
         d.format("%-d %b").to_string()
     }
 }
 
+/// A year for people: `1979`, `636`, `550 BCE` (chrono counts 1 BCE as year 0).
+pub fn year_label(year: i32) -> String {
+    if year >= 1 { format!("{year}") } else { format!("{} BCE", 1 - i64::from(year)) }
+}
+
 /// The current date as shown large, to the precision the timeline's zoom makes meaningful: the day when
 /// less than about two years are visible, else the month.
 pub fn format_current(day: f64, visible_span_days: f64) -> String {
-    let date = FuzzyDate::day(date_from_day(day));
-    if visible_span_days <= 800.0 { date.long() } else { date_from_day(day).format("%B %Y").to_string() }
+    let d = date_from_day(day);
+    if d.year() < 1 {
+        let day_part = if visible_span_days <= 800.0 { format!("{} ", d.day()) } else { String::new() };
+        return format!("{day_part}{} {}", d.format("%B"), year_label(d.year()));
+    }
+    let date = FuzzyDate::day(d);
+    if visible_span_days <= 800.0 { date.long() } else { d.format("%B %Y").to_string() }
 }
 
 /// Parses a typed date (`1979`, `1979-11`, `2020-01-03`) to the first day it means.
@@ -288,6 +299,16 @@ mod tests {
             end_day: day("2026-11-21"),
             ..TimeControl::default()
         }
+    }
+
+    #[test]
+    fn years_before_the_common_era_read_as_bce() {
+        assert_eq!(year_label(2020), "2020");
+        assert_eq!(year_label(0), "1 BCE");
+        assert_eq!(year_label(-549), "550 BCE");
+        let d = day_from_date(NaiveDate::from_ymd_opt(-549, 3, 1).unwrap());
+        assert_eq!(format_current(d, 100_000.0), "March 550 BCE");
+        assert_eq!(date_from_day(d).year(), -549);
     }
 
     #[test]

@@ -60,6 +60,7 @@ impl TimeAtlasApp {
             dataset: &self.dataset,
             content: &self.content,
             search: &self.search,
+            sources: &self.imports.sources,
             settings: &self.settings,
             view: ExportView::Window { memory: self.drawn_view, map_size: self.map_size },
             selected_country: self.selected.as_deref(),

@@ -28,6 +28,10 @@ impl TimeAtlasApp {
         if self.tick_lesson(&ctx, dt) {
             ctx.request_repaint();
         }
+        if self.poll_imports() {
+            // A progress bar moves while files are read.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         let mut commands = std::mem::take(&mut self.commands);
         if self.lesson.presenting {
             self.presenting_chrome_ui(ui, &mut commands);
@@ -38,6 +42,7 @@ impl TimeAtlasApp {
 
         panels::about::about_ui(&ctx, self.show_about, &mut commands);
         panels::open_data::open_data_ui(&ctx, self.show_open_data, &mut self.open_data_path, &mut commands);
+        self.data_sources_window(&ctx, &mut commands);
         panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
         self.windows_ui(&ctx, &mut commands);
         self.presentation_overlays(&ctx);
@@ -54,8 +59,9 @@ impl TimeAtlasApp {
         self.refresh_preview(&ctx);
         self.step_frames(&ctx);
         self.render_one_thumbnail(&ctx);
+        let busy = self.imports.busy();
         if let Some(job) = &mut self.screenshot {
-            job.step(&ctx);
+            job.step(&ctx, busy);
         }
     }
 
@@ -159,6 +165,8 @@ impl TimeAtlasApp {
                     window_days: ContentIndex::fade_window_days(span),
                     filters: &self.settings.filters,
                     relations_active_only: self.settings.relations_active_only,
+                    sources: &self.imports.sources,
+                    record: self.imports.card,
                 };
                 panels::side::side_ui(ui, &inputs, &mut self.side, commands);
             });
@@ -227,7 +235,21 @@ impl TimeAtlasApp {
                         palette: &palette,
                     };
                     self.markers = content_ui(&painter, &projector, &content);
+                    let imported = crate::map::imported::ImportedInputs {
+                        sources: &self.imports.sources,
+                        day: self.settings.time.current_day,
+                        window_days: content.window_days,
+                        selected: self.imports.card,
+                        halo: palette.label_halo,
+                    };
+                    self.imported_markers = crate::map::imported::imported_ui(&painter, &projector, &imported);
                     panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &self.settings.filters);
+                    panels::data_legend::data_legend_ui(
+                        &painter,
+                        projector.screen_rect,
+                        &palette,
+                        &self.imports.sources,
+                    );
                     self.map_size = projector.screen_rect.size();
                     self.map_rect = projector.screen_rect;
                     let cx = crate::map::annotations::AnnotationContext {
@@ -278,6 +300,40 @@ impl TimeAtlasApp {
             && let Some(pointer) = ctx.pointer_latest_pos()
         {
             panels::present::spotlight_ui(ctx, pointer, theme::SPOTLIGHT_DIM);
+        }
+    }
+
+    /// The Data sources window.
+    fn data_sources_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let jobs = self.imports.progress();
+        let inputs = panels::data_sources::DataSourcesInputs {
+            sources: &self.imports.sources,
+            jobs: &jobs,
+            skipped_open: self.imports.skipped_open,
+        };
+        panels::data_sources::data_sources_ui(
+            ctx,
+            self.imports.show_panel,
+            &inputs,
+            &mut self.imports.columns_text,
+            commands,
+        );
+        // Files being read show their progress even with the window closed.
+        if !self.imports.show_panel && jobs.iter().any(|j| j.show) {
+            egui::Area::new(egui::Id::unique("import-progress"))
+                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+                .show(ctx, |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        for j in jobs.iter().filter(|j| j.show) {
+                            ui.add(
+                                egui::ProgressBar::new(j.fraction)
+                                    .desired_width(320.0)
+                                    .show_percentage()
+                                    .text(format!("Reading {}", j.name)),
+                            );
+                        }
+                    });
+                });
         }
     }
 

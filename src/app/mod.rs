@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 mod drawing;
 mod exporting;
 mod frame;
+pub mod imports;
 mod keyboard;
 mod lesson_commands;
 pub mod presenting;
@@ -202,6 +203,10 @@ pub struct TimeAtlasApp {
     autosave_path: PathBuf,
     thumbnails: thumbnails::Thumbnails,
     slide_text: panels::lesson::SlideText,
+    /// The user's imported data.
+    pub imports: imports::ImportState,
+    /// Imported records drawn on the map in the last frame.
+    pub imported_markers: Vec<Marker>,
 }
 
 impl TimeAtlasApp {
@@ -280,6 +285,8 @@ impl TimeAtlasApp {
             autosave_path: options.autosave_path.clone().unwrap_or_else(presenting::autosave_path),
             thumbnails: thumbnails::Thumbnails::default(),
             slide_text: panels::lesson::SlideText::default(),
+            imports: imports::ImportState::default(),
+            imported_markers: Vec::new(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
@@ -294,7 +301,7 @@ impl TimeAtlasApp {
         t.set_day(t.current_day);
         app.timeline_visible = (t.start_day, t.end_day);
         if !options.data_paths.is_empty() {
-            app.load_data(&options.data_paths);
+            app.import_paths(&options.data_paths);
         }
         if !options.fresh {
             presenting::keep_previous_autosave(&app.autosave_path);
@@ -430,15 +437,9 @@ impl TimeAtlasApp {
             }
             Command::SetShowProvinces(on) => self.settings.show_provinces = on,
             Command::SetShowCities(on) => self.settings.show_cities = on,
-            Command::OpenDataDialog => {
-                let picked = rfd::FileDialog::new().add_filter("GeoJSON map layers", &["geojson", "json"]).pick_files();
-                match picked {
-                    Some(paths) => self.load_data(&paths),
-                    // No dialog (no portal) or cancelled: offer the path field.
-                    None => self.show_open_data = true,
-                }
-            }
-            Command::LoadData(paths) => self.load_data(&paths),
+            Command::OpenDataDialog => self.apply_data(imports::DataCommand::ImportDialog),
+            Command::LoadData(paths) => self.import_paths(&paths),
+            Command::Data(c) => self.apply_data(c),
             Command::ShowAbout(open) => self.show_about = open,
             Command::ShowOpenData(open) => self.show_open_data = open,
             Command::DismissMessages => self.messages.clear(),
@@ -612,7 +613,10 @@ impl TimeAtlasApp {
         if let Some(memory) = output.new_memory {
             commands.push(Command::SetView(memory));
         }
-        let marker = output.pointer_screen.and_then(|p| marker_at(&self.markers, p, 10.0)).cloned();
+        let marker = output
+            .pointer_screen
+            .and_then(|p| marker_at(&self.markers, p, 10.0).or_else(|| marker_at(&self.imported_markers, p, 8.0)))
+            .cloned();
         if let Some(clicked) = output.clicked {
             match marker.as_ref().map(|m| &m.item) {
                 Some(MarkerItem::Event(i)) => {
@@ -620,6 +624,9 @@ impl TimeAtlasApp {
                 }
                 Some(MarkerItem::Position(i)) => {
                     commands.push(Command::Open(self.dataset.positions.get(*i).map(|p| Hit::Position(p.id.clone()))));
+                }
+                Some(MarkerItem::Imported { source, record }) => {
+                    commands.push(Command::Data(imports::DataCommand::OpenRecord(Some((*source, *record)))));
                 }
                 _ => {
                     let a3 = clicked.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.id.clone());
@@ -638,6 +645,13 @@ impl TimeAtlasApp {
                 let open = self.content.position_open(i, self.settings.time.current_day);
                 format!("{}\n{} at this date", p.name, if open { "open" } else { "closed" })
             }),
+            MarkerItem::Imported { source, record } => {
+                let s = self.imports.sources.get(source)?;
+                let r = &s.imported.records;
+                let i = record as usize;
+                let day = crate::import::dates::date_of_day(*r.start_day.get(i)?);
+                Some(format!("{}\n{} · {}", r.title.get(i), day.format("%-d %B %Y"), s.imported.name))
+            }
         }
     }
 
@@ -645,7 +659,7 @@ impl TimeAtlasApp {
     fn fingerprint(&self) -> Fingerprint {
         (
             (self.settings.clone(), self.selected.clone(), self.card.clone()),
-            (self.messages.len(), self.show_about, self.show_open_data, self.data.generation),
+            (self.messages.len(), self.show_about, self.show_open_data, self.data.generation + self.imports.revision),
             (self.draw.history.revision(), self.draw.tool, self.draw.selected, self.draw.text_edit.clone()),
             (self.export.open, self.export.preview_stale, self.export.status.clone(), self.file_prompt.is_some()),
             (

@@ -99,6 +99,7 @@ impl TimeAtlasApp {
             dataset: &self.dataset,
             content: &self.content,
             search: &self.search,
+            sources: &self.imports.sources,
             settings: &settings,
             view: slide.view.map_or(ExportView::Home, ExportView::Box),
             selected_country: None,

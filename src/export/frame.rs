@@ -157,6 +157,8 @@ pub struct ExportScene<'a> {
     pub content: &'a ContentIndex,
     /// Its search index (for the side panel).
     pub search: &'a SearchIndex,
+    /// The user's imported data, drawn as in the window.
+    pub sources: &'a crate::import::sources::DataSources,
     /// Theme, layers, filters and the date.
     pub settings: &'a Settings,
     /// Which part of the map.
@@ -235,6 +237,16 @@ pub fn attribution_text(scene: &ExportScene<'_>, window_days: f64) -> String {
         text.push_str(&format!(", sources: {}", hosts.join(", ")));
     }
     text.push('.');
+    let yours: Vec<&str> = scene
+        .sources
+        .sources
+        .iter()
+        .filter(|s| s.visible && s.imported.lesson.is_none())
+        .map(|s| s.imported.name.as_str())
+        .collect();
+    if !yours.is_empty() {
+        text.push_str(&format!(" Also shown, not checked by TimeAtlas: {}.", yours.join(", ")));
+    }
     text
 }
 
@@ -289,6 +301,8 @@ pub fn export_ui(
                 window_days,
                 filters: &settings.filters,
                 relations_active_only: settings.relations_active_only,
+                sources: scene.sources,
+                record: None,
             };
             let mut state = panels::side::SideState::default();
             panels::side::side_ui(ui, &inputs, &mut state, &mut Vec::new());
@@ -328,11 +342,20 @@ pub fn export_ui(
                 palette: &palette,
             };
             content_ui(&painter, &projector, &content);
+            let imported = crate::map::imported::ImportedInputs {
+                sources: scene.sources,
+                day,
+                window_days,
+                selected: None,
+                halo: palette.label_halo,
+            };
+            crate::map::imported::imported_ui(&painter, &projector, &imported);
             let cx =
                 AnnotationContext { projector: &projector, atlas: &scene.data.atlas, prepared: &scene.data.prepared };
             paint_annotations(&painter, &cx, scene.annotations, None);
             if opts.legend {
                 panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &settings.filters);
+                panels::data_legend::data_legend_ui(&painter, projector.screen_rect, &palette, scene.sources);
             }
             Some(projector)
         })

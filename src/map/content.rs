@@ -250,6 +250,13 @@ pub enum MarkerItem {
     Event(usize),
     /// A US position (index into `Dataset::positions`).
     Position(usize),
+    /// A record of the user's imported data.
+    Imported {
+        /// The source's id.
+        source: u64,
+        /// The record's index in it.
+        record: u32,
+    },
 }
 
 /// Draws groups' areas, positions and events for the current day; returns the markers drawn (events last,

@@ -3,6 +3,7 @@
 pub mod annotations;
 pub mod content;
 pub mod geometry;
+pub mod imported;
 pub mod inset;
 pub mod labels;
 pub mod memory;

@@ -3,6 +3,8 @@
 pub mod about;
 pub mod annotate;
 pub mod card;
+pub mod data_legend;
+pub mod data_sources;
 pub mod export_dialog;
 pub mod file_prompt;
 pub mod filters;
@@ -12,6 +14,7 @@ pub mod menu;
 pub mod messages;
 pub mod open_data;
 pub mod present;
+pub mod record_card;
 pub mod relations;
 pub mod search;
 pub mod side;

@@ -29,6 +29,10 @@ pub struct SideInputs<'a> {
     pub filters: &'a Filters,
     /// Only relations in force.
     pub relations_active_only: bool,
+    /// The user's imported data.
+    pub sources: &'a crate::import::sources::DataSources,
+    /// The open imported record (source id, record index).
+    pub record: Option<(u64, u32)>,
 }
 
 /// The side panel's tabs.
@@ -67,13 +71,26 @@ pub struct SideState {
     pub search_cursor: usize,
     /// The open tab.
     pub tab: SideTab,
+    /// Matches of the search text in the imported data, for (text, data revision): searched once per
+    /// change, not every frame, since a file may hold a million rows.
+    pub imported_hits: Option<(String, usize, Vec<(u64, u32)>)>,
 }
 
 /// Draws the panel: search, the open card, then the tabs.
 pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, commands: &mut Vec<Command>) {
     super::search::search_ui(ui, inputs.search, &mut state.search_text, &mut state.search_cursor, commands);
+    imported_search_ui(ui, inputs, state, commands);
     ui.separator();
-    if let Some(hit) = inputs.card {
+    if let Some((source, record)) = inputs.record
+        && let Some(s) = inputs.sources.get(source)
+    {
+        let max = ui.available_height() * 0.55;
+        egui::ScrollArea::vertical().id_salt(("record-scroll", source, record)).max_height(max).show(ui, |ui| {
+            egui::Frame::group(ui.style())
+                .show(ui, |ui| super::record_card::record_card_ui(ui, s, record as usize, commands));
+        });
+        ui.separator();
+    } else if let Some(hit) = inputs.card {
         let max = ui.available_height() * 0.55;
         egui::ScrollArea::vertical().id_salt("card-scroll").max_height(max).show(ui, |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -117,8 +134,59 @@ pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, comm
     });
 }
 
+/// Imported records whose title or actors contain the search text.
+fn imported_search_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, commands: &mut Vec<Command>) {
+    let query = state.search_text.trim();
+    if query.chars().count() < 2 || inputs.sources.is_empty() {
+        return;
+    }
+    let key = inputs.sources.sources.iter().map(|s| s.imported.records.len() + s.id as usize).sum::<usize>();
+    if state.imported_hits.as_ref().is_none_or(|(q, k, _)| q != query || *k != key) {
+        state.imported_hits = Some((query.to_owned(), key, inputs.sources.search(query, 8)));
+    }
+    let Some((_, _, hits)) = &state.imported_hits else { return };
+    if hits.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("In your data").small().strong());
+    for &(source, record) in hits {
+        let Some(s) = inputs.sources.get(source) else { continue };
+        let title = s.imported.records.title.get(record as usize);
+        let text = format!("{title}  ({})", s.imported.name);
+        if ui.selectable_label(inputs.record == Some((source, record)), text).clicked() {
+            commands.push(Command::Data(crate::app::imports::DataCommand::OpenRecord(Some((source, record)))));
+        }
+    }
+}
+
+/// Imported records at the current date, a few per source.
+fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Command>) {
+    for s in inputs.sources.sources.iter().filter(|s| s.visible) {
+        let active: Vec<(usize, f32)> = s.active_at(inputs.day, inputs.window_days).take(51).collect();
+        if active.is_empty() {
+            continue;
+        }
+        ui.label(RichText::new(format!("{} (your data)", s.imported.name)).strong());
+        for &(i, strength) in active.iter().take(50) {
+            let r = &s.imported.records;
+            let date =
+                r.start_day.get(i).map(|&d| crate::import::dates::date_of_day(d).format("%-d %b %Y").to_string());
+            let text = format!("{}  {}", date.unwrap_or_default(), r.title.get(i));
+            let rich = if strength >= 1.0 { RichText::new(text).strong() } else { RichText::new(text) };
+            let key = (s.id, i as u32);
+            if ui.selectable_label(inputs.record == Some(key), rich).clicked() {
+                commands.push(Command::Data(crate::app::imports::DataCommand::OpenRecord(Some(key))));
+            }
+        }
+        if active.len() > 50 {
+            ui.label(RichText::new("and more: zoom the timeline in to see fewer").weak());
+        }
+    }
+}
+
 /// Events near the current date (those highlighted on the map), in order.
 fn on_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Command>) {
+    imported_this_date_ui(ui, inputs, commands);
     let mut near = inputs.index.events_at(inputs.day, inputs.window_days);
     near.retain(|&(i, _)| inputs.dataset.events.get(i).is_some_and(|e| inputs.filters.shows_event(e)));
     if near.is_empty() {

@@ -1,0 +1,313 @@
+//! Importing the user's files in the background and keeping them as data sources: the jobs, their
+//! progress, what happens when one finishes (a new layer, a lesson from a StoryMap, or a message), and
+//! the data commands.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use crate::import::sources::DataSources;
+use crate::import::{ImportError, ImportOptions, Imported, Progress};
+use crate::model::layers::LayerKind;
+
+use super::TimeAtlasApp;
+
+/// A change to the user's data sources, asked for by a view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataCommand {
+    /// Read these files in the background.
+    Import(Vec<PathBuf>),
+    /// Pick files with the native dialog (or the path field where there is none).
+    ImportDialog,
+    /// Show or hide the Data sources window.
+    ShowPanel(bool),
+    /// Show or hide a source.
+    SetVisible(u64, bool),
+    /// Show or hide one category of a source.
+    SetCategoryVisible(u64, u16, bool),
+    /// Give a source the next colour.
+    NextColor(u64),
+    /// Remove a source (its file is untouched).
+    Remove(u64),
+    /// Open an imported record's card (source id, record index), or close it.
+    OpenRecord(Option<(u64, u32)>),
+    /// List the skipped rows of a source, or close the list.
+    ShowSkipped(Option<u64>),
+    /// The columns for the next generic CSV import (`lat=...,lon=...,date=...`).
+    SetColumns(String),
+}
+
+/// A file being read on a background thread.
+struct ImportJob {
+    path: PathBuf,
+    progress: Arc<Progress>,
+    result: Receiver<Result<Imported, ImportError>>,
+    started: std::time::Instant,
+}
+
+/// The user's data: loaded sources, files being read, and the open record.
+#[derive(Default)]
+pub struct ImportState {
+    /// Loaded files.
+    pub sources: DataSources,
+    jobs: Vec<ImportJob>,
+    /// The Data sources window is open.
+    pub show_panel: bool,
+    /// The text of the columns field.
+    pub columns_text: String,
+    /// The open imported record (source id, record index).
+    pub card: Option<(u64, u32)>,
+    /// The source whose skipped rows are listed.
+    pub skipped_open: Option<u64>,
+    /// Bumped on every change, so the window repaints and caches rebuild.
+    pub revision: u64,
+}
+
+/// Progress of one file being read, for the window.
+pub struct JobProgress {
+    /// The file's name.
+    pub name: String,
+    /// Share read, 0 to 1.
+    pub fraction: f32,
+    /// Shown only after 200 ms (a small file just appears).
+    pub show: bool,
+}
+
+impl ImportState {
+    /// True while files are being read (a `--screenshot` waits for them).
+    pub fn busy(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    /// The files being read.
+    pub fn progress(&self) -> Vec<JobProgress> {
+        self.jobs
+            .iter()
+            .map(|j| JobProgress {
+                name: j
+                    .path
+                    .file_name()
+                    .map_or_else(|| j.path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+                fraction: j.progress.fraction(),
+                show: j.started.elapsed().as_millis() >= 200,
+            })
+            .collect()
+    }
+}
+
+/// True for a file the atlas reads as a map layer (`provinces*.geojson`, ...) rather than as data.
+fn is_layer_file(path: &Path) -> bool {
+    path.is_dir() || path.file_name().and_then(|n| n.to_str()).is_some_and(|n| LayerKind::for_file_name(n).is_some())
+}
+
+impl TimeAtlasApp {
+    /// The options an import runs with: the columns typed in the Data sources window, and today's
+    /// date for undated StoryMap slides.
+    fn import_options(&self) -> ImportOptions {
+        let columns = crate::import::ColumnChoice::parse(&self.imports.columns_text).unwrap_or_default();
+        let default_date = crate::time::date_from_day(self.settings.time.current_day).format("%Y-%m-%d").to_string();
+        ImportOptions { columns, default_date }
+    }
+
+    /// Starts reading files: map layers (by their names) load at once as before, data files on a
+    /// background thread each.
+    pub fn import_paths(&mut self, paths: &[PathBuf]) {
+        let (layers, data): (Vec<PathBuf>, Vec<PathBuf>) = paths.iter().cloned().partition(|p| is_layer_file(p));
+        if !layers.is_empty() {
+            self.load_data(&layers);
+        }
+        let options = self.import_options();
+        for path in data {
+            let progress = crate::import::progress();
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (p, prog, opts) = (path.clone(), Arc::clone(&progress), options.clone());
+            let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
+                // The window may have closed; nobody is left to tell then.
+                let _ = tx.send(crate::import::import_file(&p, &opts, &prog));
+            });
+            match spawned {
+                Ok(_) => {
+                    self.imports.jobs.push(ImportJob { path, progress, result: rx, started: std::time::Instant::now() })
+                }
+                Err(e) => self.messages.push(format!("{}: cannot start reading: {e}", path.display())),
+            }
+        }
+        self.imports.revision += 1;
+    }
+
+    /// Reads files on this thread (the command line and tests); returns the problems.
+    pub fn import_now(&mut self, paths: &[PathBuf]) -> Vec<ImportError> {
+        let options = self.import_options();
+        let mut errors = Vec::new();
+        for path in paths {
+            if is_layer_file(path) {
+                self.load_data(std::slice::from_ref(path));
+                continue;
+            }
+            match crate::import::import_file(path, &options, &Progress::default()) {
+                Ok(imported) => self.add_imported(imported),
+                Err(e) => {
+                    self.messages.push(e.to_string());
+                    errors.push(e);
+                }
+            }
+        }
+        errors
+    }
+
+    /// Takes the files that finished reading. Returns true while any is still being read.
+    pub(super) fn poll_imports(&mut self) -> bool {
+        let mut finished = Vec::new();
+        self.imports.jobs.retain(|job| match job.result.try_recv() {
+            Ok(r) => {
+                finished.push(r);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => {
+                finished.push(Err(ImportError::file(&job.path, "reading stopped unexpectedly")));
+                false
+            }
+        });
+        for r in finished {
+            match r {
+                Ok(imported) => self.add_imported(imported),
+                // What was loaded before, the drawings and the lesson stay as they were.
+                Err(e) => {
+                    log::error!("{e}");
+                    self.messages.push(e.to_string());
+                }
+            }
+            self.imports.revision += 1;
+        }
+        self.imports.busy()
+    }
+
+    /// Adds a read file: its records as a layer, or its slides as a lesson.
+    fn add_imported(&mut self, imported: Imported) {
+        if imported.skipped.count > 0 {
+            self.messages.push(format!(
+                "{}: {} rows skipped (Data sources lists them); the rest loaded",
+                imported.path.display(),
+                imported.skipped.count
+            ));
+        }
+        if let Some(lesson) = imported.lesson {
+            if self.lesson.lesson.is_some() {
+                self.messages.push(format!(
+                    "{}: a StoryMap of {} slides. Close the open lesson (Lesson > Close) and open the file again to present it; nothing was changed.",
+                    imported.path.display(),
+                    lesson.slides.len()
+                ));
+            } else {
+                let problems =
+                    crate::lesson::file::validate(&lesson, &self.dataset, &imported.path.display().to_string());
+                self.messages.extend(problems.iter().map(|e| format!("warning: {e}")));
+                self.open_lesson(lesson, None);
+            }
+            return;
+        }
+        let first_import = self.imports.sources.is_empty();
+        self.imports.sources.add(imported);
+        self.imports.revision += 1;
+        self.fit_time_to_data(first_import);
+    }
+
+    /// Widens the timeline to every loaded file's dates; after the first file, shows its range.
+    fn fit_time_to_data(&mut self, show_data: bool) {
+        let Some((first, last)) = self.imports.sources.day_range() else { return };
+        let (first, last) = (f64::from(first), f64::from(last) + 1.0);
+        let t = &mut self.settings.time;
+        t.start_day = crate::time::atlas_start_day().min(first);
+        t.end_day = self.today.max(last);
+        if show_data {
+            let pad = ((last - first) * 0.03).max(15.0);
+            self.timeline_set_range = Some((first - pad, last + pad));
+            if t.current_day < first || t.current_day > last {
+                t.set_day(first);
+            }
+        }
+    }
+
+    /// Applies a data command.
+    pub(super) fn apply_data(&mut self, command: DataCommand) {
+        let s = &mut self.imports;
+        match command {
+            DataCommand::Import(paths) => self.import_paths(&paths),
+            DataCommand::ImportDialog => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter(
+                        "Data (CSV, TimelineJS, StoryMapJS, GeoJSON, KML)",
+                        &["csv", "tsv", "json", "geojson", "kml", "txt"],
+                    )
+                    .pick_files();
+                match picked {
+                    Some(paths) => self.import_paths(&paths),
+                    // No dialog (no portal) or cancelled: offer the path field.
+                    None => self.show_open_data = true,
+                }
+            }
+            DataCommand::ShowPanel(open) => s.show_panel = open,
+            DataCommand::SetVisible(id, on) => {
+                if let Some(src) = s.sources.get_mut(id) {
+                    src.visible = on;
+                }
+            }
+            DataCommand::SetCategoryVisible(id, category, on) => {
+                if let Some(src) = s.sources.get_mut(id) {
+                    if on {
+                        src.hidden_categories.remove(&category);
+                    } else {
+                        src.hidden_categories.insert(category);
+                    }
+                }
+            }
+            DataCommand::NextColor(id) => {
+                if let Some(src) = s.sources.get_mut(id) {
+                    src.color = (src.color + 1) % crate::theme::IMPORT_COLORS.len();
+                }
+            }
+            DataCommand::Remove(id) => {
+                s.sources.remove(id);
+                if s.card.is_some_and(|(sid, _)| sid == id) {
+                    s.card = None;
+                }
+            }
+            DataCommand::OpenRecord(record) => {
+                s.card = record;
+                if record.is_some() {
+                    self.card = None;
+                    self.show_side_panel_now();
+                }
+            }
+            DataCommand::ShowSkipped(id) => s.skipped_open = id,
+            DataCommand::SetColumns(text) => s.columns_text = text,
+        }
+        self.imports.revision += 1;
+    }
+
+    /// Opens the side panel (for a card) whatever the window's width.
+    fn show_side_panel_now(&mut self) {
+        self.side_open_when_narrow = true;
+        self.settings.show_side_panel = true;
+    }
+
+    /// The lesson's data files, resolved against its folder, are read; a missing one is reported and the
+    /// rest of the lesson opens.
+    pub(super) fn import_lesson_data(&mut self, lesson_path: Option<&Path>, data: &[String]) {
+        let base = lesson_path.and_then(Path::parent).unwrap_or_else(|| Path::new("."));
+        let mut found = Vec::new();
+        for entry in data {
+            let p = base.join(entry);
+            if p.is_file() {
+                found.push(p);
+            } else {
+                self.messages.push(format!(
+                    "The lesson's data file {entry} is missing (looked for {}); the rest of the lesson opened.",
+                    p.display()
+                ));
+            }
+        }
+        self.import_paths(&found);
+    }
+}

@@ -1,0 +1,261 @@
+//! ACLED exports (the 31 columns of 2023 and later; the older numeric `inter1`/`inter2` codes too) and
+//! UCDP GED exports, both read by header name since releases add, drop and reorder columns.
+
+use super::csv_table::{Header, Row};
+use super::dates::{self, DatePrecision};
+use super::error::ImportError;
+use super::records::{PlacePrecision, RecordIn, Records};
+
+/// The columns that tell an ACLED file.
+pub const ACLED_SIGNATURE: [&str; 4] = ["event_id_cnty", "event_date", "event_type", "actor1"];
+/// The columns that tell a UCDP GED file.
+pub const UCDP_SIGNATURE: [&str; 4] = ["date_start", "side_a", "side_b", "where_prec"];
+
+/// The card fields of an ACLED record, in order.
+pub const ACLED_FIELDS: [&str; 12] = [
+    "event_id_cnty",
+    "disorder_type",
+    "sub_event_type",
+    "interaction",
+    "admin1",
+    "admin2",
+    "location",
+    "country",
+    "source",
+    "source_scale",
+    "notes",
+    "tags",
+];
+
+/// Column numbers of an ACLED file, found once from its header.
+pub struct AcledColumns {
+    date: Option<usize>,
+    time_precision: Option<usize>,
+    event_type: Option<usize>,
+    sub_event_type: Option<usize>,
+    actors: [Option<usize>; 4],
+    inter: [Option<usize>; 2],
+    lat: Option<usize>,
+    lon: Option<usize>,
+    geo_precision: Option<usize>,
+    fatalities: Option<usize>,
+    location: Option<usize>,
+    fields: Vec<Option<usize>>,
+}
+
+impl AcledColumns {
+    /// Finds the columns; the date, type and coordinates must be there.
+    pub fn find(h: &Header) -> Result<Self, String> {
+        let need = ["event_date", "event_type", "latitude", "longitude"];
+        if let Some(missing) = need.iter().find(|n| h.find(&[**n]).is_none()) {
+            return Err(format!("an ACLED file needs the column {missing:?}; this one has {}", h.names().join(", ")));
+        }
+        Ok(Self {
+            date: h.find(&["event_date"]),
+            time_precision: h.find(&["time_precision"]),
+            event_type: h.find(&["event_type"]),
+            sub_event_type: h.find(&["sub_event_type"]),
+            actors: [h.find(&["actor1"]), h.find(&["assoc_actor_1"]), h.find(&["actor2"]), h.find(&["assoc_actor_2"])],
+            inter: [h.find(&["inter1"]), h.find(&["inter2"])],
+            lat: h.find(&["latitude"]),
+            lon: h.find(&["longitude"]),
+            geo_precision: h.find(&["geo_precision"]),
+            fatalities: h.find(&["fatalities"]),
+            location: h.find(&["location"]),
+            fields: ACLED_FIELDS.iter().map(|f| h.find(&[f])).collect(),
+        })
+    }
+}
+
+/// ACLED's interaction codes before 2023 (its codebook): the actor types.
+fn inter_label(code: &str) -> Option<&'static str> {
+    Some(match code.trim_end_matches(".0") {
+        "1" => "State forces",
+        "2" => "Rebel groups",
+        "3" => "Political militias",
+        "4" => "Identity militias",
+        "5" => "Rioters",
+        "6" => "Protesters",
+        "7" => "Civilians",
+        "8" => "External/other forces",
+        _ => return None,
+    })
+}
+
+/// One ACLED row as a record.
+pub fn acled_row(c: &AcledColumns, row: &Row<'_>) -> Result<RecordIn, ImportError> {
+    let date_text = row.text(c.date);
+    let mut start = dates::parse_text(&date_text).map_err(|m| row.error(c.date, m))?;
+    start.precision = match row.text(c.time_precision).trim_end_matches(".0") {
+        "" | "1" => DatePrecision::Day,
+        "2" => DatePrecision::Week,
+        "3" => DatePrecision::Month,
+        other => return Err(row.error(c.time_precision, format!("expected 1, 2 or 3, found {other:?}"))),
+    };
+    let at = row.lon_lat(c.lat, c.lon)?;
+    let place_precision = match row.text(c.geo_precision).trim_end_matches(".0") {
+        "" | "1" => PlacePrecision::Exact,
+        "2" => PlacePrecision::Near,
+        "3" => PlacePrecision::Region,
+        other => return Err(row.error(c.geo_precision, format!("expected 1, 2 or 3, found {other:?}"))),
+    };
+    let event_type = row.text(c.event_type).into_owned();
+    if event_type.is_empty() {
+        return Err(row.error(c.event_type, "expected an event type, found an empty cell"));
+    }
+    let sub = row.text(c.sub_event_type);
+    let location = row.text(c.location);
+    let what = if sub.is_empty() { event_type.as_str() } else { &sub };
+    let title = if location.is_empty() { what.to_owned() } else { format!("{what} in {location}") };
+    let mut actors = Vec::new();
+    for (k, col) in c.actors.iter().enumerate() {
+        let cell = row.text(*col);
+        // Associated actors are a "; "-separated list.
+        if k % 2 == 1 {
+            actors.extend(cell.split(';').map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()));
+        } else if !cell.is_empty() {
+            actors.push(cell.into_owned());
+        }
+    }
+    let inter: Vec<String> = c
+        .inter
+        .iter()
+        .map(|col| {
+            let t = row.text(*col);
+            inter_label(&t).map_or_else(|| t.into_owned(), str::to_owned)
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    let fields = c
+        .fields
+        .iter()
+        .zip(ACLED_FIELDS)
+        .map(
+            |(col, name)| {
+                if name == "interaction" && col.is_none() { inter.join(" vs ") } else { row.text(*col).into_owned() }
+            },
+        )
+        .collect();
+    Ok(RecordIn {
+        start: Some(start),
+        at,
+        place_precision: Some(place_precision),
+        title,
+        category: event_type,
+        fatalities: row.count(c.fatalities)?,
+        actors,
+        fields,
+        ..RecordIn::default()
+    })
+}
+
+/// The card fields of a UCDP GED record, in order.
+pub const UCDP_FIELDS: [&str; 9] =
+    ["id", "conflict_name", "dyad_name", "adm_1", "where_coordinates", "country", "low", "high", "source_headline"];
+
+/// Column numbers of a UCDP GED file.
+pub struct UcdpColumns {
+    start: Option<usize>,
+    end: Option<usize>,
+    date_prec: Option<usize>,
+    violence: Option<usize>,
+    sides: [Option<usize>; 2],
+    lat: Option<usize>,
+    lon: Option<usize>,
+    where_prec: Option<usize>,
+    best: Option<usize>,
+    dyad: Option<usize>,
+    conflict: Option<usize>,
+    fields: Vec<Option<usize>>,
+}
+
+impl UcdpColumns {
+    /// Finds the columns; the start date and coordinates must be there.
+    pub fn find(h: &Header) -> Result<Self, String> {
+        for need in ["date_start", "latitude", "longitude"] {
+            if h.find(&[need]).is_none() {
+                return Err(format!(
+                    "a UCDP GED file needs the column {need:?}; this one has {}",
+                    h.names().join(", ")
+                ));
+            }
+        }
+        Ok(Self {
+            start: h.find(&["date_start"]),
+            end: h.find(&["date_end"]),
+            date_prec: h.find(&["date_prec"]),
+            violence: h.find(&["type_of_violence"]),
+            sides: [h.find(&["side_a"]), h.find(&["side_b"])],
+            lat: h.find(&["latitude"]),
+            lon: h.find(&["longitude"]),
+            where_prec: h.find(&["where_prec"]),
+            best: h.find(&["best", "best_est"]),
+            dyad: h.find(&["dyad_name"]),
+            conflict: h.find(&["conflict_name"]),
+            fields: UCDP_FIELDS.iter().map(|f| h.find(&[f])).collect(),
+        })
+    }
+}
+
+/// One UCDP GED row as a record.
+pub fn ucdp_row(c: &UcdpColumns, row: &Row<'_>) -> Result<RecordIn, ImportError> {
+    let mut start = dates::parse_text(&row.text(c.start)).map_err(|m| row.error(c.start, m))?;
+    let end_text = row.text(c.end);
+    let end =
+        if end_text.is_empty() { None } else { Some(dates::parse_text(&end_text).map_err(|m| row.error(c.end, m))?) };
+    if let Some(e) = end
+        && e.day < start.day
+    {
+        return Err(row.error(c.end, format!("expected the end not to be before the start ({})", row.text(c.start))));
+    }
+    // UCDP's date_prec: 1 the day, 2–3 within a week, 4 the month, 5 the year.
+    start.precision = match row.text(c.date_prec).trim_end_matches(".0") {
+        "" | "1" => DatePrecision::Day,
+        "2" | "3" => DatePrecision::Week,
+        "4" => DatePrecision::Month,
+        "5" => DatePrecision::Year,
+        other => return Err(row.error(c.date_prec, format!("expected 1 to 5, found {other:?}"))),
+    };
+    // where_prec: 1 exact, 2 within 25 km, 3 second-order region, 4 first-order, 5 a line or area,
+    // 6 the country, 7 international waters or air space.
+    let place_precision = match row.text(c.where_prec).trim_end_matches(".0") {
+        "" | "1" => PlacePrecision::Exact,
+        "2" => PlacePrecision::Near,
+        "3" | "4" | "5" => PlacePrecision::Region,
+        "6" | "7" => PlacePrecision::Country,
+        other => return Err(row.error(c.where_prec, format!("expected 1 to 7, found {other:?}"))),
+    };
+    let category = match row.text(c.violence).trim_end_matches(".0") {
+        "1" => "State-based conflict".to_owned(),
+        "2" => "Non-state conflict".to_owned(),
+        "3" => "One-sided violence".to_owned(),
+        "" => "Organised violence".to_owned(),
+        other => return Err(row.error(c.violence, format!("expected 1, 2 or 3, found {other:?}"))),
+    };
+    let title = [row.text(c.dyad), row.text(c.conflict)]
+        .into_iter()
+        .find(|t| !t.is_empty())
+        .map_or_else(|| category.clone(), |t| t.into_owned());
+    Ok(RecordIn {
+        start: Some(start),
+        end,
+        at: row.lon_lat(c.lat, c.lon)?,
+        place_precision: Some(place_precision),
+        title,
+        category,
+        fatalities: row.count(c.best)?,
+        actors: c.sides.iter().map(|s| row.text(*s).into_owned()).collect(),
+        fields: c.fields.iter().map(|col| row.text(*col).into_owned()).collect(),
+        ..RecordIn::default()
+    })
+}
+
+/// Empty columns for an ACLED file.
+pub fn acled_records() -> Records {
+    Records::with_fields(&ACLED_FIELDS)
+}
+
+/// Empty columns for a UCDP file.
+pub fn ucdp_records() -> Records {
+    Records::with_fields(&UCDP_FIELDS)
+}

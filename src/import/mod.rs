@@ -1,0 +1,415 @@
+//! Users' own data: TimelineJS (JSON and the Google Sheets CSV), StoryMapJS, ACLED, UCDP GED, GeoJSON and
+//! KML with time, and any CSV with places and dates. Each format has a loader here with no egui; all of
+//! them fill the same columns ([`records::Records`]), which the map, the timeline, search and export
+//! read without knowing the format. A file is recognised by its content, not only its extension.
+
+pub mod acled;
+pub mod csv_table;
+pub mod dates;
+pub mod error;
+pub mod generic_csv;
+pub mod geojson_time;
+pub mod html;
+pub mod kml;
+pub mod records;
+pub mod sources;
+pub mod storymap;
+pub mod timelinejs;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub use error::{ImportError, Place, SkipList};
+pub use generic_csv::ColumnChoice;
+pub use records::Records;
+
+use crate::lesson::model::Lesson;
+
+/// The file formats the atlas imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// TimelineJS JSON.
+    TimelineJson,
+    /// The TimelineJS Google Sheets template, as CSV.
+    TimelineSheet,
+    /// StoryMapJS JSON (becomes a lesson).
+    StoryMap,
+    /// ACLED export.
+    Acled,
+    /// UCDP Georeferenced Event Dataset.
+    Ucdp,
+    /// GeoJSON with time properties.
+    GeoJson,
+    /// KML (Google Earth).
+    Kml,
+    /// Any CSV with dates (and places).
+    Csv,
+}
+
+impl Format {
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::TimelineJson => "TimelineJS",
+            Self::TimelineSheet => "TimelineJS sheet",
+            Self::StoryMap => "StoryMapJS",
+            Self::Acled => "ACLED",
+            Self::Ucdp => "UCDP GED",
+            Self::GeoJson => "GeoJSON",
+            Self::Kml => "KML",
+            Self::Csv => "CSV",
+        }
+    }
+}
+
+/// An era band from a user's timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Era {
+    /// Its name.
+    pub title: String,
+    /// First day.
+    pub start_day: i32,
+    /// Last day, inclusive.
+    pub end_day: i32,
+}
+
+/// What a format's loader returns.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The records.
+    pub records: Records,
+    /// Eras (TimelineJS).
+    pub eras: Vec<Era>,
+    /// The file's own title, if it gives one.
+    pub title: Option<String>,
+    /// Rows or items left out, and why.
+    pub skipped: SkipList,
+    /// How the file was read ("dates read from \"timestamp\" as Unix seconds").
+    pub notes: Vec<String>,
+}
+
+impl Parsed {
+    fn new(records: Records) -> Self {
+        Self { records, ..Self::default() }
+    }
+}
+
+/// One imported file.
+#[derive(Debug)]
+pub struct Imported {
+    /// The file.
+    pub path: PathBuf,
+    /// Its format.
+    pub format: Format,
+    /// Its name for the panel and legend: the file's own title, or its file name.
+    pub name: String,
+    /// The records, sorted by start day (empty for a StoryMap).
+    pub records: Records,
+    /// Eras.
+    pub eras: Vec<Era>,
+    /// Rows left out.
+    pub skipped: SkipList,
+    /// How it was read.
+    pub notes: Vec<String>,
+    /// A StoryMap's lesson.
+    pub lesson: Option<Lesson>,
+}
+
+impl Imported {
+    /// `N events (M with a place), K eras, from DATE to DATE` or `N slides`: the `check --stats` line.
+    pub fn stats_line(&self) -> String {
+        if let Some(l) = &self.lesson {
+            return format!("{} slides", l.slides.len());
+        }
+        let r = &self.records;
+        let mut s = format!("{} events ({} with a place), {} eras", r.len(), r.with_place(), self.eras.len());
+        if let Some((a, b)) = r.day_range() {
+            s.push_str(&format!(
+                ", from {} to {}",
+                dates::date_of_day(a).format("%Y-%m-%d"),
+                dates::date_of_day(b).format("%Y-%m-%d")
+            ));
+        }
+        if !self.skipped.is_empty() {
+            s.push_str(&format!(
+                ", {} {} skipped",
+                self.skipped.count,
+                if self.skipped.count == 1 { "row" } else { "rows" }
+            ));
+        }
+        s
+    }
+}
+
+/// How a file is to be read.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// Columns named by the user (generic CSV).
+    pub columns: ColumnChoice,
+    /// The date given to undated StoryMap slides (`YYYY-MM-DD`).
+    pub default_date: String,
+}
+
+/// Bytes read so far and in all, shared with the window for its progress bar.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes read.
+    pub done: AtomicU64,
+    /// Bytes in the file.
+    pub total: AtomicU64,
+}
+
+impl Progress {
+    /// The share done, 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed).max(1);
+        (self.done.load(Ordering::Relaxed) as f64 / total as f64).clamp(0.0, 1.0) as f32
+    }
+}
+
+/// The largest file the atlas reads: far above ACLED's whole-region exports (about 500 MB for a
+/// million rows), below what would exhaust a school laptop's memory.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// JSON and KML are read whole into memory: they are limited to this.
+pub const MAX_DOCUMENT_BYTES: u64 = 512 * 1024 * 1024;
+/// The most records one file may hold.
+pub const MAX_RECORDS: usize = 5_000_000;
+
+/// Opens a user's file: only a regular file (not a folder, FIFO or device), within the size limit.
+fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ImportError> {
+    let meta = std::fs::metadata(path).map_err(|e| ImportError::file(path, format!("cannot open: {e}")))?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "a folder" } else { "not a regular file (a pipe or a device)" };
+        return Err(ImportError::file(path, format!("expected a data file, found {what}")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ImportError::file(
+            path,
+            format!(
+                "the file is {} MB; the atlas reads files up to {} MB: filter it first (by country or years)",
+                meta.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    let f = std::fs::File::open(path).map_err(|e| ImportError::file(path, format!("cannot open: {e}")))?;
+    Ok((f, meta.len()))
+}
+
+/// What the first bytes of a file say it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sniffed {
+    Json,
+    Xml,
+    Text,
+}
+
+fn sniff(path: &Path, head: &[u8]) -> Result<Sniffed, ImportError> {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err(ImportError::file(
+            path,
+            "the file is UTF-16 text: save it as UTF-8 (every spreadsheet and editor can)",
+        ));
+    }
+    let body = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
+    if body.contains(&0) {
+        return Err(ImportError::file(path, "expected a text file (CSV, JSON or KML), found binary data"));
+    }
+    Ok(match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') => Sniffed::Json,
+        Some(b'<') => Sniffed::Xml,
+        _ => Sniffed::Text,
+    })
+}
+
+/// Reads a file of any supported format.
+pub fn import_file(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<Imported, ImportError> {
+    let (mut file, len) = open_regular(path)?;
+    progress.total.store(len, Ordering::Relaxed);
+    let mut head = vec![0u8; 4096];
+    let n = read_up_to(&mut file, &mut head).map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
+    head.truncate(n);
+    let kind = sniff(path, &head)?;
+    let rest = std::io::Read::chain(std::io::Cursor::new(head), file);
+    match kind {
+        Sniffed::Json | Sniffed::Xml => {
+            if len > MAX_DOCUMENT_BYTES {
+                return Err(ImportError::file(
+                    path,
+                    format!(
+                        "JSON and KML files are read up to {} MB; this one is {} MB",
+                        MAX_DOCUMENT_BYTES >> 20,
+                        len >> 20
+                    ),
+                ));
+            }
+            let mut bytes = Vec::with_capacity(len as usize);
+            rest.take(MAX_DOCUMENT_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
+            progress.done.store(len / 2, Ordering::Relaxed);
+            let imported = import_document(path, &bytes, kind == Sniffed::Json, options);
+            progress.done.store(len, Ordering::Relaxed);
+            imported
+        }
+        Sniffed::Text => import_csv(path, rest, options, progress),
+    }
+}
+
+fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match f.read(buf.get_mut(filled..).unwrap_or_default())? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+/// Reads a JSON or KML document held in memory (the browser hands files over this way).
+pub fn import_document(
+    path: &Path,
+    bytes: &[u8],
+    json: bool,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes.get(..e.valid_up_to()).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
+        ImportError::at(path, Place::LineColumn(line as u64, 1), None, "expected UTF-8 text, found bytes that are not")
+    })?;
+    if !json {
+        return finish(path, Format::Kml, kml::from_text(path, text)?);
+    }
+    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::at(
+            path,
+            Place::LineColumn(e.line() as u64, e.column() as u64),
+            None,
+            format!("not valid JSON: {e}"),
+        )
+    })?;
+    if doc.get("storymap").is_some() {
+        let (lesson, problems) = storymap::from_json(path, &doc, &options.default_date)?;
+        let mut skipped = SkipList::default();
+        problems.into_iter().for_each(|p| skipped.push(p));
+        let name = lesson.title.clone();
+        return Ok(Imported {
+            path: path.to_owned(),
+            format: Format::StoryMap,
+            name,
+            records: Records::default(),
+            eras: Vec::new(),
+            skipped,
+            notes: Vec::new(),
+            lesson: Some(lesson),
+        });
+    }
+    if doc.get("events").is_some() {
+        return finish(path, Format::TimelineJson, timelinejs::from_json(path, &doc)?);
+    }
+    if doc.get("type").is_some() {
+        return finish(path, Format::GeoJson, geojson_time::from_json(path, &doc)?);
+    }
+    Err(ImportError::file(
+        path,
+        "expected TimelineJS (\"events\"), StoryMapJS (\"storymap\") or GeoJSON (\"type\") JSON",
+    ))
+}
+
+/// Reads a CSV stream, recognising ACLED, UCDP and the TimelineJS template by their headers.
+pub fn import_csv(
+    path: &Path,
+    input: impl Read,
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<Imported, ImportError> {
+    enum Reader {
+        Acled(acled::AcledColumns),
+        Ucdp(acled::UcdpColumns),
+        Sheet(timelinejs::SheetColumns),
+        Generic(generic_csv::GenericColumns),
+    }
+    let rows = csv_table::CsvRows::open(path, input)?;
+    let h = rows.header();
+    let err = |m: String| ImportError::file(path, m);
+    let plain = options.columns.is_empty();
+    let (mut reader, format, records) = if plain && h.has_all(&acled::ACLED_SIGNATURE) {
+        (Reader::Acled(acled::AcledColumns::find(h).map_err(err)?), Format::Acled, acled::acled_records())
+    } else if plain && h.has_all(&acled::UCDP_SIGNATURE) {
+        (Reader::Ucdp(acled::UcdpColumns::find(h).map_err(err)?), Format::Ucdp, acled::ucdp_records())
+    } else if plain && h.has_all(&timelinejs::SHEET_SIGNATURE) {
+        (Reader::Sheet(timelinejs::SheetColumns::find(h)), Format::TimelineSheet, timelinejs::records())
+    } else {
+        let g = generic_csv::GenericColumns::find(h, &options.columns).map_err(err)?;
+        let names: Vec<&str> = g.rest.iter().map(|(_, n)| n.as_str()).collect();
+        let records = Records::with_fields(&names);
+        (Reader::Generic(g), Format::Csv, records)
+    };
+    let mut parsed = Parsed::new(records);
+    let mut too_many = false;
+    let skipped = rows.for_each(
+        |row| {
+            if parsed.records.len() >= MAX_RECORDS {
+                too_many = true;
+                return Ok(());
+            }
+            match &mut reader {
+                Reader::Acled(c) => acled::acled_row(c, row).map(|r| parsed.records.push(r)),
+                Reader::Ucdp(c) => acled::ucdp_row(c, row).map(|r| parsed.records.push(r)),
+                Reader::Generic(c) => c.row(row).map(|r| parsed.records.push(r)),
+                Reader::Sheet(c) => timelinejs::sheet_row(c, row).map(|r| match r {
+                    timelinejs::SheetRow::Event(r) => parsed.records.push(r),
+                    timelinejs::SheetRow::Era(e) => parsed.eras.push(e),
+                    timelinejs::SheetRow::Title(t) => parsed.title = Some(t).filter(|t| !t.is_empty()),
+                }),
+            }
+        },
+        |bytes| progress.done.store(bytes, Ordering::Relaxed),
+    );
+    if too_many {
+        return Err(ImportError::file(
+            path,
+            format!(
+                "the file has more than {MAX_RECORDS} rows; the atlas handles up to {MAX_RECORDS}: filter it first (by country or years)"
+            ),
+        ));
+    }
+    parsed.skipped = skipped;
+    if let Reader::Generic(g) = &reader {
+        // Said after the rows: the first numeric date decided how numbers are read.
+        parsed.notes.push(g.describe());
+    }
+    progress.done.store(progress.total.load(Ordering::Relaxed), Ordering::Relaxed);
+    finish(path, format, parsed)
+}
+
+/// Sorts the records and names the source; a file with no usable record is an error.
+fn finish(path: &Path, format: Format, mut parsed: Parsed) -> Result<Imported, ImportError> {
+    if parsed.records.is_empty() {
+        let why = parsed.skipped.first.first().map_or_else(String::new, |e| format!("; the first problem: {e}"));
+        let skipped =
+            if parsed.skipped.is_empty() { String::new() } else { format!(" ({} skipped)", parsed.skipped.count) };
+        return Err(ImportError::file(path, format!("no usable {} records{skipped}{why}", format.label())));
+    }
+    parsed.records.sort_by_start();
+    let file_name = path.file_name().map_or_else(|| "data".to_owned(), |n| n.to_string_lossy().into_owned());
+    Ok(Imported {
+        path: path.to_owned(),
+        format,
+        name: parsed.title.unwrap_or(file_name),
+        records: parsed.records,
+        eras: parsed.eras,
+        skipped: parsed.skipped,
+        notes: parsed.notes,
+        lesson: None,
+    })
+}
+
+/// A shared progress counter.
+pub fn progress() -> Arc<Progress> {
+    Arc::new(Progress::default())
+}

@@ -1,0 +1,58 @@
+//! The legend of the user's imported layers, in the map's top-right corner (the atlas's own legend is
+//! bottom-right): one row per source in its colour, marked as the user's data.
+
+use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, Vec2};
+
+use crate::import::sources::DataSources;
+use crate::theme::{self, MapPalette, size};
+
+const ROW: f32 = 19.0;
+const PAD: f32 = 8.0;
+const WIDTH: f32 = 250.0;
+/// Sources listed at most; the Data sources window lists them all.
+const MAX_ROWS: usize = 6;
+
+/// Draws the legend of the visible imported sources, if any.
+pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, sources: &DataSources) {
+    let shown: Vec<_> =
+        sources.sources.iter().filter(|s| s.visible && s.imported.lesson.is_none()).take(MAX_ROWS).collect();
+    if shown.is_empty() {
+        return;
+    }
+    let height = (shown.len() + 1) as f32 * ROW + 2.0 * PAD;
+    let rect = Rect::from_min_size(
+        Pos2::new(map_rect.right() - WIDTH - 12.0, map_rect.top() + 12.0),
+        Vec2::new(WIDTH, height),
+    );
+    if !map_rect.contains_rect(rect) {
+        return;
+    }
+    painter.rect_filled(rect, 6.0, palette.label_halo.gamma_multiply(0.92));
+    painter.rect_stroke(rect, 6.0, Stroke::new(1.0, palette.context_border), egui::StrokeKind::Inside);
+    let font = FontId::proportional(size::UI_SMALL + 0.5);
+    let mut y = rect.top() + PAD + ROW / 2.0;
+    painter.text(
+        Pos2::new(rect.left() + PAD, y),
+        Align2::LEFT_CENTER,
+        "Your data (not checked by the atlas)",
+        font.clone(),
+        palette.label_city,
+    );
+    y += ROW;
+    for s in shown {
+        let at = Pos2::new(rect.left() + PAD + 8.0, y);
+        painter.circle(at, 5.5, theme::import_color(s.color), Stroke::new(1.2, palette.label_halo));
+        let text = format!("{} ({})", s.imported.name, s.imported.format.label());
+        let galley = painter.layout_no_wrap(text, font.clone(), palette.label_city);
+        let clip = Rect::from_min_max(
+            Pos2::new(rect.left() + PAD + 24.0, y - ROW / 2.0),
+            Pos2::new(rect.right() - PAD, y + ROW / 2.0),
+        );
+        painter.with_clip_rect(clip).galley(
+            Pos2::new(clip.left(), y - galley.size().y / 2.0),
+            galley,
+            palette.label_city,
+        );
+        y += ROW;
+    }
+}
