@@ -58,9 +58,13 @@ pub struct Cli {
     /// What to do; with none, the atlas window opens.
     #[command(subcommand)]
     pub command: Option<Sub>,
-    /// A .geojson layer file or a folder of them to load over the bundled data (repeatable).
-    #[arg(long, value_name = "PATH")]
+    /// A data file to import (TimelineJS, StoryMapJS, ACLED, UCDP, GeoJSON or KML with dates, any CSV with
+    /// dates), or a map layer .geojson or a folder of them (repeatable).
+    #[arg(long, value_name = "PATH", global = true)]
     pub data: Vec<PathBuf>,
+    /// For a CSV whose columns are not found by name: lat=COL,lon=COL,date=COL[,end=,title=,category=].
+    #[arg(long, value_name = "KEY=COL,...", global = true, value_parser = crate::import::ColumnChoice::parse)]
+    pub columns: Option<crate::import::ColumnChoice>,
     /// Open the window, let it settle, save it as a PNG and exit.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
@@ -95,9 +99,6 @@ pub enum Sub {
         /// Also print counts of what was loaded.
         #[arg(long)]
         stats: bool,
-        /// For a CSV whose columns are not found by name: lat=COL,lon=COL,date=COL[,end=,title=,category=].
-        #[arg(long, value_name = "KEY=COL,...", value_parser = crate::import::ColumnChoice::parse)]
-        columns: Option<crate::import::ColumnChoice>,
     },
     /// Render frames headless and print one JSON line per figure.
     Bench {
@@ -190,8 +191,9 @@ pub fn main(process_start: Instant) -> ExitCode {
         }
     };
     match cli.command {
-        Some(Sub::Check { paths, stats, columns }) => {
-            let options = crate::import::ImportOptions { columns: columns.unwrap_or_default(), ..Default::default() };
+        Some(Sub::Check { paths, stats }) => {
+            let options =
+                crate::import::ImportOptions { columns: cli.columns.unwrap_or_default(), ..Default::default() };
             crate::check::run(&paths, stats, &options)
         }
         Some(Sub::Export(e)) => {
@@ -211,6 +213,7 @@ pub fn main(process_start: Instant) -> ExitCode {
                 gif: e.gif,
                 lesson: e.lesson,
                 data: cli.data,
+                columns: cli.columns.unwrap_or_default(),
                 theme: e.theme.map(ThemeArg::choice),
                 include: crate::export::command_line::Include {
                     date: !e.no_date,
@@ -260,6 +263,7 @@ fn run_window(cli: Cli) -> ExitCode {
     let outcome = Arc::new(Mutex::new(None));
     let options = StartOptions {
         data_paths: cli.data,
+        columns: cli.columns.unwrap_or_default(),
         screenshot: cli.screenshot.clone().map(|p| (p, outcome.clone())),
         theme: cli.theme.map(ThemeArg::choice),
         ui_scale: cli.scale,

@@ -61,6 +61,10 @@ pub struct ImportState {
     pub skipped_open: Option<u64>,
     /// Bumped on every change, so the window repaints and caches rebuild.
     pub revision: u64,
+    /// The date was given (`--date`): an import widens the timeline but does not move the date.
+    pub keep_date: bool,
+    /// Columns given on the command line (`--columns`), used when the field is empty.
+    pub columns: crate::import::ColumnChoice,
 }
 
 /// Progress of one file being read, for the window.
@@ -104,7 +108,8 @@ impl TimeAtlasApp {
     /// The options an import runs with: the columns typed in the Data sources window, and today's
     /// date for undated StoryMap slides.
     fn import_options(&self) -> ImportOptions {
-        let columns = crate::import::ColumnChoice::parse(&self.imports.columns_text).unwrap_or_default();
+        let typed = crate::import::ColumnChoice::parse(&self.imports.columns_text).unwrap_or_default();
+        let columns = if typed.is_empty() { self.imports.columns.clone() } else { typed };
         let default_date = crate::time::date_from_day(self.settings.time.current_day).format("%Y-%m-%d").to_string();
         ImportOptions { columns, default_date }
     }
@@ -223,7 +228,7 @@ impl TimeAtlasApp {
         if show_data {
             let pad = ((last - first) * 0.03).max(15.0);
             self.timeline_set_range = Some((first - pad, last + pad));
-            if t.current_day < first || t.current_day > last {
+            if !self.imports.keep_date && (t.current_day < first || t.current_day > last) {
                 t.set_day(first);
             }
         }

@@ -96,8 +96,10 @@ impl Default for Settings {
 /// How the app is started (from the command line, or by tests).
 #[derive(Clone, Debug, Default)]
 pub struct StartOptions {
-    /// Layer files or folders to load over the bundled data.
+    /// Data files to import, or layer files or folders to load over the bundled data.
     pub data_paths: Vec<PathBuf>,
+    /// Columns of a generic CSV (`--columns`).
+    pub columns: crate::import::ColumnChoice,
     /// Capture the window to this PNG and exit.
     pub screenshot: Option<(PathBuf, Outcome)>,
     /// Palette to start with (overrides the saved one).
@@ -300,6 +302,8 @@ impl TimeAtlasApp {
         }
         t.set_day(t.current_day);
         app.timeline_visible = (t.start_day, t.end_day);
+        app.imports.keep_date = options.date.is_some();
+        app.imports.columns = options.columns.clone();
         if !options.data_paths.is_empty() {
             app.import_paths(&options.data_paths);
         }
@@ -594,6 +598,7 @@ impl TimeAtlasApp {
                     set_range: self.timeline_set_range.take(),
                     jump_error: self.jump_error.as_deref(),
                     visible: self.timeline_visible,
+                    sources: &self.imports.sources,
                 };
                 let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, commands);
                 if out.visible != self.timeline_visible {

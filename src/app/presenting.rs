@@ -217,6 +217,9 @@ impl TimeAtlasApp {
 
     /// Opens a lesson (replacing the open one) at its first slide.
     pub fn open_lesson(&mut self, lesson: Lesson, path: Option<PathBuf>) {
+        if !lesson.data.is_empty() {
+            self.import_lesson_data(path.as_deref(), &lesson.data);
+        }
         self.lesson.lesson = Some(lesson);
         self.lesson.path = path;
         self.lesson.current = 0;
@@ -404,6 +407,13 @@ impl TimeAtlasApp {
             FileAction::OpenLesson => self.load_lesson(path),
             FileAction::SaveLesson => {
                 self.keep_drawings_in_slide();
+                let folder = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+                let data = self.imports.sources.paths_relative_to(&folder);
+                let Some(lesson) = &mut self.lesson.lesson else { return };
+                if lesson.data != data {
+                    lesson.data = data;
+                    self.lesson.revision += 1;
+                }
                 let Some(lesson) = &self.lesson.lesson else { return };
                 match crate::lesson::file::save(path, lesson) {
                     Ok(()) => {

@@ -35,8 +35,10 @@ pub struct ExportArgs {
     pub gif: bool,
     /// A lesson file: one PNG per slide.
     pub lesson: Option<PathBuf>,
-    /// Layer files over the bundled data.
+    /// Data files to import, or layer files over the bundled data.
     pub data: Vec<PathBuf>,
+    /// Columns of a generic CSV.
+    pub columns: crate::import::ColumnChoice,
     /// Colour theme (default: light).
     pub theme: Option<crate::theme::ThemeChoice>,
     /// What to include besides the map.
@@ -103,15 +105,21 @@ fn format_for(args: &ExportArgs, path: &Path) -> ExportFormat {
 pub fn headless_app(args: &ExportArgs) -> anyhow::Result<TimeAtlasApp> {
     let ctx = egui::Context::default();
     let options = StartOptions {
-        data_paths: args.data.clone(),
+        columns: args.columns.clone(),
         fresh: true,
         date: args.date,
         theme: args.theme,
         ..Default::default()
     };
     let mut app = TimeAtlasApp::headless(&ctx, options);
-    if !app.messages.is_empty() {
+    // Read here, not in the background: the image must show them.
+    let errors = app.import_now(&args.data);
+    // Import errors and layer errors stop the export; skipped rows are only reported.
+    if !errors.is_empty() || app.messages.iter().any(|m| m.contains(": error: ")) {
         bail!("{}", app.messages.join("\n"));
+    }
+    for m in app.messages.drain(..) {
+        eprintln!("timeatlas export: {m}");
     }
     if let Some(path) = &args.annotations {
         let items = crate::annotate::file::load(path).map_err(|e| anyhow::anyhow!("{e}"))?;

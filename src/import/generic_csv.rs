@@ -97,6 +97,7 @@ fn find(h: &Header, chosen: Option<&String>, usual: &[&str], what: &str) -> Resu
 }
 
 /// The columns of a generic CSV, found once.
+#[derive(Debug)]
 pub struct GenericColumns {
     lat: Option<usize>,
     lon: Option<usize>,

@@ -27,7 +27,7 @@ pub fn records() -> Records {
 #[derive(Default)]
 struct Detected {
     keys: std::collections::BTreeSet<String>,
-    numbers: Option<NumberMeaning>,
+    numbers: std::collections::BTreeSet<&'static str>,
 }
 
 fn time_value(v: &Value, d: &mut Detected) -> Result<Option<ImportDate>, String> {
@@ -36,8 +36,10 @@ fn time_value(v: &Value, d: &mut Detected) -> Result<Option<ImportDate>, String>
         Value::String(s) if s.trim().is_empty() => Ok(None),
         Value::String(s) => dates::parse_text(s).map(Some),
         Value::Number(n) => {
+            // Each number by its size: a file may hold years in one property and milliseconds in another.
             let n = n.as_f64().unwrap_or(f64::NAN);
-            let meaning = *d.numbers.get_or_insert_with(|| NumberMeaning::guess(n));
+            let meaning = NumberMeaning::guess(n);
+            d.numbers.insert(meaning.label());
             dates::from_number(n, meaning).map(Some)
         }
         Value::Object(o) => {
@@ -169,8 +171,9 @@ pub fn from_json(file: &Path, doc: &Value) -> Result<Parsed, ImportError> {
     if !detected.keys.is_empty() {
         let keys: Vec<String> = detected.keys.iter().map(|k| format!("{k:?}")).collect();
         let mut note = format!("dates read from {}", keys.join(", "));
-        if let Some(m) = detected.numbers {
-            note.push_str(&format!("; numbers read as {}", m.label()));
+        if !detected.numbers.is_empty() {
+            let kinds: Vec<&str> = detected.numbers.iter().copied().collect();
+            note.push_str(&format!("; numbers read as {}", kinds.join(" and ")));
         }
         parsed.notes.push(note);
     }

@@ -126,7 +126,6 @@ impl Placemark {
 /// A KML document.
 pub fn from_text(file: &Path, text: &str) -> Result<Parsed, ImportError> {
     let mut reader = Reader::from_str(text);
-    reader.config_mut().trim_text(true);
     let mut lines = Lines { text: text.as_bytes(), pos: 0, line: 1 };
     let mut parsed = Parsed::new(records());
     let mut path: Vec<String> = Vec::new();
@@ -171,7 +170,7 @@ pub fn from_text(file: &Path, text: &str) -> Result<Parsed, ImportError> {
             Event::End(_) => {
                 let name = path.pop().unwrap_or_default();
                 let parent = path.last().map_or("", String::as_str);
-                let value = std::mem::take(&mut text_buf);
+                let value = std::mem::take(&mut text_buf).trim().to_owned();
                 if let Some(p) = placemark.as_mut() {
                     let mut result = Ok(());
                     match (name.as_str(), parent) {

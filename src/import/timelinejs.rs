@@ -75,13 +75,11 @@ pub fn from_json(file: &Path, doc: &Value) -> Result<Parsed, ImportError> {
         return Err(ImportError::at(file, Place::File, Some("events"), "expected a TimelineJS \"events\" array"));
     };
     let mut parsed = Parsed::new(records());
+    // The title slide: {"title": {"text": {"headline": ..., "text": ...}}}.
     parsed.title = doc
         .get("title")
-        .map(|t| html::to_text(text_of(Some(t), "text").trim()).replace('\n', " "))
+        .map(|t| html::to_text(text_of(t.get("text"), "headline")).replace('\n', " "))
         .filter(|t| !t.is_empty());
-    if let Some(t) = doc.get("title").map(|t| html::to_text(text_of(Some(t), "headline"))).filter(|t| !t.is_empty()) {
-        parsed.title = Some(t);
-    }
     for (index, e) in events.iter().enumerate() {
         match json_event(e) {
             Ok(r) => parsed.records.push(r),

@@ -19,6 +19,10 @@ pub struct Lesson {
     /// The slides, in presentation order.
     #[serde(default)]
     pub slides: Vec<Slide>,
+    /// The teacher's own data files the slides show (ACLED, TimelineJS, ...), relative to the lesson's
+    /// folder, read again when the lesson opens.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<String>,
 }
 
 /// A web page a slide's caption comes from.
@@ -186,7 +190,7 @@ impl Slide {
 impl Lesson {
     /// An empty lesson with a title.
     pub fn new(title: impl Into<String>) -> Self {
-        Self { title: title.into(), description: String::new(), slides: Vec::new() }
+        Self { title: title.into(), description: String::new(), slides: Vec::new(), data: Vec::new() }
     }
 
     /// Moves the slide at `from` so that it ends up at index `to`. Returns false (and changes nothing) when

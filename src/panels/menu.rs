@@ -39,11 +39,18 @@ pub struct MenuState<'a> {
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open map layers…").clicked() {
+            if ui
+                .button("Import data…")
+                .on_hover_text("TimelineJS, StoryMapJS, ACLED, UCDP, GeoJSON, KML or CSV; map layers too")
+                .clicked()
+            {
                 commands.push(Command::OpenDataDialog);
             }
-            if ui.button("Open map layers by path…").clicked() {
+            if ui.button("Import data by path…").clicked() {
                 commands.push(Command::ShowOpenData(true));
+            }
+            if ui.button("Data sources…").clicked() {
+                commands.push(Command::Data(crate::app::imports::DataCommand::ShowPanel(true)));
             }
             ui.separator();
             if ui.button("Open annotations...").clicked() {

@@ -20,3 +20,4 @@ pub mod search;
 pub mod side;
 pub mod status;
 pub mod timeline;
+pub mod timeline_data;

@@ -162,7 +162,9 @@ fn imported_search_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideStat
 /// Imported records at the current date, a few per source.
 fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Command>) {
     for s in inputs.sources.sources.iter().filter(|s| s.visible) {
-        let active: Vec<(usize, f32)> = s.active_at(inputs.day, inputs.window_days).take(51).collect();
+        // Newest first: what just happened matters most.
+        let mut active: Vec<(usize, f32)> = s.active_at(inputs.day, inputs.window_days).collect();
+        active.reverse();
         if active.is_empty() {
             continue;
         }
@@ -179,7 +181,9 @@ fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Ve
             }
         }
         if active.len() > 50 {
-            ui.label(RichText::new("and more: zoom the timeline in to see fewer").weak());
+            ui.label(
+                RichText::new(format!("and {} more: zoom the timeline in to see fewer", active.len() - 50)).weak(),
+            );
         }
     }
 }

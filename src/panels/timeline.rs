@@ -75,6 +75,8 @@ pub struct TimelineInputs<'a> {
     pub visible: (f64, f64),
     /// Why the last typed date was not understood.
     pub jump_error: Option<&'a str>,
+    /// The user's imported data, drawn in lanes above the atlas's.
+    pub sources: &'a crate::import::sources::DataSources,
 }
 
 /// What the timeline drew.
@@ -151,7 +153,10 @@ fn timeline_height(ctx: &egui::Context) -> f32 {
 }
 
 fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) -> TimelineOutput {
-    let TimelineInputs { time: t, dataset, index, selected_event, filters, set_range, visible, .. } = *inputs;
+    let TimelineInputs { time: t, dataset, index, selected_event, filters, set_range, visible, sources, .. } = *inputs;
+    let data_lanes = super::timeline_data::lanes(sources);
+    let top = super::timeline_data::FIRST_LANE_Y + data_lanes.len() as f64 - 0.4;
+    let lane_labels: Vec<(f64, String)> = data_lanes.iter().map(|l| (l.y, l.label.clone())).collect();
     // Cull to the range this frame will show (a range being set takes effect now, not next frame).
     let (v0, v1) = set_range.unwrap_or(visible);
     let height = timeline_height(ui.ctx());
@@ -175,16 +180,34 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
                 .collect()
         })
         .x_axis_formatter(|mark, _| time::axis_label(time::AxisMark { day: mark.value, step_days: mark.step_size }))
-        .y_grid_spacer(|_| (-2..=5).map(|y| GridMark { value: f64::from(y), step_size: 1.0 }).collect())
-        .y_axis_formatter(|mark, _| lane_label(mark.value).to_owned())
+        .y_grid_spacer(move |_| {
+            (-2..=(5 + data_lanes_len(top))).map(|y| GridMark { value: f64::from(y), step_size: 1.0 }).collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            lane_labels
+                .iter()
+                .find(|(y, _)| (y - mark.value).abs() < 0.01)
+                .map_or_else(|| lane_label(mark.value).to_owned(), |(_, l)| l.clone())
+        })
         .y_axis_min_width(if show_lanes { 130.0 } else { 0.0 });
 
     let response = plot.show(ui, |plot_ui| {
         if let Some((a, b)) = set_range {
             plot_ui.set_plot_bounds_x(a..=b);
         }
-        plot_ui.set_plot_bounds_y(-2.5..=5.6);
+        plot_ui.set_plot_bounds_y(-2.5..=top.max(5.6));
         let (lo, hi) = (v0 - 1.0, v1 + 1.0);
+        for s in sources.sources.iter().filter(|s| s.visible) {
+            for era in &s.imported.eras {
+                let (a, b) = (f64::from(era.start_day), f64::from(era.end_day) + 1.0);
+                if b < lo || a > hi {
+                    continue;
+                }
+                let fill = theme::import_color(s.color).gamma_multiply(0.10);
+                plot_ui.span(egui_plot::Span::new(era.title.clone(), a..=b).fill(fill));
+            }
+        }
+        super::timeline_data::draw_lanes(plot_ui, &data_lanes, sources, lo, hi);
 
         for era in &dataset.eras {
             let (s, e) = time::span_days(era.span, t.end_day);
@@ -265,7 +288,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
         plot_ui.bar_chart(histogram(dataset, index, filters, t.start_day, t.end_day));
         plot_ui.vline(VLine::new("Current date", t.current_day).color(theme::NOW_LINE).width(3.0));
 
-        interact(plot_ui, inputs, commands);
+        interact(plot_ui, inputs, &data_lanes, commands);
         events_drawn
     });
     // The bounds after this frame's scrolling, zooming and `set_range`.
@@ -310,11 +333,28 @@ fn histogram(
 }
 
 /// Scrubbing, clicking and hovering on the plot.
-fn interact(plot_ui: &mut egui_plot::PlotUi<'_>, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) {
+fn interact(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    inputs: &TimelineInputs<'_>,
+    lanes: &[super::timeline_data::Lane],
+    commands: &mut Vec<Command>,
+) {
     let response = plot_ui.response().clone();
     let Some(pointer) = plot_ui.pointer_coordinate() else { return };
     let pointer_screen = plot_ui.screen_from_plot(pointer);
     let nearest = nearest_event(plot_ui, inputs, pointer_screen);
+    let imported = super::timeline_data::nearest(plot_ui, lanes, inputs.sources, pointer_screen, PICK_POINTS);
+    if let Some((source, record, day)) = imported.filter(|_| nearest.is_none()) {
+        if response.clicked() {
+            commands.push(Command::Data(crate::app::imports::DataCommand::OpenRecord(Some((source, record)))));
+            commands.push(Command::SetDay(day));
+        }
+        if let Some(s) = inputs.sources.get(source) {
+            let title = s.imported.records.title.get(record as usize);
+            response.on_hover_text_at_pointer(format!("{title}\n{}", s.imported.name));
+        }
+        return;
+    }
     if response.clicked() {
         if let Some((i, s)) = nearest {
             if let Some(e) = inputs.dataset.events.get(i) {
@@ -354,4 +394,9 @@ fn nearest_event(
         })
         .min_by(|a, b| a.2.total_cmp(&b.2))
         .map(|(i, s, _)| (i, s))
+}
+
+/// The number of imported lanes above the atlas's, from the plot's top (for the grid marks).
+fn data_lanes_len(top: f64) -> i32 {
+    (top + 0.4 - super::timeline_data::FIRST_LANE_Y).round().max(0.0) as i32
 }
