@@ -132,7 +132,12 @@ impl TimeAtlasApp {
             });
             match spawned {
                 Ok(_) => {
-                    self.imports.jobs.push(ImportJob { path, progress, result: rx, started: std::time::Instant::now() })
+                    self.imports.jobs.push(ImportJob {
+                        path,
+                        progress,
+                        result: rx,
+                        started: std::time::Instant::now(),
+                    });
                 }
                 Err(e) => self.messages.push(format!("{}: cannot start reading: {e}", path.display())),
             }

@@ -235,7 +235,7 @@ pub fn ucdp_row(c: &UcdpColumns, row: &Row<'_>) -> Result<RecordIn, ImportError>
     let title = [row.text(c.dyad), row.text(c.conflict)]
         .into_iter()
         .find(|t| !t.is_empty())
-        .map_or_else(|| category.clone(), |t| t.into_owned());
+        .map_or_else(|| category.clone(), std::borrow::Cow::into_owned);
     Ok(RecordIn {
         start: Some(start),
         end,

@@ -194,7 +194,7 @@ impl<'f, R: Read> CsvRows<'f, R> {
             if let Err(e) = each(&row) {
                 skipped.push(e);
             }
-            if number % 4096 == 0 {
+            if number.is_multiple_of(4096) {
                 progress(position.map_or(0, csv::Position::byte));
             }
         }

@@ -247,8 +247,7 @@ fn parse_iso(s: &str) -> Result<ImportDate, String> {
 /// `03 January 2020`, `3 Jan 2020`, `January 3, 2020`, `January 2020`, `3-Jan-20`, `03/01/2020` when only
 /// one reading is possible (a day over 12).
 fn parse_words(s: &str) -> Option<Result<ImportDate, String>> {
-    let tokens: Vec<&str> =
-        s.split(|c: char| c == ' ' || c == '-' || c == ',' || c == '/').filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = s.split([' ', '-', ',', '/']).filter(|t| !t.is_empty()).collect();
     let year_of = |t: &str| -> Option<i64> {
         let n = number(t)?;
         Some(if t.len() <= 2 { expand_two_digit_year(n) } else { n })

@@ -31,13 +31,12 @@ pub fn to_text(html: &str) -> String {
             rest = tail.find('>').and_then(|i| tail.get(i + 1..)).unwrap_or_default();
             continue;
         }
-        match name.as_str() {
-            "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" => {
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
-            _ => {}
+        let block = matches!(
+            name.as_str(),
+            "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
+        );
+        if block && !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
         }
         rest = after.get(gt + 1..).unwrap_or_default();
     }

@@ -28,7 +28,7 @@ impl Lines<'_> {
     fn line_at(&mut self, offset: u64) -> u64 {
         let target = (offset as usize).min(self.text.len());
         if target > self.pos {
-            self.line += self.text.get(self.pos..target).map_or(0, |s| memchr_count(s)) as u64;
+            self.line += self.text.get(self.pos..target).map_or(0, memchr_count) as u64;
             self.pos = target;
         }
         self.line

@@ -62,6 +62,9 @@ impl SideTab {
     }
 }
 
+/// Search matches in the imported data: the text, a key of the data searched, the (source, record) hits.
+pub type ImportedHits = (String, usize, Vec<(u64, u32)>);
+
 /// The side panel's own state, kept by the app.
 #[derive(Debug, Default)]
 pub struct SideState {
@@ -73,7 +76,7 @@ pub struct SideState {
     pub tab: SideTab,
     /// Matches of the search text in the imported data, for (text, data revision): searched once per
     /// change, not every frame, since a file may hold a million rows.
-    pub imported_hits: Option<(String, usize, Vec<(u64, u32)>)>,
+    pub imported_hits: Option<ImportedHits>,
 }
 
 /// Draws the panel: search, the open card, then the tabs.
@@ -194,7 +197,7 @@ fn on_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Comm
     let mut near = inputs.index.events_at(inputs.day, inputs.window_days);
     near.retain(|&(i, _)| inputs.dataset.events.get(i).is_some_and(|e| inputs.filters.shows_event(e)));
     if near.is_empty() {
-        ui.label(RichText::new("No event near this date. Press → for the next one.").weak());
+        ui.label(RichText::new("No event near this date. Next event: the right arrow key.").weak());
         return;
     }
     for (i, strength) in near {

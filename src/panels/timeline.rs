@@ -110,10 +110,10 @@ fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String,
         if ui.button(play_label).on_hover_text("Play or pause (Space)").clicked() {
             commands.push(Command::TogglePlay);
         }
-        if ui.button("Previous event").on_hover_text("Previous event (←)").clicked() {
+        if ui.button("Previous event").on_hover_text("Previous event (Left arrow key)").clicked() {
             commands.push(Command::StepEvent(-1));
         }
-        if ui.button("Next event").on_hover_text("Next event (→)").clicked() {
+        if ui.button("Next event").on_hover_text("Next event (Right arrow key)").clicked() {
             commands.push(Command::StepEvent(1));
         }
         let current_speed = SPEED_PRESETS
@@ -197,16 +197,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
         }
         plot_ui.set_plot_bounds_y(-2.5..=top.max(5.6));
         let (lo, hi) = (v0 - 1.0, v1 + 1.0);
-        for s in sources.sources.iter().filter(|s| s.visible) {
-            for era in &s.imported.eras {
-                let (a, b) = (f64::from(era.start_day), f64::from(era.end_day) + 1.0);
-                if b < lo || a > hi {
-                    continue;
-                }
-                let fill = theme::import_color(s.color).gamma_multiply(0.10);
-                plot_ui.span(egui_plot::Span::new(era.title.clone(), a..=b).fill(fill));
-            }
-        }
+        super::timeline_data::draw_eras(plot_ui, sources, lo, hi);
         super::timeline_data::draw_lanes(plot_ui, &data_lanes, sources, lo, hi);
 
         for era in &dataset.eras {
@@ -260,31 +251,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
             plot_ui.points(Points::new("Selected", vec![[s.0, y]]).radius(9.0).filled(false).color(theme::NOW_LINE));
         }
 
-        for (i, g) in dataset.groups.iter().enumerate().filter(|_| filters.show_groups) {
-            let y = LANE_GROUPS + ((i % 5) as f64 - 2.0) * 0.14;
-            let (_, color) = theme::group_colors(Backing::of(&g.backing));
-            for &(s, e) in index.group_days.get(i).map_or(&[][..], Vec::as_slice) {
-                plot_ui.line(Line::new(g.name.clone(), vec![[s, y], [e, y]]).color(color).width(3.0));
-            }
-        }
-        for (i, p) in dataset.positions.iter().enumerate().filter(|_| filters.show_positions) {
-            let y = LANE_POSITIONS + ((i % 5) as f64 - 2.0) * 0.14;
-            for &(s, e) in index.position_days.get(i).map_or(&[][..], Vec::as_slice) {
-                plot_ui.line(Line::new(p.name.clone(), vec![[s, y], [e, y]]).color(theme::POSITION_OPEN).width(3.0));
-            }
-        }
-        for (i, r) in dataset.relations.iter().enumerate() {
-            let y = LANE_RELATIONS + ((i % 5) as f64 - 2.0) * 0.14;
-            if let Some(&(s, e)) = index.relation_days.get(i) {
-                let name = format!(
-                    "{} for {} in {}",
-                    dataset.country_name(&r.protecting),
-                    dataset.country_name(&r.represented),
-                    dataset.country_name(&r.host)
-                );
-                plot_ui.line(Line::new(name, vec![[s, y], [e, y]]).color(theme::RELATION).width(3.0));
-            }
-        }
+        span_lanes(plot_ui, dataset, index, filters);
         plot_ui.bar_chart(histogram(dataset, index, filters, t.start_day, t.end_day));
         plot_ui.vline(VLine::new("Current date", t.current_day).color(theme::NOW_LINE).width(3.0));
 
@@ -294,6 +261,40 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
     // The bounds after this frame's scrolling, zooming and `set_range`.
     let b = response.transform.bounds();
     TimelineOutput { visible: (b.min()[0], b.max()[0]), events_drawn: response.inner }
+}
+
+/// Armed groups, US positions and protecting powers as spans in their lanes.
+fn span_lanes(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    dataset: &Dataset,
+    index: &ContentIndex,
+    filters: &crate::model::filters::Filters,
+) {
+    for (i, g) in dataset.groups.iter().enumerate().filter(|_| filters.show_groups) {
+        let y = LANE_GROUPS + ((i % 5) as f64 - 2.0) * 0.14;
+        let (_, color) = theme::group_colors(Backing::of(&g.backing));
+        for &(s, e) in index.group_days.get(i).map_or(&[][..], Vec::as_slice) {
+            plot_ui.line(Line::new(g.name.clone(), vec![[s, y], [e, y]]).color(color).width(3.0));
+        }
+    }
+    for (i, p) in dataset.positions.iter().enumerate().filter(|_| filters.show_positions) {
+        let y = LANE_POSITIONS + ((i % 5) as f64 - 2.0) * 0.14;
+        for &(s, e) in index.position_days.get(i).map_or(&[][..], Vec::as_slice) {
+            plot_ui.line(Line::new(p.name.clone(), vec![[s, y], [e, y]]).color(theme::POSITION_OPEN).width(3.0));
+        }
+    }
+    for (i, r) in dataset.relations.iter().enumerate() {
+        let y = LANE_RELATIONS + ((i % 5) as f64 - 2.0) * 0.14;
+        if let Some(&(s, e)) = index.relation_days.get(i) {
+            let name = format!(
+                "{} for {} in {}",
+                dataset.country_name(&r.protecting),
+                dataset.country_name(&r.represented),
+                dataset.country_name(&r.host)
+            );
+            plot_ui.line(Line::new(name, vec![[s, y], [e, y]]).color(theme::RELATION).width(3.0));
+        }
+    }
 }
 
 /// Events per year as bars under the lanes, scaled so the busiest year fills the histogram row.

@@ -64,6 +64,20 @@ fn shape_of(category: u16) -> MarkerShape {
     }
 }
 
+/// The eras of the user's timelines, as bands in their source's colour.
+pub fn draw_eras(plot_ui: &mut PlotUi<'_>, sources: &DataSources, lo: f64, hi: f64) {
+    for s in sources.sources.iter().filter(|s| s.visible) {
+        for era in &s.imported.eras {
+            let (a, b) = (f64::from(era.start_day), f64::from(era.end_day) + 1.0);
+            if b < lo || a > hi {
+                continue;
+            }
+            let fill = theme::import_color(s.color).gamma_multiply(0.10);
+            plot_ui.span(egui_plot::Span::new(era.title.clone(), a..=b).fill(fill));
+        }
+    }
+}
+
 /// Draws the lanes for the visible day range `lo..hi`.
 pub fn draw_lanes(plot_ui: &mut PlotUi<'_>, lanes: &[Lane], sources: &DataSources, lo: f64, hi: f64) {
     for lane in lanes {
