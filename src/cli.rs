@@ -281,6 +281,12 @@ fn run_window(cli: Cli) -> ExitCode {
             .with_inner_size([cli.size.width as f32, cli.size.height as f32])
             .with_min_inner_size([480.0, 360.0]),
         persist_window: cli.screenshot.is_none(),
+        // eframe restores a saved window size even with `persist_window` off: a screenshot must be taken
+        // at the size asked for, so it reads and writes no saved state at all.
+        persistence_path: cli
+            .screenshot
+            .as_ref()
+            .map(|_| std::env::temp_dir().join(format!("timeatlas-screenshot-{}", std::process::id()))),
         ..Default::default()
     };
     let result =

@@ -195,12 +195,9 @@ impl TimeAtlasApp {
 
     /// Adds a read file: its records as a layer, or its slides as a lesson.
     fn add_imported(&mut self, imported: Imported) {
+        // Skipped rows are not a failure: the Data sources window and the legend count them.
         if imported.skipped.count > 0 {
-            self.messages.push(format!(
-                "{}: {} rows skipped (Data sources lists them); the rest loaded",
-                imported.path.display(),
-                imported.skipped.count
-            ));
+            log::warn!("{}: {} rows skipped", imported.path.display(), imported.skipped.count);
         }
         if let Some(lesson) = imported.lesson {
             if self.lesson.lesson.is_some() {

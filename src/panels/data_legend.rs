@@ -16,7 +16,9 @@ const MAX_ROWS: usize = 6;
 pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, sources: &DataSources) {
     let shown: Vec<_> =
         sources.sources.iter().filter(|s| s.visible && s.imported.lesson.is_none()).take(MAX_ROWS).collect();
-    if shown.is_empty() {
+    // On a small map (a projector at UI scale 2) the legend would hide the countries: the Data sources
+    // window says the same.
+    if shown.is_empty() || map_rect.width() < 2.6 * WIDTH || map_rect.height() < 320.0 {
         return;
     }
     let height = (shown.len() + 1) as f32 * ROW + 2.0 * PAD;
@@ -42,7 +44,12 @@ pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, s
     for s in shown {
         let at = Pos2::new(rect.left() + PAD + 8.0, y);
         painter.circle(at, 5.5, theme::import_color(s.color), Stroke::new(1.2, palette.label_halo));
-        let text = format!("{} ({})", s.imported.name, s.imported.format.label());
+        let skipped = s.imported.skipped.count;
+        let text = if skipped > 0 {
+            format!("{} ({}, {skipped} rows skipped)", s.imported.name, s.imported.format.label())
+        } else {
+            format!("{} ({})", s.imported.name, s.imported.format.label())
+        };
         let galley = painter.layout_no_wrap(text, font.clone(), palette.label_city);
         let clip = Rect::from_min_max(
             Pos2::new(rect.left() + PAD + 24.0, y - ROW / 2.0),
