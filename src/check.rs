@@ -9,6 +9,7 @@ use crate::model::error::LoadError;
 use crate::model::files::files_in;
 use crate::model::layers::{Layer, LayerKind};
 use crate::model::load::{load_layer, read_text};
+use crate::model::publishers::{self, Publishers};
 use crate::model::validate::validate;
 
 /// What a check found.
@@ -26,6 +27,14 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
     let mut report = Report::default();
     let mut content = LoadedDataset::default();
     let mut content_files = 0;
+    // A folder may list publishers of its own (`publishers*.json`), over the bundled table.
+    let mut table = match publishers::bundled() {
+        Ok(t) => t.clone(),
+        Err(e) => {
+            report.errors.extend_from_slice(e);
+            Publishers::default()
+        }
+    };
     for path in paths {
         let files = match files_in(path) {
             Ok(files) => files,
@@ -36,7 +45,16 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
         };
         for file in files {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-            if let Some(kind) = DataFileKind::for_file_name(&name) {
+            let lower = name.to_ascii_lowercase();
+            if lower.starts_with("publishers") && lower.ends_with(".json") {
+                let parsed = read_text(&file)
+                    .map_err(|e| vec![e])
+                    .and_then(|t| Publishers::parse(&file.display().to_string(), &t));
+                match parsed {
+                    Ok(own) => table.extend(own),
+                    Err(mut e) => report.errors.append(&mut e),
+                }
+            } else if let Some(kind) = DataFileKind::for_file_name(&name) {
                 content_files += 1;
                 match read_text(&file) {
                     Ok(text) => report.errors.append(&mut content.add_file(kind, &file.display().to_string(), text)),
@@ -48,7 +66,8 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
                 report.errors.push(LoadError::file(
                     file.display().to_string(),
                     "unknown data file: expected a map layer (countries…, world…, provinces…, lakes…, cities…, seas….geojson) \
-                     or content (events…, groups…, positions….geojson; actors…, relations…, claims…, eras…, countries.json)",
+                     or content (events…, groups…, positions….geojson; actors…, relations…, claims…, eras…, countries.json, \
+                     publishers.json)",
                 ));
             }
         }
@@ -69,7 +88,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
         }
         // Coordinates are checked against the bundled country shapes.
         match bundled::atlas() {
-            Ok(atlas) => report.errors.append(&mut validate(&content, &atlas)),
+            Ok(atlas) => report.errors.append(&mut validate(&content, &atlas, &table)),
             Err(mut errors) => report.errors.append(&mut errors),
         }
         let d = &content.dataset;
@@ -82,6 +101,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
             ("checked claims".to_owned(), d.claims.len()),
             ("eras".to_owned(), d.eras.len()),
             ("event sources".to_owned(), d.events.iter().map(|e| e.sources.len()).sum()),
+            ("listed publishers".to_owned(), table.entries().len()),
         ]);
     }
     report
