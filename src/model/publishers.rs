@@ -206,6 +206,28 @@ impl Publishers {
     }
 }
 
+/// The publishers of `urls` for a credits line: each name once, in first-cited order; an archived copy
+/// credits both its publisher and the archive; an unlisted site is credited by its host.
+pub fn credit_names<'a>(publishers: &Publishers, urls: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut push = |name: &str| {
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    };
+    for url in urls {
+        let c = publishers.cite(url);
+        match c.publisher {
+            Some(p) => push(&p.name),
+            None => push(host_of(url).unwrap_or_default().trim_start_matches("www.")),
+        }
+        if let Some(a) = c.archive {
+            push(&a.name);
+        }
+    }
+    names
+}
+
 /// The host of an http(s) URL, port included if one is given.
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
@@ -277,6 +299,21 @@ mod tests {
             Some("http://eeas.europa.eu/a.htm".to_owned())
         );
         assert_eq!(t.cite("https://web.archive.org/web/2020/").tier(), Some(Tier::Never));
+    }
+
+    #[test]
+    fn credits_name_each_publisher_once_in_order() {
+        let t = table();
+        let names = credit_names(
+            &t,
+            [
+                "https://news.bbc.co.uk/a",
+                "https://web.archive.org/web/2001/http://fr.irna.ir/b",
+                "https://www.bbc.co.uk/c",
+                "https://example.org/d",
+            ],
+        );
+        assert_eq!(names, ["BBC", "IRNA", "Internet Archive", "example.org"]);
     }
 
     #[test]
