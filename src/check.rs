@@ -103,8 +103,44 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
             ("event sources".to_owned(), d.events.iter().map(|e| e.sources.len()).sum()),
             ("listed publishers".to_owned(), table.entries().len()),
         ]);
+        report.stats.extend(tier_counts(d, &table));
     }
     report
+}
+
+/// How many citations of the content fall in each tier of the source policy, for `--stats`.
+fn tier_counts(d: &crate::model::dataset::Dataset, table: &Publishers) -> Vec<(String, usize)> {
+    use crate::model::publishers::Tier;
+    let urls = d
+        .events
+        .iter()
+        .flat_map(|r| &r.sources)
+        .chain(d.actors.iter().flat_map(|r| &r.sources))
+        .chain(d.groups.iter().flat_map(|r| &r.sources))
+        .chain(d.positions.iter().flat_map(|r| &r.sources))
+        .chain(d.relations.iter().flat_map(|r| &r.sources))
+        .chain(d.claims.iter().flat_map(|r| &r.sources))
+        .chain(d.eras.iter().flat_map(|r| &r.sources))
+        .map(|s| table.cite(&s.url).tier());
+    let mut counts = [0usize; 4];
+    for tier in urls {
+        let slot = match tier {
+            Some(Tier::Reputable) => 0,
+            Some(Tier::Supporting) => 1,
+            Some(Tier::StateMediaOfParty) => 2,
+            _ => 3,
+        };
+        if let Some(n) = counts.get_mut(slot) {
+            *n += 1;
+        }
+    }
+    let [reputable, supporting, state, other] = counts;
+    vec![
+        ("citations of reputable publishers".to_owned(), reputable),
+        ("citations of supporting publishers".to_owned(), supporting),
+        ("citations of state media of a party".to_owned(), state),
+        ("citations outside the policy".to_owned(), other),
+    ]
 }
 
 fn check_layer(path: &Path, kind: LayerKind, report: &mut Report) {
