@@ -369,3 +369,24 @@ fn the_source_policy_is_enforced_on_broken_copies() {
     });
     expect_one(&l, "eras.json", "not a citable source: a bare IP address");
 }
+
+#[test]
+fn a_folder_may_list_its_own_publishers() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = std::fs::read_to_string(data_dir().join("events.geojson")).unwrap();
+    let events = edit_json(&events, |v| {
+        event_props(v, "soleimani-killed-2020")["properties"]["sources"] =
+            serde_json::json!([{"url": "https://news.school.example/a", "title": "School paper"}]);
+    });
+    std::fs::write(dir.path().join("events.geojson"), events).unwrap();
+    let unlisted: Vec<String> =
+        check_paths(&[dir.path().to_path_buf()]).errors.iter().map(ToString::to_string).collect();
+    expect_one(&unlisted, "events.geojson", "publisher of news.school.example is not listed");
+    std::fs::write(
+        dir.path().join("publishers.json"),
+        r#"{"publishers": [{"domain": "school.example", "name": "Our school paper", "tier": "reputable"}]}"#,
+    )
+    .unwrap();
+    let listed = check_paths(&[dir.path().to_path_buf()]);
+    assert!(listed.errors.is_empty(), "{:?}", listed.errors);
+}
