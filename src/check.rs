@@ -10,6 +10,7 @@ use crate::model::error::LoadError;
 use crate::model::files::files_in;
 use crate::model::layers::{Layer, LayerKind};
 use crate::model::load::{load_layer, read_text};
+use crate::model::publishers::{self, Publishers};
 use crate::model::validate::validate;
 
 /// What a check found.
@@ -36,6 +37,14 @@ pub fn check_paths_with(paths: &[PathBuf], options: &ImportOptions) -> Report {
     let mut report = Report::default();
     let mut content = LoadedDataset::default();
     let mut content_files = 0;
+    // A folder may list publishers of its own (`publishers*.json`), over the bundled table.
+    let mut table = match publishers::bundled() {
+        Ok(t) => t.clone(),
+        Err(e) => {
+            report.errors.extend_from_slice(e);
+            Publishers::default()
+        }
+    };
     for path in paths {
         let files = match files_in(path) {
             Ok(files) => files,
@@ -46,7 +55,16 @@ pub fn check_paths_with(paths: &[PathBuf], options: &ImportOptions) -> Report {
         };
         for file in files {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-            if let Some(kind) = DataFileKind::for_file_name(&name) {
+            let lower = name.to_ascii_lowercase();
+            if lower.starts_with("publishers") && lower.ends_with(".json") {
+                let parsed = read_text(&file)
+                    .map_err(|e| vec![e])
+                    .and_then(|t| Publishers::parse(&file.display().to_string(), &t));
+                match parsed {
+                    Ok(own) => table.extend(own),
+                    Err(mut e) => report.errors.append(&mut e),
+                }
+            } else if let Some(kind) = DataFileKind::for_file_name(&name) {
                 content_files += 1;
                 match read_text(&file) {
                     Ok(text) => report.errors.append(&mut content.add_file(kind, &file.display().to_string(), text)),
@@ -75,7 +93,7 @@ pub fn check_paths_with(paths: &[PathBuf], options: &ImportOptions) -> Report {
         }
         // Coordinates are checked against the bundled country shapes.
         match bundled::atlas() {
-            Ok(atlas) => report.errors.append(&mut validate(&content, &atlas)),
+            Ok(atlas) => report.errors.append(&mut validate(&content, &atlas, &table)),
             Err(mut errors) => report.errors.append(&mut errors),
         }
         let d = &content.dataset;
@@ -88,7 +106,9 @@ pub fn check_paths_with(paths: &[PathBuf], options: &ImportOptions) -> Report {
             ("checked claims".to_owned(), d.claims.len()),
             ("eras".to_owned(), d.eras.len()),
             ("event sources".to_owned(), d.events.iter().map(|e| e.sources.len()).sum()),
+            ("listed publishers".to_owned(), table.entries().len()),
         ]);
+        report.stats.extend(tier_counts(d, &table));
     }
     report
 }
@@ -111,6 +131,41 @@ fn check_import(path: &Path, options: &ImportOptions, report: &mut Report) {
                 .push(LoadError::file(path.display().to_string(), e.detail()).at(line as usize, column as usize));
         }
     }
+}
+
+/// How many citations of the content fall in each tier of the source policy, for `--stats`.
+fn tier_counts(d: &crate::model::dataset::Dataset, table: &Publishers) -> Vec<(String, usize)> {
+    use crate::model::publishers::Tier;
+    let urls = d
+        .events
+        .iter()
+        .flat_map(|r| &r.sources)
+        .chain(d.actors.iter().flat_map(|r| &r.sources))
+        .chain(d.groups.iter().flat_map(|r| &r.sources))
+        .chain(d.positions.iter().flat_map(|r| &r.sources))
+        .chain(d.relations.iter().flat_map(|r| &r.sources))
+        .chain(d.claims.iter().flat_map(|r| &r.sources))
+        .chain(d.eras.iter().flat_map(|r| &r.sources))
+        .map(|s| table.cite(&s.url).tier());
+    let mut counts = [0usize; 4];
+    for tier in urls {
+        let slot = match tier {
+            Some(Tier::Reputable) => 0,
+            Some(Tier::Supporting) => 1,
+            Some(Tier::StateMediaOfParty) => 2,
+            _ => 3,
+        };
+        if let Some(n) = counts.get_mut(slot) {
+            *n += 1;
+        }
+    }
+    let [reputable, supporting, state, other] = counts;
+    vec![
+        ("citations of reputable publishers".to_owned(), reputable),
+        ("citations of supporting publishers".to_owned(), supporting),
+        ("citations of state media of a party".to_owned(), state),
+        ("citations outside the policy".to_owned(), other),
+    ]
 }
 
 fn check_layer(path: &Path, kind: LayerKind, report: &mut Report) {

@@ -258,3 +258,135 @@ fn a_wrong_typed_record_array_is_located_at_its_key() {
         lines.join("\n")
     );
 }
+
+/// Every bundled record with sources: (id, sources).
+fn records(d: &Dataset) -> Vec<(&str, &[timeatlas::model::dataset::Source])> {
+    d.events
+        .iter()
+        .map(|r| (r.id.as_str(), r.sources.as_slice()))
+        .chain(d.actors.iter().map(|r| (r.id.as_str(), r.sources.as_slice())))
+        .chain(d.groups.iter().map(|r| (r.id.as_str(), r.sources.as_slice())))
+        .chain(d.positions.iter().map(|r| (r.id.as_str(), r.sources.as_slice())))
+        .chain(d.relations.iter().map(|r| (r.id.as_str(), r.sources.as_slice())))
+        .chain(d.claims.iter().map(|r| (r.id.as_str(), r.sources.as_slice())))
+        .chain(d.eras.iter().map(|r| (r.id.as_str(), r.sources.as_slice())))
+        .collect()
+}
+
+/// Every source of every bundled record: (record id, url).
+fn all_sources(d: &Dataset) -> Vec<(&str, &str)> {
+    records(d).into_iter().flat_map(|(id, sources)| sources.iter().map(move |s| (id, s.url.as_str()))).collect()
+}
+
+#[test]
+fn publishers_file_covers_every_cited_domain_and_no_source_is_uncitable() {
+    use timeatlas::model::publishers::{self, Tier};
+    let table = publishers::bundled().unwrap();
+    let d = dataset();
+    let sources = all_sources(&d);
+    assert!(sources.len() > 500, "{} sources", sources.len());
+    let mut problems = Vec::new();
+    for (id, url) in &sources {
+        let c = table.cite(url);
+        match c.tier() {
+            None => problems.push(format!("{id}: {url} has no publisher in data/publishers.json")),
+            Some(Tier::Never) => problems.push(format!("{id}: {url} is not citable")),
+            Some(_) => {}
+        }
+        // Wikipedia is cited at its canonical address only.
+        let host = publishers::host_of(url).unwrap_or_default();
+        if host.contains("wiki") && !["en.wikipedia.org", "en.wikinews.org", "simple.wikipedia.org"].contains(&host) {
+            problems.push(format!("{id}: {url} is not a canonical Wikimedia address"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_bundled_record_has_reputable_support_or_says_it_has_none() {
+    use timeatlas::model::dataset::Confidence;
+    let table = timeatlas::model::publishers::bundled().unwrap();
+    let d = dataset();
+    let reputable =
+        |sources: &[timeatlas::model::dataset::Source]| sources.iter().any(|s| table.cite(&s.url).is_reputable());
+    let mut weak: Vec<String> = Vec::new();
+    for e in &d.events {
+        if !reputable(&e.sources) {
+            // Only a downgraded record may rest on supporting sources, and its note says so.
+            let says = e.note.as_deref().is_some_and(|n| n.contains("No reputable"));
+            assert!(e.confidence == Confidence::Reported && says, "{}: no reputable source", e.id);
+            weak.push(e.id.clone());
+        }
+    }
+    let events: Vec<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
+    for (id, sources) in records(&d).into_iter().filter(|(id, _)| !events.contains(id)) {
+        assert!(reputable(sources), "{id}: no reputable source");
+    }
+    assert_eq!(weak, ["un-snapback-sanctions-2025"], "records resting on supporting sources only");
+}
+
+#[test]
+fn the_source_policy_is_enforced_on_broken_copies() {
+    // A Wikipedia mirror beside a reputable source is still reported, at its url.
+    let l = check_broken("events.geojson", |t| {
+        edit_json(&t, |v| {
+            let s = &mut event_props(v, "soleimani-killed-2020")["properties"]["sources"];
+            s.as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({"url": "http://piglix.com/piglix/Qasem_Soleimani", "title": "copy"}));
+        })
+    });
+    expect_one(&l, "events.geojson", "(\"soleimani-killed-2020\"): field `properties.sources.");
+    expect_one(&l, "events.geojson", "not a citable source: piglix is copy of Wikipedia");
+
+    // State media of a party alone.
+    let l = check_broken("events.geojson", |t| {
+        edit_json(&t, |v| {
+            event_props(v, "iran-air-655-shot-down-1988")["properties"]["sources"] = serde_json::json!([{"url": "https://old.iranpress.com/iran-i149244-unfinished_flight", "title": "Iran Press"}]);
+        })
+    });
+    expect_one(
+        &l,
+        "events.geojson",
+        "state media of a party (Iran Press) used without an independent reputable source",
+    );
+
+    // Supporting sources alone on a confirmed record, and an unlisted publisher.
+    let l = check_broken("actors.json", |t| {
+        edit_json(&t, |v| {
+            v["actors"][0]["sources"] = serde_json::json!([
+                {"url": "https://www.longwarjournal.org/a", "title": "LWJ"},
+                {"url": "https://unlisted.example/b", "title": "?"}
+            ]);
+        })
+    });
+    expect_one(&l, "actors.json", "no reputable source");
+    expect_one(&l, "actors.json", "publisher of unlisted.example is not listed in data/publishers.json");
+
+    // A bare IP address.
+    let l = check_broken("eras.json", |t| {
+        replace_once(&t, "\"url\": \"https://en.wikipedia.org/", "\"url\": \"http://198.51.100.7/")
+    });
+    expect_one(&l, "eras.json", "not a citable source: a bare IP address");
+}
+
+#[test]
+fn a_folder_may_list_its_own_publishers() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = std::fs::read_to_string(data_dir().join("events.geojson")).unwrap();
+    let events = edit_json(&events, |v| {
+        event_props(v, "soleimani-killed-2020")["properties"]["sources"] =
+            serde_json::json!([{"url": "https://news.school.example/a", "title": "School paper"}]);
+    });
+    std::fs::write(dir.path().join("events.geojson"), events).unwrap();
+    let unlisted: Vec<String> =
+        check_paths(&[dir.path().to_path_buf()]).errors.iter().map(ToString::to_string).collect();
+    expect_one(&unlisted, "events.geojson", "publisher of news.school.example is not listed");
+    std::fs::write(
+        dir.path().join("publishers.json"),
+        r#"{"publishers": [{"domain": "school.example", "name": "Our school paper", "tier": "reputable"}]}"#,
+    )
+    .unwrap();
+    let listed = check_paths(&[dir.path().to_path_buf()]);
+    assert!(listed.errors.is_empty(), "{:?}", listed.errors);
+}

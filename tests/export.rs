@@ -10,20 +10,11 @@ use std::process::Command as Process;
 use egui::{Key, Modifiers, Pos2};
 use timeatlas::TimeAtlasApp;
 use timeatlas::annotate::{AnnotationColor, Edit, Shape, Style};
-use timeatlas::app::StartOptions;
 use timeatlas::export::{ExportFormat, ExportOptions, ExportView, Exporter};
 use timeatlas::model::GeoPoint;
-use timeatlas::time::parse_day;
 
 fn app_at(date: &str) -> TimeAtlasApp {
-    let ctx = egui::Context::default();
-    let options = StartOptions {
-        fresh: true,
-        date: parse_day(date).ok(),
-        today: parse_day(common::TODAY).ok(),
-        ..Default::default()
-    };
-    TimeAtlasApp::headless(&ctx, options)
+    common::headless_at(date)
 }
 
 fn options(size_px: [u32; 2]) -> ExportOptions {

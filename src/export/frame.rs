@@ -212,29 +212,42 @@ pub fn map_rect_of(b: GeoBox) -> MapRect {
     r
 }
 
-/// The credits line of an export: map data, places, and the sites the shown events cite.
-pub fn attribution_text(scene: &ExportScene<'_>, window_days: f64) -> String {
+/// The credits line of an export: map data, places, and the publishers of every source that what the export
+/// draws cites (events shown, group areas active, positions on the map, and relations when the side panel
+/// lists them), by name from `data/publishers.json`, none left out.
+pub fn attribution_text(scene: &ExportScene<'_>, window_days: f64, with_side_panel: bool) -> String {
     let day = scene.settings.time.current_day;
-    let mut hosts: Vec<String> = Vec::new();
-    for (i, _) in scene.content.events_at(day, window_days) {
-        let Some(e) = scene.dataset.events.get(i) else { continue };
-        if !scene.settings.filters.shows_event(e) {
-            continue;
-        }
-        for s in &e.sources {
-            let host = s.url.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or_default();
-            let host = host.trim_start_matches("www.").to_owned();
-            if !host.is_empty() && !hosts.contains(&host) {
-                hosts.push(host);
-            }
+    let d = scene.dataset;
+    let filters = &scene.settings.filters;
+    let index = scene.content;
+    let mut cited: Vec<&[crate::model::dataset::Source]> = Vec::new();
+    for (i, _) in index.events_at(day, window_days) {
+        if let Some(e) = d.events.get(i).filter(|e| filters.shows_event(e)) {
+            cited.push(&e.sources);
         }
     }
+    if filters.show_groups {
+        let active = d.groups.iter().enumerate().filter(|(i, _)| index.group_active(*i, day));
+        cited.extend(active.map(|(_, g)| g.sources.as_slice()));
+    }
+    if filters.show_positions {
+        // A position is on the map once it has first opened (drawn open or closed after that).
+        let opened = |i: usize| index.position_days.get(i).is_some_and(|spans| spans.iter().any(|&(s, _)| s <= day));
+        cited.extend(d.positions.iter().enumerate().filter(|(i, _)| opened(*i)).map(|(_, p)| p.sources.as_slice()));
+    }
+    if with_side_panel {
+        let active = d.relations.iter().enumerate().filter(|(i, _)| index.relation_active(*i, day));
+        cited.extend(active.map(|(_, r)| r.sources.as_slice()));
+    }
+    let urls = cited.into_iter().flatten().map(|s| s.url.as_str());
+    let names = crate::model::publishers::bundled()
+        .map(|p| crate::model::publishers::credit_names(p, urls))
+        .unwrap_or_default();
     let mut text = String::from(
-        "Map data: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Events: TimeAtlas dataset",
+        "Map data: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Content: TimeAtlas dataset",
     );
-    if !hosts.is_empty() {
-        hosts.truncate(8);
-        text.push_str(&format!(", sources: {}", hosts.join(", ")));
+    if !names.is_empty() {
+        text.push_str(&format!("; sources: {}", names.join(", ")));
     }
     text.push('.');
     let yours: Vec<&str> = scene
@@ -284,7 +297,7 @@ pub fn export_ui(
     if opts.attribution {
         egui::Panel::bottom("export-credits").show(ui, |ui| {
             ui.add_space(2.0);
-            ui.label(RichText::new(attribution_text(scene, window_days)).size(size::UI_SMALL));
+            ui.label(RichText::new(attribution_text(scene, window_days, opts.side_panel)).size(size::UI_SMALL));
             ui.add_space(2.0);
         });
     }

@@ -48,6 +48,9 @@ pub fn dataset(atlas: &Atlas) -> Result<super::dataset::Dataset, Vec<super::erro
     for (name, kind, text) in DATA_FILES {
         errors.append(&mut loaded.add_file(kind, &format!("bundled:data/{name}"), text.to_owned()));
     }
-    errors.append(&mut super::validate::validate(&loaded, atlas));
+    match super::publishers::bundled() {
+        Ok(publishers) => errors.append(&mut super::validate::validate(&loaded, atlas, publishers)),
+        Err(e) => errors.extend_from_slice(e),
+    }
     if errors.is_empty() { Ok(loaded.dataset) } else { Err(errors) }
 }

@@ -15,6 +15,7 @@ pub mod geo;
 pub mod json_locate;
 pub mod layers;
 pub mod load;
+pub mod publishers;
 pub mod search;
 pub mod validate;
 

@@ -1,14 +1,16 @@
 //! Checks across the content files: ids unique, references resolve, causes earlier and acyclic,
-//! sources present, coordinates sane.
+//! sources present and within the source policy (`data/SOURCES.md`, `data/publishers.json`),
+//! coordinates sane.
 
 use std::collections::{HashMap, HashSet};
 
-use super::dataset::Source;
+use super::dataset::{Confidence, Source};
 use super::dataset_load::{DataFileKind, LoadedDataset};
 use super::error::LoadError;
 use super::geo::GeoBox;
 use super::json_locate::Seg;
 use super::layers::Atlas;
+use super::publishers::{Publishers, Tier};
 
 /// The focus countries: their events must lie in the region box.
 const FOCUS_A3: [&str; 4] = ["IRN", "IRQ", "SYR", "YEM"];
@@ -20,9 +22,9 @@ const REGION_LON: std::ops::RangeInclusive<f64> = 25.0..=65.0;
 const REGION_LAT: std::ops::RangeInclusive<f64> = 10.0..=45.0;
 
 /// Every cross-file problem of a loaded dataset; `atlas` gives the country shapes that event
-/// coordinates are checked against.
-pub fn validate(loaded: &LoadedDataset, atlas: &Atlas) -> Vec<LoadError> {
-    let mut v = Validator { loaded, atlas, errors: Vec::new() };
+/// coordinates are checked against, `publishers` the tier of every cited site.
+pub fn validate(loaded: &LoadedDataset, atlas: &Atlas, publishers: &Publishers) -> Vec<LoadError> {
+    let mut v = Validator { loaded, atlas, publishers, errors: Vec::new() };
     v.unique_ids();
     v.sources();
     v.references();
@@ -37,6 +39,7 @@ type Problem = (DataFileKind, String, Vec<(String, Option<usize>)>, String);
 struct Validator<'a> {
     loaded: &'a LoadedDataset,
     atlas: &'a Atlas,
+    publishers: &'a Publishers,
     errors: Vec<LoadError>,
 }
 
@@ -80,7 +83,7 @@ impl Validator<'_> {
         }
     }
 
-    fn check_sources(&mut self, kind: DataFileKind, id: &str, sources: &[Source]) {
+    fn check_sources(&mut self, kind: DataFileKind, id: &str, sources: &[Source], confidence: Option<Confidence>) {
         if sources.is_empty() {
             self.err(kind, id, &[Seg::Key("sources")], "expected at least one source {\"url\", \"title\"}".into());
         }
@@ -97,24 +100,31 @@ impl Validator<'_> {
                 self.err(kind, id, &[Seg::Key("sources"), Seg::Index(i), Seg::Key("title")], "expected a title".into());
             }
         }
+        for (i, problem) in policy_problems(self.publishers, sources, confidence) {
+            let field = match i {
+                Some(i) => vec![Seg::Key("sources"), Seg::Index(i), Seg::Key("url")],
+                None => vec![Seg::Key("sources")],
+            };
+            self.err(kind, id, &field, problem);
+        }
     }
 
     fn sources(&mut self) {
         let d = &self.loaded.dataset;
         use DataFileKind as K;
-        let all: Vec<(K, &str, &[Source])> = d
+        let all: Vec<(K, &str, &[Source], Option<Confidence>)> = d
             .events
             .iter()
-            .map(|r| (K::Events, r.id.as_str(), r.sources.as_slice()))
-            .chain(d.actors.iter().map(|r| (K::Actors, r.id.as_str(), r.sources.as_slice())))
-            .chain(d.groups.iter().map(|r| (K::Groups, r.id.as_str(), r.sources.as_slice())))
-            .chain(d.positions.iter().map(|r| (K::Positions, r.id.as_str(), r.sources.as_slice())))
-            .chain(d.relations.iter().map(|r| (K::Relations, r.id.as_str(), r.sources.as_slice())))
-            .chain(d.claims.iter().map(|r| (K::Claims, r.id.as_str(), r.sources.as_slice())))
-            .chain(d.eras.iter().map(|r| (K::Eras, r.id.as_str(), r.sources.as_slice())))
+            .map(|r| (K::Events, r.id.as_str(), r.sources.as_slice(), Some(r.confidence)))
+            .chain(d.actors.iter().map(|r| (K::Actors, r.id.as_str(), r.sources.as_slice(), Some(r.confidence))))
+            .chain(d.groups.iter().map(|r| (K::Groups, r.id.as_str(), r.sources.as_slice(), Some(r.confidence))))
+            .chain(d.positions.iter().map(|r| (K::Positions, r.id.as_str(), r.sources.as_slice(), Some(r.confidence))))
+            .chain(d.relations.iter().map(|r| (K::Relations, r.id.as_str(), r.sources.as_slice(), Some(r.confidence))))
+            .chain(d.claims.iter().map(|r| (K::Claims, r.id.as_str(), r.sources.as_slice(), None)))
+            .chain(d.eras.iter().map(|r| (K::Eras, r.id.as_str(), r.sources.as_slice(), Some(r.confidence))))
             .collect();
-        for (kind, id, sources) in all {
-            self.check_sources(kind, id, sources);
+        for (kind, id, sources, confidence) in all {
+            self.check_sources(kind, id, sources, confidence);
         }
     }
 
@@ -324,6 +334,66 @@ fn find_cycle(
     None
 }
 
+/// What the source policy finds wrong with a record's sources: per source (index), and for the record
+/// as a whole (`None`): no reputable source, or state media of a party standing alone. A record whose
+/// confidence is `reported` may rest on supporting sources (its card then says no reputable source was
+/// found); claims have no confidence and always need a reputable source.
+pub fn policy_problems(
+    publishers: &Publishers,
+    sources: &[Source],
+    confidence: Option<Confidence>,
+) -> Vec<(Option<usize>, String)> {
+    let mut problems = Vec::new();
+    let mut reputable = false;
+    let mut state_media = Vec::new();
+    let mut supporting = false;
+    for (i, s) in sources.iter().enumerate() {
+        let c = publishers.cite(&s.url);
+        let host = super::publishers::host_of(&s.url).unwrap_or_default();
+        if let Some(why) = c.unusable {
+            problems.push((Some(i), format!("not a citable source: {why} ({host}); see data/SOURCES.md")));
+            continue;
+        }
+        match c.publisher {
+            None => problems.push((
+                Some(i),
+                format!(
+                    "publisher of {host} is not listed in data/publishers.json: add it with a tier (data/SOURCES.md)"
+                ),
+            )),
+            Some(p) => match p.tier {
+                Tier::Reputable => reputable = true,
+                Tier::Never => problems.push((
+                    Some(i),
+                    format!(
+                        "not a citable source: {} is {}; see data/SOURCES.md",
+                        p.name,
+                        p.why.as_deref().unwrap_or("never cited")
+                    ),
+                )),
+                Tier::StateMediaOfParty => state_media.push(p.name.clone()),
+                Tier::Supporting => supporting = true,
+                Tier::Archive => {}
+            },
+        }
+    }
+    let reported_on_supporting = supporting && confidence == Some(Confidence::Reported);
+    if !reputable && !sources.is_empty() && !reported_on_supporting {
+        let message = if state_media.is_empty() {
+            "no reputable source: every source is supporting only or not citable (data/SOURCES.md); \
+             find one, or mark the record \"reported\" if supporting sources carry it"
+                .to_owned()
+        } else {
+            format!(
+                "state media of a party ({}) used without an independent reputable source (data/SOURCES.md)",
+                state_media.join(", ")
+            )
+        };
+        problems.push((None, message));
+    }
+    problems
+}
+
 /// Lowercase ASCII letters and digits in groups joined by single hyphens.
 pub fn is_kebab_id(id: &str) -> bool {
     !id.is_empty()
@@ -335,6 +405,60 @@ pub fn is_kebab_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn publishers() -> Publishers {
+        let text = r#"{"publishers": [
+            {"domain": "reuters.com", "name": "Reuters", "tier": "reputable"},
+            {"domain": "wikimili.com", "name": "WikiMili", "tier": "never", "why": "a copy of Wikipedia"},
+            {"domain": "irna.ir", "name": "IRNA", "tier": "state-media-of-party", "why": "Iranian state media"},
+            {"domain": "longwarjournal.org", "name": "LWJ", "tier": "supporting", "why": "advocacy"}
+        ]}"#;
+        match Publishers::parse("p.json", text) {
+            Ok(p) => p,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    fn sources(urls: &[&str]) -> Vec<Source> {
+        urls.iter().map(|u| Source { url: (*u).to_owned(), title: "t".into() }).collect()
+    }
+
+    #[test]
+    fn a_mirror_is_rejected_even_beside_a_reputable_source() {
+        let p = policy_problems(
+            &publishers(),
+            &sources(&["https://www.reuters.com/a", "https://wikimili.com/en/Iran"]),
+            Some(Confidence::Confirmed),
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p.first().map(|(i, _)| *i), Some(Some(1)));
+        assert!(p.iter().any(|(_, m)| m.contains("WikiMili")));
+    }
+
+    #[test]
+    fn state_media_alone_is_rejected_and_fine_beside_an_independent_source() {
+        let alone =
+            policy_problems(&publishers(), &sources(&["https://en.irna.ir/news/1"]), Some(Confidence::Reported));
+        assert_eq!(alone.len(), 1, "{alone:?}");
+        assert!(alone.iter().any(|(i, m)| i.is_none() && m.contains("IRNA")));
+        let paired =
+            policy_problems(&publishers(), &sources(&["https://en.irna.ir/news/1", "https://reuters.com/b"]), None);
+        assert!(paired.is_empty(), "{paired:?}");
+    }
+
+    #[test]
+    fn supporting_and_unlisted_sources_do_not_carry_a_record() {
+        let urls = sources(&["https://www.longwarjournal.org/x", "https://example.org/y"]);
+        let p = policy_problems(&publishers(), &urls, Some(Confidence::Confirmed));
+        let whole: Vec<&String> = p.iter().filter(|(i, _)| i.is_none()).map(|(_, m)| m).collect();
+        assert_eq!(whole.len(), 1, "{p:?}");
+        assert!(p.iter().any(|(i, m)| *i == Some(1) && m.contains("not listed")));
+        // Marked "reported", supporting sources may carry it; the unlisted one is still reported.
+        let reported = policy_problems(&publishers(), &urls, Some(Confidence::Reported));
+        assert_eq!(reported.len(), 1, "{reported:?}");
+        let claim = policy_problems(&publishers(), &urls[..1], None);
+        assert_eq!(claim.len(), 1, "a claim has no confidence to lower: {claim:?}");
+    }
 
     #[test]
     fn kebab_ids() {

@@ -44,12 +44,7 @@ pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, s
     for s in shown {
         let at = Pos2::new(rect.left() + PAD + 8.0, y);
         painter.circle(at, 5.5, theme::import_color(s.color), Stroke::new(1.2, palette.label_halo));
-        let skipped = s.imported.skipped.count;
-        let text = if skipped > 0 {
-            format!("{} ({}, {skipped} rows skipped)", s.imported.name, s.imported.format.label())
-        } else {
-            format!("{} ({})", s.imported.name, s.imported.format.label())
-        };
+        let text = format!("{} ({})", s.imported.name, s.imported.format.label());
         let galley = painter.layout_no_wrap(text, font.clone(), palette.label_city);
         let clip = Rect::from_min_max(
             Pos2::new(rect.left() + PAD + 24.0, y - ROW / 2.0),

@@ -21,6 +21,14 @@ pub fn harness_at(date: &str, width: f32, height: f32) -> Harness<'static, TimeA
     })
 }
 
+/// The app without a window (for exports), opened at `date` with fresh settings and the test clock.
+pub fn headless_at(date: &str) -> TimeAtlasApp {
+    let ctx = egui::Context::default();
+    let options =
+        StartOptions { fresh: true, date: parse_day(date).ok(), today: parse_day(TODAY).ok(), ..Default::default() };
+    TimeAtlasApp::headless(&ctx, options)
+}
+
 /// A fresh autosave file path for one harness (never the user's own).
 pub fn autosave_path() -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
