@@ -80,21 +80,23 @@ impl Validator<'_> {
         }
     }
 
-    fn check_sources(&mut self, kind: DataFileKind, id: &str, sources: &[Source]) {
+    /// Checks the sources at `base` (`["sources"]` for a record's own, deeper for a group's dated area).
+    fn check_sources(&mut self, kind: DataFileKind, id: &str, base: &[Seg<'_>], sources: &[Source]) {
+        let at = |tail: &[Seg<'static>]| -> Vec<Seg<'_>> { base.iter().copied().chain(tail.iter().copied()).collect() };
         if sources.is_empty() {
-            self.err(kind, id, &[Seg::Key("sources")], "expected at least one source {\"url\", \"title\"}".into());
+            self.err(kind, id, &at(&[]), "expected at least one source {\"url\", \"title\"}".into());
         }
         for (i, s) in sources.iter().enumerate() {
             if !(s.url.starts_with("https://") || s.url.starts_with("http://")) || s.url.contains(' ') {
                 self.err(
                     kind,
                     id,
-                    &[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")],
+                    &at(&[Seg::Index(i), Seg::Key("url")]),
                     format!("expected an http(s) URL, found {:?}", s.url),
                 );
             }
             if s.title.trim().is_empty() {
-                self.err(kind, id, &[Seg::Key("sources"), Seg::Index(i), Seg::Key("title")], "expected a title".into());
+                self.err(kind, id, &at(&[Seg::Index(i), Seg::Key("title")]), "expected a title".into());
             }
         }
     }
@@ -114,7 +116,14 @@ impl Validator<'_> {
             .chain(d.eras.iter().map(|r| (K::Eras, r.id.as_str(), r.sources.as_slice())))
             .collect();
         for (kind, id, sources) in all {
-            self.check_sources(kind, id, sources);
+            self.check_sources(kind, id, &[Seg::Key("sources")], sources);
+        }
+        for g in &d.groups {
+            // An area's own sources are optional (the group's may cover it); those given must be well formed.
+            for (i, area) in g.areas.iter().enumerate().filter(|(_, a)| !a.sources.is_empty()) {
+                let base = [Seg::Key("areas"), Seg::Index(i), Seg::Key("sources")];
+                self.check_sources(DataFileKind::Groups, &g.id, &base, &area.sources);
+            }
         }
     }
 
