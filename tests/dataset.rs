@@ -365,7 +365,7 @@ fn every_group_area_lies_within_the_groups_active_spans() {
 }
 
 #[test]
-fn us_positions_appear_only_from_their_first_opening() {
+fn us_positions_appear_from_their_first_opening_and_only_while_open() {
     let d = dataset();
     let index = index(&d);
     for date in ["1953-06-01", "1979-06-01", "1985-06-01"] {
@@ -373,26 +373,26 @@ fn us_positions_appear_only_from_their_first_opening() {
             assert_eq!(position_at(&d, &index, id, date), Presence::NotYet, "{id} on {date}");
         }
     }
-    // Two days into the invasion neither Taji nor Q-West was a US base; their months-precise starts are faded.
-    assert_eq!(position_at(&d, &index, "camp-taji", "2003-03-22"), Presence::NotYet);
-    assert_eq!(position_at(&d, &index, "qayyarah-airfield-west", "2003-03-22"), Presence::NotYet);
-    assert_eq!(position_at(&d, &index, "camp-taji", "2003-04-20"), Presence::Uncertain);
-    assert_eq!(position_at(&d, &index, "camp-taji", "2004-06-01"), Presence::Present);
-    assert_eq!(position_at(&d, &index, "qayyarah-airfield-west", "2003-05-23"), Presence::Present);
-    assert_eq!(position_at(&d, &index, "qayyarah-airfield-west", "2013-01-01"), Presence::Ended);
-    // Closed between spans, drawn hollow.
-    assert_eq!(position_at(&d, &index, "camp-taji", "2013-01-01"), Presence::Ended);
-}
-
-#[test]
-fn the_tehran_embassy_is_not_open_while_it_was_occupied() {
-    let d = dataset();
-    let index = index(&d);
-    assert_eq!(position_at(&d, &index, "us-embassy-tehran", "1979-11-03"), Presence::Present);
-    assert_eq!(position_at(&d, &index, "us-embassy-tehran", "1979-11-04"), Presence::Present, "seized that day");
-    assert_eq!(position_at(&d, &index, "us-embassy-tehran", "1980-01-15"), Presence::Ended);
-    assert_eq!(position_at(&d, &index, "us-interests-section-tehran", "1980-01-15"), Presence::NotYet);
-    assert_ne!(position_at(&d, &index, "us-interests-section-tehran", "1990-01-01"), Presence::NotYet);
+    // Two days into the invasion neither Taji nor Q-West was a US base; a month-precise start is faded; the
+    // Tehran embassy stopped being one when it was seized on 4 Nov 1979 (hostages held until 20 Jan 1981).
+    use Presence::{Ended, NotYet, Present, Uncertain};
+    let states = [
+        ("camp-taji", "2003-03-22", NotYet),
+        ("qayyarah-airfield-west", "2003-03-22", NotYet),
+        ("camp-taji", "2003-04-20", Uncertain),
+        ("camp-taji", "2004-06-01", Present),
+        ("camp-taji", "2013-01-01", Ended),
+        ("qayyarah-airfield-west", "2003-05-23", Present),
+        ("qayyarah-airfield-west", "2013-01-01", Ended),
+        ("us-embassy-tehran", "1979-11-03", Present),
+        ("us-embassy-tehran", "1979-11-04", Present),
+        ("us-embassy-tehran", "1980-01-15", Ended),
+        ("us-interests-section-tehran", "1980-01-15", NotYet),
+        ("us-interests-section-tehran", "1990-01-01", Present),
+    ];
+    for (id, date, expected) in states {
+        assert_eq!(position_at(&d, &index, id, date), expected, "{id} on {date}");
+    }
 }
 
 #[test]
@@ -416,9 +416,8 @@ fn no_position_span_starts_before_the_previous_one_ends() {
     }
 }
 
-/// What an SVG export of the opening view shows on `date`: each named record's id and title. `card` opens a
-/// card first (a relation highlights its states).
-fn drawn_at(date: &str, card: Option<Hit>) -> BTreeMap<String, String> {
+/// The SVG export of the opening view on `date`; `card` opens a card first (a relation highlights its states).
+fn svg_at(date: &str, card: Option<Hit>) -> String {
     let ctx = egui::Context::default();
     let options = StartOptions {
         fresh: true,
@@ -432,7 +431,12 @@ fn drawn_at(date: &str, card: Option<Hit>) -> BTreeMap<String, String> {
     let mut scene = app.export_scene(&highlighted);
     scene.view = ExportView::Home;
     let opts = ExportOptions { size_px: [1600, 1000], format: ExportFormat::Svg, ..ExportOptions::default() };
-    let svg = Exporter::new().svg(&scene, &opts);
+    Exporter::new().svg(&scene, &opts)
+}
+
+/// What the SVG export shows on `date`: each named record's id and title.
+fn drawn_at(date: &str, card: Option<Hit>) -> BTreeMap<String, String> {
+    let svg = svg_at(date, card);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     doc.descendants()
         .filter(|n| n.has_tag_name("g"))
@@ -443,9 +447,9 @@ fn drawn_at(date: &str, card: Option<Hit>) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The element names inside the record `id` of an export on `date` (`rect`, `polygon`, `path`, ...).
-fn shapes_of(svg_records: &str, id: &str) -> Vec<String> {
-    let doc = roxmltree::Document::parse(svg_records).unwrap();
+/// The element names inside the record `id` of an SVG document (`rect`, `polygon`, `path`, ...).
+fn shapes_of(svg: &str, id: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
     let g = doc.descendants().find(|n| n.has_tag_name("g") && n.attribute("id") == Some(id));
     g.map(|g| g.descendants().filter(|n| n.is_element()).map(|n| n.tag_name().name().to_owned()).collect())
         .unwrap_or_default()
@@ -484,18 +488,7 @@ fn the_svg_names_what_each_date_shows() {
 
 #[test]
 fn embassies_and_bases_have_different_symbols_in_the_svg() {
-    let ctx = egui::Context::default();
-    let options = StartOptions {
-        fresh: true,
-        date: parse_day("2020-01-03").ok(),
-        today: parse_day("2026-11-21").ok(),
-        ..Default::default()
-    };
-    let app = TimeAtlasApp::headless(&ctx, options);
-    let mut scene = app.export_scene(&[]);
-    scene.view = ExportView::Home;
-    let opts = ExportOptions { size_px: [1600, 1000], format: ExportFormat::Svg, ..ExportOptions::default() };
-    let svg = Exporter::new().svg(&scene, &opts);
+    let svg = svg_at("2020-01-03", None);
     let embassy = shapes_of(&svg, "us-embassy-baghdad");
     let base = shapes_of(&svg, "ain-al-asad-air-base");
     assert!(embassy.contains(&"polygon".to_owned()) && !embassy.contains(&"rect".to_owned()), "{embassy:?}");
