@@ -451,7 +451,7 @@ fn drawn_at(date: &str, card: Option<Hit>) -> BTreeMap<String, String> {
 fn shapes_of(svg: &str, id: &str) -> Vec<String> {
     let doc = roxmltree::Document::parse(svg).unwrap();
     let g = doc.descendants().find(|n| n.has_tag_name("g") && n.attribute("id") == Some(id));
-    g.map(|g| g.descendants().filter(|n| n.is_element()).map(|n| n.tag_name().name().to_owned()).collect())
+    g.map(|g| g.descendants().filter(roxmltree::Node::is_element).map(|n| n.tag_name().name().to_owned()).collect())
         .unwrap_or_default()
 }
 

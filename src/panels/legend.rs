@@ -39,8 +39,8 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
     painter.rect_stroke(rect, 6.0, Stroke::new(1.0, palette.context_border), egui::StrokeKind::Inside);
     let font = FontId::proportional(size::UI_SMALL + 0.5);
     let mut y = rect.top() + PAD + ROW / 2.0;
-    let icon_x = rect.left() + PAD + 7.0;
-    let text_x = rect.left() + PAD + 30.0;
+    let icon_x = rect.left() + PAD + 10.0;
+    let text_x = rect.left() + PAD + 31.0;
     let row = |painter: &Painter, text: &str, y: f32| {
         painter.text(Pos2::new(text_x, y), Align2::LEFT_CENTER, text, font.clone(), palette.label_city);
     };
@@ -60,18 +60,14 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
         return;
     }
     for (role, presence, text) in POSITION_ROWS {
-        let at = Pos2::new(icon_x, y);
-        position_marker(painter, at, role, presence, palette.label_halo);
-        if presence != Presence::Present {
-            // The faded and closed rows show both symbols: they apply to each.
+        if presence == Presence::Present {
+            position_marker(painter, Pos2::new(icon_x, y), role, presence, palette.label_halo);
+        } else {
+            // The faded and closed rows show both symbols side by side: they apply to each.
             let other = if role == PositionRole::Military { PositionRole::Diplomatic } else { PositionRole::Military };
-            position_marker(
-                painter,
-                at + Vec2::new(size::POSITION_MARKER + 3.0, 0.0),
-                other,
-                presence,
-                palette.label_halo,
-            );
+            let half_gap = size::POSITION_MARKER * 0.65;
+            position_marker(painter, Pos2::new(icon_x - half_gap, y), role, presence, palette.label_halo);
+            position_marker(painter, Pos2::new(icon_x + half_gap, y), other, presence, palette.label_halo);
         }
         row(painter, text, y);
         y += ROW;
