@@ -147,7 +147,8 @@ fn edit_json(text: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
     serde_json::to_string_pretty(&v).unwrap()
 }
 
-fn event_props<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+/// The feature (event, group or position) with this id in a GeoJSON value.
+fn feature_with_id<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
     v["features"].as_array_mut().unwrap().iter_mut().find(|f| f["properties"]["id"] == id).unwrap()
 }
 
@@ -194,7 +195,7 @@ fn broken_copies_are_caught() {
 
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "k1-air-base-attack-2019")["properties"]["causes"] =
+            feature_with_id(v, "k1-air-base-attack-2019")["properties"]["causes"] =
                 serde_json::json!(["ps752-shot-down-2020"]);
         })
     });
@@ -202,7 +203,7 @@ fn broken_copies_are_caught() {
 
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "soleimani-killed-2020")["properties"]["causes"] = serde_json::json!(["no-such-event"]);
+            feature_with_id(v, "soleimani-killed-2020")["properties"]["causes"] = serde_json::json!(["no-such-event"]);
         })
     });
     expect_one(&l, "events.geojson", "unknown event \"no-such-event\"");
@@ -224,7 +225,7 @@ fn broken_copies_are_caught() {
     // Coordinates swapped: Baghdad as [33.34, 44.40] lands outside the region box.
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "soleimani-killed-2020")["geometry"]["coordinates"] = serde_json::json!([33.26, 44.23]);
+            feature_with_id(v, "soleimani-killed-2020")["geometry"]["coordinates"] = serde_json::json!([33.26, 44.23]);
         })
     });
     expect_one(&l, "events.geojson", "are lon and lat swapped?");
@@ -237,11 +238,47 @@ fn broken_copies_are_caught() {
 }
 
 #[test]
+fn broken_areas_and_spans_are_caught() {
+    // An ISIS area dated before the group existed.
+    let l = check_broken("groups.geojson", |t| {
+        edit_json(&t, |v| feature_with_id(v, "isis")["properties"]["areas"][0]["start"] = serde_json::json!("1985"))
+    });
+    expect_one(&l, "groups.geojson", "within one of the group's active spans");
+    // An area's ring left open: located inside properties.areas.
+    let l = check_broken("groups.geojson", |t| {
+        edit_json(&t, |v| {
+            let ring = &mut feature_with_id(v, "sdf")["properties"]["areas"][1]["geometry"]["coordinates"][0];
+            ring.as_array_mut().unwrap().pop();
+        })
+    });
+    expect_one(&l, "groups.geojson", "field `properties.areas.1.geometry.coordinates.0`: expected a closed ring");
+    // A geometry left on the feature instead of in a dated area.
+    let l = check_broken("groups.geojson", |t| {
+        edit_json(&t, |v| {
+            let f = feature_with_id(v, "houthis");
+            f["geometry"] = f["properties"]["areas"][0]["geometry"].clone();
+        })
+    });
+    expect_one(&l, "groups.geojson", "expected null: a group's areas are dated");
+    // Overlapping spans of a position; an unknown kind.
+    let l = check_broken("positions.geojson", |t| {
+        edit_json(&t, |v| {
+            feature_with_id(v, "camp-taji")["properties"]["spans"][1]["start"] = serde_json::json!("2010");
+        })
+    });
+    expect_one(&l, "positions.geojson", "expected this span to start after the previous one ends");
+    let l = check_broken("positions.geojson", |t| {
+        edit_json(&t, |v| feature_with_id(v, "camp-taji")["properties"]["kind"] = serde_json::json!("consulate"))
+    });
+    expect_one(&l, "positions.geojson", "expected one of embassy, interests-section");
+}
+
+#[test]
 fn causal_cycles_are_caught() {
     // Two same-day events made each other's cause (same day passes the "not later" rule).
     let lines = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "iran-missile-strikes-ain-al-asad-2020")["properties"]["causes"] =
+            feature_with_id(v, "iran-missile-strikes-ain-al-asad-2020")["properties"]["causes"] =
                 serde_json::json!(["soleimani-killed-2020", "ps752-shot-down-2020"]);
         })
     });

@@ -301,18 +301,22 @@ fn spans(cx: &FeatureCx<'_>, key: &str, raw: &[RawSpan]) -> Result<Vec<Span>, Lo
     if raw.is_empty() {
         return Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], "expected at least one span {\"start\": DATE}"));
     }
-    raw.iter()
-        .enumerate()
-        .map(|(i, s)| {
-            span(
-                cx,
-                &[Seg::Key("properties"), Seg::Key(key), Seg::Index(i)],
-                &s.start,
-                s.end.as_deref(),
-                ("start", "end"),
-            )
-        })
-        .collect()
+    let mut out: Vec<Span> = Vec::with_capacity(raw.len());
+    for (i, s) in raw.iter().enumerate() {
+        let base = [Seg::Key("properties"), Seg::Key(key), Seg::Index(i)];
+        let next = span(cx, &base, &s.start, s.end.as_deref(), ("start", "end"))?;
+        // In order and apart: the map asks which span a day falls in, and a gap means "closed".
+        if let Some(previous) = out.last()
+            && previous.end.is_none_or(|e| e.last_day() >= next.start.first_day())
+        {
+            let mut at = base.to_vec();
+            at.push(Seg::Key("start"));
+            let message = format!("expected this span to start after the previous one ends ({})", previous.long());
+            return Err(cx.error(&at, message));
+        }
+        out.push(next);
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize)]
