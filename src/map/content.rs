@@ -119,6 +119,8 @@ pub struct ContentIndex {
     pub group_areas: PreparedLayer,
     /// For each entry of `group_areas`: the group's index and the area's period.
     pub group_area_spans: Vec<(usize, Span)>,
+    /// The day number that closes open spans.
+    pub today: f64,
 }
 
 impl ContentIndex {
@@ -155,6 +157,7 @@ impl ContentIndex {
             relation_days,
             group_areas: PreparedLayer::build(&areas),
             group_area_spans,
+            today,
         }
     }
 
@@ -190,11 +193,20 @@ impl ContentIndex {
                 .and_then(|i| self.event_days.get(i).copied())
                 .into_iter()
                 .collect(),
+            // A group's areas where it has any: going to a group shows it on the ground.
             Hit::Group(id) => d
                 .groups
                 .iter()
                 .position(|g| &g.id == id)
-                .and_then(|i| self.group_days.get(i).cloned())
+                .map(|i| {
+                    let areas: Vec<(f64, f64)> = self
+                        .group_area_spans
+                        .iter()
+                        .filter(|(g, _)| *g == i)
+                        .map(|(_, span)| span_days(*span, self.today))
+                        .collect();
+                    if areas.is_empty() { self.group_days.get(i).cloned().unwrap_or_default() } else { areas }
+                })
                 .unwrap_or_default(),
             Hit::Position(id) => d
                 .positions
@@ -467,6 +479,10 @@ mod tests {
         assert_eq!(index.position_presence(k1, parse_day("2019-12-27").unwrap()), Presence::Present);
         assert_eq!(index.position_presence(k1, parse_day("2021-01-01").unwrap()), Presence::Ended);
         assert_eq!(index.position_presence(k1, parse_day("1985-01-01").unwrap()), Presence::NotYet);
+        // Going to ISIS from 2020 lands where it held ground: its first area starts on 29 Jun 2014.
+        let isis_spans = index.spans_of(&d, &crate::model::search::Hit::Group("isis".into()));
+        assert_eq!(isis_spans.first().map(|s| s.0), Some(parse_day("2014-06-29").unwrap()));
+        assert!(isis_spans.iter().all(|&(_, e)| e <= parse_day("2019-03-24").unwrap()), "no area after Baghuz");
         assert_eq!(Backing::of(&["IRN".into()]), Backing::Iran);
         assert_eq!(Backing::of(&[]), Backing::None);
     }
