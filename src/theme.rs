@@ -125,7 +125,7 @@ pub mod size {
     pub const EVENT_MARKER_MIN: f32 = 4.0;
     /// Event marker radius while it is happening.
     pub const EVENT_MARKER_MAX: f32 = 9.0;
-    /// Side of a US position's square marker.
+    /// Side of a US position's marker (a military square; the diplomatic house is as wide).
     pub const POSITION_MARKER: f32 = 10.0;
     /// Smallest marker of an imported record (it grows with deaths).
     pub const IMPORT_MARKER: f32 = 3.0;
@@ -135,8 +135,13 @@ pub mod size {
     pub const TIMELINE_HEIGHT: f32 = 210.0;
 }
 
-/// US position marker fill when open (Okabe–Ito blue).
-pub const POSITION_OPEN: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+/// US military position (base, garrison, headquarters) marker fill when open (Okabe–Ito blue).
+pub const POSITION_MILITARY: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+/// US diplomatic post (embassy, interests section) marker fill when open: a dark navy, told apart from the
+/// military blue by its house shape as much as by colour.
+pub const POSITION_DIPLOMATIC: Color32 = Color32::from_rgb(0x1F, 0x2E, 0x4A);
+/// US positions on the timeline.
+pub const POSITION_OPEN: Color32 = POSITION_MILITARY;
 /// US position marker outline when closed.
 pub const POSITION_CLOSED: Color32 = Color32::from_rgb(0x80, 0x80, 0x80);
 /// The current-date line on the timeline.

@@ -3,12 +3,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use timeatlas::TimeAtlasApp;
+use timeatlas::app::StartOptions;
 use timeatlas::check::check_paths;
+use timeatlas::export::{ExportFormat, ExportOptions, ExportView, Exporter};
+use timeatlas::map::content::ContentIndex;
+use timeatlas::model::GeoPoint;
 use timeatlas::model::bundled;
-use timeatlas::model::dataset::{Covers, Dataset};
+use timeatlas::model::dataset::{Covers, Dataset, PositionRole};
+use timeatlas::model::date::Presence;
+use timeatlas::model::geo::GeoBox;
+use timeatlas::model::search::Hit;
+use timeatlas::time::parse_day;
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
@@ -137,7 +147,8 @@ fn edit_json(text: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
     serde_json::to_string_pretty(&v).unwrap()
 }
 
-fn event_props<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+/// The feature (event, group or position) with this id in a GeoJSON value.
+fn feature_with_id<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
     v["features"].as_array_mut().unwrap().iter_mut().find(|f| f["properties"]["id"] == id).unwrap()
 }
 
@@ -184,7 +195,7 @@ fn broken_copies_are_caught() {
 
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "k1-air-base-attack-2019")["properties"]["causes"] =
+            feature_with_id(v, "k1-air-base-attack-2019")["properties"]["causes"] =
                 serde_json::json!(["ps752-shot-down-2020"]);
         })
     });
@@ -192,7 +203,7 @@ fn broken_copies_are_caught() {
 
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "soleimani-killed-2020")["properties"]["causes"] = serde_json::json!(["no-such-event"]);
+            feature_with_id(v, "soleimani-killed-2020")["properties"]["causes"] = serde_json::json!(["no-such-event"]);
         })
     });
     expect_one(&l, "events.geojson", "unknown event \"no-such-event\"");
@@ -214,7 +225,7 @@ fn broken_copies_are_caught() {
     // Coordinates swapped: Baghdad as [33.34, 44.40] lands outside the region box.
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "soleimani-killed-2020")["geometry"]["coordinates"] = serde_json::json!([33.26, 44.23]);
+            feature_with_id(v, "soleimani-killed-2020")["geometry"]["coordinates"] = serde_json::json!([33.26, 44.23]);
         })
     });
     expect_one(&l, "events.geojson", "are lon and lat swapped?");
@@ -227,11 +238,47 @@ fn broken_copies_are_caught() {
 }
 
 #[test]
+fn broken_areas_and_spans_are_caught() {
+    // An ISIS area dated before the group existed.
+    let l = check_broken("groups.geojson", |t| {
+        edit_json(&t, |v| feature_with_id(v, "isis")["properties"]["areas"][0]["start"] = serde_json::json!("1985"))
+    });
+    expect_one(&l, "groups.geojson", "within one of the group's active spans");
+    // An area's ring left open: located inside properties.areas.
+    let l = check_broken("groups.geojson", |t| {
+        edit_json(&t, |v| {
+            let ring = &mut feature_with_id(v, "sdf")["properties"]["areas"][1]["geometry"]["coordinates"][0];
+            ring.as_array_mut().unwrap().pop();
+        })
+    });
+    expect_one(&l, "groups.geojson", "field `properties.areas.1.geometry.coordinates.0`: expected a closed ring");
+    // A geometry left on the feature instead of in a dated area.
+    let l = check_broken("groups.geojson", |t| {
+        edit_json(&t, |v| {
+            let f = feature_with_id(v, "houthis");
+            f["geometry"] = f["properties"]["areas"][0]["geometry"].clone();
+        })
+    });
+    expect_one(&l, "groups.geojson", "expected null: a group's areas are dated");
+    // Overlapping spans of a position; an unknown kind.
+    let l = check_broken("positions.geojson", |t| {
+        edit_json(&t, |v| {
+            feature_with_id(v, "camp-taji")["properties"]["spans"][1]["start"] = serde_json::json!("2010");
+        })
+    });
+    expect_one(&l, "positions.geojson", "expected this span to start after the previous one ends");
+    let l = check_broken("positions.geojson", |t| {
+        edit_json(&t, |v| feature_with_id(v, "camp-taji")["properties"]["kind"] = serde_json::json!("consulate"))
+    });
+    expect_one(&l, "positions.geojson", "expected one of embassy, interests-section");
+}
+
+#[test]
 fn causal_cycles_are_caught() {
     // Two same-day events made each other's cause (same day passes the "not later" rule).
     let lines = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "iran-missile-strikes-ain-al-asad-2020")["properties"]["causes"] =
+            feature_with_id(v, "iran-missile-strikes-ain-al-asad-2020")["properties"]["causes"] =
                 serde_json::json!(["soleimani-killed-2020", "ps752-shot-down-2020"]);
         })
     });
@@ -330,7 +377,7 @@ fn the_source_policy_is_enforced_on_broken_copies() {
     // A Wikipedia mirror beside a reputable source is still reported, at its url.
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            let s = &mut event_props(v, "soleimani-killed-2020")["properties"]["sources"];
+            let s = &mut feature_with_id(v, "soleimani-killed-2020")["properties"]["sources"];
             s.as_array_mut()
                 .unwrap()
                 .push(serde_json::json!({"url": "http://piglix.com/piglix/Qasem_Soleimani", "title": "copy"}));
@@ -342,7 +389,7 @@ fn the_source_policy_is_enforced_on_broken_copies() {
     // State media of a party alone.
     let l = check_broken("events.geojson", |t| {
         edit_json(&t, |v| {
-            event_props(v, "iran-air-655-shot-down-1988")["properties"]["sources"] = serde_json::json!([{"url": "https://old.iranpress.com/iran-i149244-unfinished_flight", "title": "Iran Press"}]);
+            feature_with_id(v, "iran-air-655-shot-down-1988")["properties"]["sources"] = serde_json::json!([{"url": "https://old.iranpress.com/iran-i149244-unfinished_flight", "title": "Iran Press"}]);
         })
     });
     expect_one(
@@ -375,7 +422,7 @@ fn a_folder_may_list_its_own_publishers() {
     let dir = tempfile::tempdir().unwrap();
     let events = std::fs::read_to_string(data_dir().join("events.geojson")).unwrap();
     let events = edit_json(&events, |v| {
-        event_props(v, "soleimani-killed-2020")["properties"]["sources"] =
+        feature_with_id(v, "soleimani-killed-2020")["properties"]["sources"] =
             serde_json::json!([{"url": "https://news.school.example/a", "title": "School paper"}]);
     });
     std::fs::write(dir.path().join("events.geojson"), events).unwrap();
@@ -389,4 +436,237 @@ fn a_folder_may_list_its_own_publishers() {
     .unwrap();
     let listed = check_paths(&[dir.path().to_path_buf()]);
     assert!(listed.errors.is_empty(), "{:?}", listed.errors);
+}
+
+// ---- The right picture at every date: the state of named items at named dates. -----------------------
+
+/// The content index as the app builds it, with a fixed "today".
+fn index(d: &Dataset) -> ContentIndex {
+    ContentIndex::build(d, parse_day("2026-11-21").unwrap())
+}
+
+fn day_number(date: &str) -> f64 {
+    parse_day(date).unwrap()
+}
+
+fn group_index(d: &Dataset, id: &str) -> usize {
+    d.groups.iter().position(|g| g.id == id).unwrap_or_else(|| panic!("no group {id}"))
+}
+
+fn position_at(d: &Dataset, index: &ContentIndex, id: &str, date: &str) -> Presence {
+    let i = d.positions.iter().position(|p| p.id == id).unwrap_or_else(|| panic!("no position {id}"));
+    index.position_presence(i, parse_day(date).unwrap())
+}
+
+/// The longitude and latitude box of every vertex of the group's areas drawn at `date`.
+fn drawn_box(d: &Dataset, index: &ContentIndex, id: &str, date: &str) -> Option<GeoBox> {
+    let g = d.groups.iter().find(|g| g.id == id).unwrap();
+    let shown: Vec<usize> =
+        index.group_areas_at(group_index(d, id), day_number(date)).into_iter().map(|(a, _)| a).collect();
+    let spans: Vec<_> = shown.iter().map(|&a| index.group_area_spans[a].1).collect();
+    let points = g.areas.iter().filter(|a| spans.contains(&a.span)).flat_map(|a| a.polygons.iter());
+    GeoBox::around(points.flat_map(|p| p.exterior.iter().copied()))
+}
+
+#[test]
+fn the_caliphate_is_drawn_only_while_it_held_ground_and_shrinks_year_by_year() {
+    let d = dataset();
+    let index = index(&d);
+    let isis = group_index(&d, "isis");
+    let shown = |date: &str| index.group_areas_at(isis, parse_day(date).unwrap());
+    for date in ["1985-06-01", "2014-06-01", "2019-12-15", "2020-01-03", "2024-01-01"] {
+        assert!(shown(date).is_empty(), "no ISIS area on {date}: {:?}", shown(date));
+    }
+    // The group is still active after Baghuz (an insurgency), but holds no drawn ground.
+    assert!(index.group_active(isis, parse_day("2020-01-03").unwrap()));
+    let width = |date: &str| {
+        let b = drawn_box(&d, &index, "isis", date).unwrap_or_else(|| panic!("an ISIS area on {date}"));
+        b.max.lon - b.min.lon
+    };
+    let (y2014, y2015, y2017, y2018) =
+        (width("2014-09-01"), width("2015-06-01"), width("2017-09-01"), width("2018-06-01"));
+    assert!(y2014 > 5.0 && y2015 > 5.0, "the 2014-15 caliphate spans Syria and Iraq: {y2014}, {y2015}");
+    assert!(y2017 < y2015 && y2018 < y2017 && y2018 < 1.0, "it shrinks: {y2015} > {y2017} > {y2018}");
+    // Tikrit (lost March-April 2015) is inside the 2014 area and outside the 2015 one.
+    let tikrit = GeoPoint::lon_lat(43.68, 34.6);
+    let area_at = |date: &str| d.groups[isis].areas.iter().find(|a| a.span.covers(day(date))).unwrap();
+    assert!(area_at("2014-09-01").polygons.iter().any(|p| p.contains(tikrit)));
+    assert!(!area_at("2015-06-01").polygons.iter().any(|p| p.contains(tikrit)));
+}
+
+#[test]
+fn iran_backed_areas_are_not_drawn_over_saddams_iraq() {
+    let d = dataset();
+    let index = index(&d);
+    // Iraq's box (Natural Earth): 38.8-48.6 E, 29.1-37.4 N.
+    let in_iraq_box = |p: &GeoPoint| (38.8..=48.6).contains(&p.lon) && (29.1..=37.4).contains(&p.lat);
+    for date in ["1985-06-01", "1991-03-01", "2003-03-22"] {
+        for (i, g) in d.groups.iter().enumerate().filter(|(_, g)| g.backing.iter().any(|b| b == "IRN")) {
+            for (a, _) in index.group_areas_at(i, parse_day(date).unwrap()) {
+                let (_, span) = index.group_area_spans[a];
+                let area = g.areas.iter().find(|x| x.span == span).unwrap();
+                let over_iraq = area.polygons.iter().flat_map(|p| p.exterior.iter()).any(in_iraq_box);
+                assert!(!over_iraq, "{} drawn over Iraq on {date} ({})", g.id, span.long());
+            }
+        }
+    }
+    let badr = group_index(&d, "badr-organization");
+    let quds = group_index(&d, "irgc-quds-force");
+    assert!(index.group_areas_at(badr, parse_day("1985-06-01").unwrap()).is_empty(), "Badr fought from Iran");
+    assert!(index.group_areas_at(quds, parse_day("1985-06-01").unwrap()).is_empty(), "Quds Force from 1988");
+    assert!(!index.group_areas_at(quds, parse_day("1991-03-01").unwrap()).is_empty(), "Lebanon, from 1988");
+    // On the ground in Iraq after 2014: Badr with the PMF, Quds Force advisers at Samarra and Tikrit.
+    for id in ["badr-organization", "irgc-quds-force"] {
+        let b = drawn_box(&d, &index, id, "2015-03-10").unwrap();
+        assert!(b.min.lon < 44.0 && b.max.lon > 44.5 && b.min.lat < 33.5, "{id} around Baghdad in 2015: {b:?}");
+    }
+}
+
+#[test]
+fn every_group_area_lies_within_the_groups_active_spans() {
+    let d = dataset();
+    for g in &d.groups {
+        for a in &g.areas {
+            assert!(g.active.iter().any(|s| s.contains(a.span)), "{}: area {} outside its spans", g.id, a.span.long());
+            assert!(!a.note.trim().is_empty() && !a.polygons.is_empty(), "{}", g.id);
+        }
+    }
+}
+
+#[test]
+fn us_positions_appear_from_their_first_opening_and_only_while_open() {
+    let d = dataset();
+    let index = index(&d);
+    for date in ["1953-06-01", "1979-06-01", "1985-06-01"] {
+        for id in ["erbil-air-base", "camp-taji", "al-tanf-garrison", "k1-air-base", "ain-al-asad-air-base"] {
+            assert_eq!(position_at(&d, &index, id, date), Presence::NotYet, "{id} on {date}");
+        }
+    }
+    // Two days into the invasion neither Taji nor Q-West was a US base; a month-precise start is faded; the
+    // Tehran embassy stopped being one when it was seized on 4 Nov 1979 (hostages held until 20 Jan 1981).
+    use Presence::{Ended, NotYet, Present, Uncertain};
+    let states = [
+        ("camp-taji", "2003-03-22", NotYet),
+        ("qayyarah-airfield-west", "2003-03-22", NotYet),
+        ("camp-taji", "2003-04-20", Uncertain),
+        ("camp-taji", "2004-06-01", Present),
+        ("camp-taji", "2013-01-01", Ended),
+        ("qayyarah-airfield-west", "2003-05-23", Present),
+        ("qayyarah-airfield-west", "2013-01-01", Ended),
+        ("us-embassy-tehran", "1979-11-03", Present),
+        ("us-embassy-tehran", "1979-11-04", Present),
+        ("us-embassy-tehran", "1980-01-15", Ended),
+        ("us-interests-section-tehran", "1980-01-15", NotYet),
+        ("us-interests-section-tehran", "1990-01-01", Present),
+    ];
+    for (id, date, expected) in states {
+        assert_eq!(position_at(&d, &index, id, date), expected, "{id} on {date}");
+    }
+}
+
+#[test]
+fn diplomatic_posts_and_military_sites_are_told_apart() {
+    let d = dataset();
+    let role = |id: &str| d.positions.iter().find(|p| p.id == id).unwrap().role();
+    assert_eq!(role("us-interests-section-tehran"), PositionRole::Diplomatic);
+    assert_eq!(role("us-embassy-baghdad"), PositionRole::Diplomatic);
+    assert_eq!(role("camp-taji"), PositionRole::Military);
+    assert_eq!(role("nsa-bahrain"), PositionRole::Military);
+}
+
+#[test]
+fn no_position_span_starts_before_the_previous_one_ends() {
+    let d = dataset();
+    for p in &d.positions {
+        for w in p.spans.windows(2) {
+            let end = w[0].end.unwrap_or_else(|| panic!("{}: an open span followed by another", p.id));
+            assert!(end.last_day() < w[1].start.first_day(), "{}: spans overlap or are out of order", p.id);
+        }
+    }
+}
+
+/// The SVG export of the opening view on `date`; `card` opens a card first (a relation highlights its states).
+fn svg_at(date: &str, card: Option<Hit>) -> String {
+    let ctx = egui::Context::default();
+    let options = StartOptions {
+        fresh: true,
+        date: parse_day(date).ok(),
+        today: parse_day("2026-11-21").ok(),
+        ..Default::default()
+    };
+    let mut app = TimeAtlasApp::headless(&ctx, options);
+    app.card = card;
+    let highlighted = app.highlighted_countries();
+    let mut scene = app.export_scene(&highlighted);
+    scene.view = ExportView::Home;
+    let opts = ExportOptions { size_px: [1600, 1000], format: ExportFormat::Svg, ..ExportOptions::default() };
+    Exporter::new().svg(&scene, &opts)
+}
+
+/// What the SVG export shows on `date`: each named record's id and title.
+fn drawn_at(date: &str, card: Option<Hit>) -> BTreeMap<String, String> {
+    let svg = svg_at(date, card);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g"))
+        .filter_map(|g| {
+            let title = g.first_element_child().filter(|c| c.has_tag_name("title"))?.text()?.to_owned();
+            Some((g.attribute("id")?.to_owned(), title))
+        })
+        .collect()
+}
+
+/// The element names inside the record `id` of an SVG document (`rect`, `polygon`, `path`, ...).
+fn shapes_of(svg: &str, id: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let g = doc.descendants().find(|n| n.has_tag_name("g") && n.attribute("id") == Some(id));
+    g.map(|g| g.descendants().filter(roxmltree::Node::is_element).map(|n| n.tag_name().name().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_svg_names_what_each_date_shows() {
+    let in_1985 = drawn_at("1985-06-01", None);
+    for absent in ["isis", "badr-organization", "irgc-quds-force", "erbil-air-base", "camp-taji", "al-tanf-garrison"] {
+        assert!(!in_1985.contains_key(absent), "{absent} drawn in 1985");
+    }
+    assert_eq!(in_1985.get("us-embassy-baghdad").map(String::as_str), Some("US Embassy Baghdad"));
+    // Closed in 1984 when the embassy reopened: drawn hollow, as a closed post.
+    assert!(in_1985.contains_key("us-interests-section-baghdad-1972"), "{:?}", in_1985.keys().collect::<Vec<_>>());
+
+    let invasion = drawn_at("2003-03-22", None);
+    for absent in ["camp-taji", "qayyarah-airfield-west", "badr-organization"] {
+        assert!(!invasion.contains_key(absent), "{absent} drawn on 22 Mar 2003");
+    }
+    // The Quds Force is drawn, but only in Lebanon (the model test above checks it is not over Iraq).
+    assert!(invasion.contains_key("irgc-quds-force"));
+
+    let caliphate = drawn_at("2015-06-01", None);
+    assert_eq!(caliphate.get("isis").map(String::as_str), Some("Islamic State (ISIS)"));
+    for present in ["erbil-air-base", "popular-mobilization-forces", "badr-organization", "irgc-quds-force"] {
+        assert!(caliphate.contains_key(present), "{present} missing on 1 Jun 2015");
+    }
+
+    let soleimani = drawn_at("2020-01-03", None);
+    assert!(!soleimani.contains_key("isis"), "the 2014-15 caliphate is not drawn in January 2020");
+    assert!(soleimani.get("soleimani-killed-2020").is_some_and(|t| t.contains("Soleimani")));
+    for present in ["kataib-hezbollah", "erbil-air-base", "ain-al-asad-air-base", "us-embassy-baghdad", "k1-air-base"] {
+        assert!(soleimani.contains_key(present), "{present} missing on 3 Jan 2020");
+    }
+}
+
+#[test]
+fn embassies_and_bases_have_different_symbols_in_the_svg() {
+    let svg = svg_at("2020-01-03", None);
+    let embassy = shapes_of(&svg, "us-embassy-baghdad");
+    let base = shapes_of(&svg, "ain-al-asad-air-base");
+    assert!(embassy.contains(&"polygon".to_owned()) && !embassy.contains(&"rect".to_owned()), "{embassy:?}");
+    assert!(base.contains(&"rect".to_owned()) && !base.contains(&"polygon".to_owned()), "{base:?}");
+}
+
+#[test]
+fn an_open_relation_card_is_named_in_the_svg() {
+    let shown = drawn_at("1990-01-01", Some(Hit::Relation("pp-che-usa-in-iran".into())));
+    let title = shown.get("pp-che-usa-in-iran").expect("the relation's highlight is a named group");
+    assert!(title.starts_with("Switzerland for") && title.ends_with("in Iran"), "{title}");
 }

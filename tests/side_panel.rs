@@ -115,3 +115,17 @@ fn snapshot_relation_card_with_world_inset() {
     assert!(h.state().highlighted_countries().iter().any(|c| c == "PRK"));
     h.snapshot("relation_card_sweden_usa_north_korea");
 }
+
+#[test]
+fn a_group_card_says_which_area_is_drawn_at_the_date() {
+    let mut h = harness_at("2020-01-03");
+    h.run();
+    h.state_mut().card = Some(timeatlas::model::search::Hit::Group("isis".into()));
+    h.run();
+    // After Baghuz the group is an insurgency: active, but holding no ground the map draws.
+    h.get_by_label("No area drawn at this date.");
+    h.get_by_label_contains("Other mapped periods: 29 June 2014 – March 2015");
+    h.state_mut().settings.time.set_day(parse_day("2015-06-01").unwrap());
+    h.run();
+    h.get_by_label_contains("Area at this date (April 2015 – December 2015, approximate): 2015: Tikrit lost");
+}

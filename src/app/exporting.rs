@@ -66,6 +66,10 @@ impl TimeAtlasApp {
             selected_country: self.selected.as_deref(),
             selected_event: super::event_id(self.card.as_ref()),
             highlighted,
+            highlighted_relation: match &self.card {
+                Some(crate::model::search::Hit::Relation(id)) => Some(id.as_str()),
+                _ => None,
+            },
             annotations: self.draw.history.items(),
             timeline_span_days: self.timeline_visible.1 - self.timeline_visible.0,
         }

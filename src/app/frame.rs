@@ -214,6 +214,7 @@ impl TimeAtlasApp {
                     show_cities: self.settings.show_cities,
                     selected: self.selected.as_deref(),
                     highlighted: &highlighted,
+                    highlighted_record: None,
                     data_generation: self.data.generation,
                     tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
                     scale_bar: true,
@@ -233,6 +234,7 @@ impl TimeAtlasApp {
                         selected_event: event_id(self.card.as_ref()),
                         filters: &self.settings.filters,
                         palette: &palette,
+                        tagger: crate::map::record_tag::Tagger { on: false },
                     };
                     self.markers = content_ui(&painter, &projector, &content);
                     let imported = crate::map::imported::ImportedInputs {

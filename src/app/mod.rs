@@ -647,8 +647,8 @@ impl TimeAtlasApp {
         match marker.item {
             MarkerItem::Event(i) => self.dataset.events.get(i).map(|e| format!("{}\n{}", e.title, e.span().long())),
             MarkerItem::Position(i) => self.dataset.positions.get(i).map(|p| {
-                let open = self.content.position_open(i, self.settings.time.current_day);
-                format!("{}\n{} at this date", p.name, if open { "open" } else { "closed" })
+                let presence = self.content.position_presence(i, self.settings.time.current_day);
+                format!("{}\n{} at this date", p.name, presence.label("open"))
             }),
             MarkerItem::Imported { source, record } => {
                 let s = self.imports.sources.get(source)?;

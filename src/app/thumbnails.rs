@@ -105,6 +105,7 @@ impl TimeAtlasApp {
             selected_country: None,
             selected_event: selected_event.as_deref(),
             highlighted: &[],
+            highlighted_relation: None,
             annotations: &slide.annotations,
             timeline_span_days: 365.0,
         };

@@ -169,6 +169,8 @@ pub struct ExportScene<'a> {
     pub selected_event: Option<&'a str>,
     /// Countries highlighted by an open relation card.
     pub highlighted: &'a [String],
+    /// The relation whose card is open (its id), named in an SVG export.
+    pub highlighted_relation: Option<&'a str>,
     /// The user's annotations.
     pub annotations: &'a [Annotation],
     /// Days shown on the timeline (sets the markers' fade window and the date's precision).
@@ -325,6 +327,10 @@ pub fn export_ui(
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
             let memory = export_memory(scene.view, ui.available_size(), &scene.data.prepared.home);
+            let relation_title = scene.highlighted_relation.and_then(|id| scene.dataset.relation(id)).map(|r| {
+                let name = |a3| scene.dataset.country_name(a3);
+                (r.id.clone(), format!("{} for {} in {}", name(&r.protecting), name(&r.represented), name(&r.host)))
+            });
             let inputs = MapInputs {
                 atlas: &scene.data.atlas,
                 prepared: &scene.data.prepared,
@@ -335,6 +341,7 @@ pub fn export_ui(
                 show_cities: settings.show_cities,
                 selected: scene.selected_country,
                 highlighted: scene.highlighted,
+                highlighted_record: relation_title.as_ref().filter(|_| vector).map(|(id, t)| (id.as_str(), t.as_str())),
                 data_generation: scene.data.generation,
                 tooltip: None,
                 scale_bar: opts.scale_bar,
@@ -353,6 +360,7 @@ pub fn export_ui(
                 selected_event: scene.selected_event,
                 filters: &settings.filters,
                 palette: &palette,
+                tagger: crate::map::record_tag::Tagger { on: vector },
             };
             content_ui(&painter, &projector, &content);
             let imported = crate::map::imported::ImportedInputs {

@@ -2,7 +2,9 @@
 //!
 //! Coordinates are written in egui points (the `viewBox`), the `width`/`height` in pixels. Vector shapes map to
 //! their SVG counterparts; untextured meshes become one `<path>` per colour; text becomes one `<text>` per galley
-//! row, set in the viewer's fonts. Textured meshes (images, the font atlas) and paint callbacks are skipped.
+//! row, set in the viewer's fonts. Textured meshes (images, the font atlas) and paint callbacks are skipped,
+//! except [`RecordTag`] markers: the shapes between a pair are written as `<g id="record-id">` with a
+//! `<title>`, so a drawing program lists what the map shows by name.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Display, Write as _};
@@ -14,6 +16,8 @@ use egui::epaint::{
     StrokeKind, TextShape, TextureId,
 };
 use egui::{Color32, FontFamily, Pos2, Rect, Stroke, Vec2};
+
+use crate::map::record_tag::RecordTag;
 
 const SANS: &str = "Ubuntu, 'DejaVu Sans', sans-serif";
 const MONO: &str = "Hack, 'DejaVu Sans Mono', monospace";
@@ -238,7 +242,28 @@ impl Writer {
             self.group(group)?;
         }
         let mut open = Clip::None;
+        let mut records_open = 0usize;
         for (clipped, clip) in doc.shapes.iter().zip(clips) {
+            if let Some(tag) = RecordTag::of(&clipped.shape) {
+                // A record's group must not straddle a clip group: close the clip first.
+                if open != Clip::None {
+                    writeln!(self.out, "</g>")?;
+                    open = Clip::None;
+                }
+                match tag {
+                    RecordTag::Begin { id, title } => {
+                        let id = self.ids.unique(id);
+                        writeln!(self.out, r#"<g id="{id}"><title>{}</title>"#, Esc(title))?;
+                        records_open += 1;
+                    }
+                    RecordTag::End if records_open > 0 => {
+                        writeln!(self.out, "</g>")?;
+                        records_open -= 1;
+                    }
+                    RecordTag::End => {}
+                }
+                continue;
+            }
             if clip == Clip::Hidden {
                 continue;
             }
@@ -254,6 +279,9 @@ impl Writer {
             self.transformed(clipped)?;
         }
         if open != Clip::None {
+            writeln!(self.out, "</g>")?;
+        }
+        for _ in 0..records_open {
             writeln!(self.out, "</g>")?;
         }
         writeln!(self.out, "</svg>")
@@ -738,6 +766,32 @@ mod tests {
         );
         assert!(attrs(1, "y").parse::<f32>().unwrap() > attrs(0, "y").parse::<f32>().unwrap() + 12.0);
         assert_eq!(texts[0].parent().unwrap().attribute("transform"), Some("rotate(28.65 10 10)"));
+    }
+
+    #[test]
+    fn tagged_records_become_named_groups_outside_clip_groups() {
+        let clip = Rect::from_min_size(pos2(10.0, 10.0), vec2(100.0, 100.0));
+        let begin = RecordTag::Begin { id: "camp-taji".into(), title: "Camp Taji <Iraq>".into() };
+        let shapes: Vec<ClippedShape> = [
+            Shape::circle_filled(pos2(20.0, 20.0), 3.0, Color32::RED),
+            begin.shape(),
+            Shape::circle_filled(pos2(30.0, 30.0), 3.0, Color32::BLUE),
+            RecordTag::End.shape(),
+            Shape::circle_filled(pos2(40.0, 40.0), 3.0, Color32::GREEN),
+            RecordTag::Begin { id: "unclosed".into(), title: "x".into() }.shape(),
+        ]
+        .into_iter()
+        .map(|shape| ClippedShape::new(clip, shape))
+        .collect();
+        let text = svg(&shapes, &[]);
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let taji = elements(&doc, "g").into_iter().find(|g| g.attribute("id") == Some("camp-taji")).unwrap();
+        assert_eq!(taji.first_element_child().unwrap().text(), Some("Camp Taji <Iraq>"));
+        let inside: Vec<_> = taji.descendants().filter(|n| n.has_tag_name("circle")).collect();
+        assert_eq!(inside.len(), 1, "{text}");
+        assert_eq!(inside[0].attribute("fill"), Some("#0000ff"));
+        assert!(taji.parent().unwrap().is_root() || taji.parent().unwrap().has_tag_name("svg"), "{text}");
+        assert_eq!(elements(&doc, "circle").len(), 3);
     }
 
     #[test]

@@ -1,17 +1,20 @@
-//! The dated content on the map: events near the current date (fading with age), armed groups' areas
-//! while active, US positions open or closed. Indexed by time once, so a frame touches only what is
+//! The dated content on the map: events near the current date (fading with age), armed groups' areas in
+//! the periods sources place them there, US positions from their first opening (open, closed, or faded
+//! while a coarse date leaves it uncertain). Indexed by time once, so a frame touches only what is
 //! visible at the current date.
 
 use egui::epaint::{Mesh, PathStroke};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
-use crate::model::dataset::{Dataset, EventKind};
+use crate::model::dataset::{Dataset, EventKind, PositionRole};
+use crate::model::date::{Presence, Span, presence_in};
 use crate::model::{Area, AreaRole};
 use crate::theme::{self, MapPalette};
-use crate::time::{SpanIndex, span_days};
+use crate::time::{SpanIndex, date_from_day, span_days};
 
 use super::geometry::PreparedLayer;
 use super::projection::{Projector, map_from_geo};
+use super::record_tag::Tagger;
 use super::scene::{push_area_fill, push_area_outline};
 
 /// How events are grouped for markers, lanes and the legend.
@@ -108,10 +111,16 @@ pub struct ContentIndex {
     pub group_days: Vec<Vec<(f64, f64)>>,
     /// Each position's open spans in day numbers.
     pub position_days: Vec<Vec<(f64, f64)>>,
+    /// Each position's spans, for its presence on a day.
+    pub position_spans: Vec<Vec<Span>>,
     /// Each relation's span in day numbers.
     pub relation_days: Vec<(f64, f64)>,
-    /// Groups' areas, triangulated (aligned with `Dataset::groups`).
+    /// Every group's dated areas, triangulated, group by group in dataset order.
     pub group_areas: PreparedLayer,
+    /// For each entry of `group_areas`: the group's index and the area's period.
+    pub group_area_spans: Vec<(usize, Span)>,
+    /// The day number that closes open spans.
+    pub today: f64,
 }
 
 impl ContentIndex {
@@ -124,25 +133,31 @@ impl ContentIndex {
         let position_days =
             d.positions.iter().map(|p| p.spans.iter().map(|s| span_days(*s, today)).collect()).collect();
         let relation_days = d.relations.iter().map(|r| span_days(r.span, today)).collect();
-        let areas: Vec<Area> = d
-            .groups
-            .iter()
-            .map(|g| Area {
-                id: g.id.clone(),
-                name: g.name.clone(),
-                role: AreaRole::Context,
-                country: None,
-                polygons: g.area.clone(),
-            })
-            .collect();
+        let mut areas = Vec::new();
+        let mut group_area_spans = Vec::new();
+        for (i, g) in d.groups.iter().enumerate() {
+            for a in &g.areas {
+                areas.push(Area {
+                    id: g.id.clone(),
+                    name: g.name.clone(),
+                    role: AreaRole::Context,
+                    country: None,
+                    polygons: a.polygons.clone(),
+                });
+                group_area_spans.push((i, a.span));
+            }
+        }
         Self {
             events,
             event_days,
             event_starts,
             group_days,
             position_days,
+            position_spans: d.positions.iter().map(|p| p.spans.clone()).collect(),
             relation_days,
             group_areas: PreparedLayer::build(&areas),
+            group_area_spans,
+            today,
         }
     }
 
@@ -178,11 +193,20 @@ impl ContentIndex {
                 .and_then(|i| self.event_days.get(i).copied())
                 .into_iter()
                 .collect(),
+            // A group's areas where it has any: going to a group shows it on the ground.
             Hit::Group(id) => d
                 .groups
                 .iter()
                 .position(|g| &g.id == id)
-                .and_then(|i| self.group_days.get(i).cloned())
+                .map(|i| {
+                    let areas: Vec<(f64, f64)> = self
+                        .group_area_spans
+                        .iter()
+                        .filter(|(g, _)| *g == i)
+                        .map(|(_, span)| span_days(*span, self.today))
+                        .collect();
+                    if areas.is_empty() { self.group_days.get(i).cloned().unwrap_or_default() } else { areas }
+                })
                 .unwrap_or_default(),
             Hit::Position(id) => d
                 .positions
@@ -205,9 +229,21 @@ impl ContentIndex {
         self.group_days.get(i).is_some_and(|spans| spans.iter().any(|&(s, e)| s <= day && day < e))
     }
 
-    /// True when position `i` is open on `day`.
-    pub fn position_open(&self, i: usize, day: f64) -> bool {
-        self.position_days.get(i).is_some_and(|spans| spans.iter().any(|&(s, e)| s <= day && day < e))
+    /// Whether position `i` is open on `day` (not yet, perhaps, open, closed).
+    pub fn position_presence(&self, i: usize, day: f64) -> Presence {
+        self.position_spans.get(i).map_or(Presence::NotYet, |spans| presence_in(spans, date_from_day(day)))
+    }
+
+    /// The dated areas of group `group` shown on `day` (indices into `group_areas`), with their presence.
+    pub fn group_areas_at(&self, group: usize, day: f64) -> Vec<(usize, Presence)> {
+        let date = date_from_day(day);
+        self.group_area_spans
+            .iter()
+            .enumerate()
+            .filter(|(_, (g, _))| *g == group)
+            .map(|(a, (_, span))| (a, span.presence(date)))
+            .filter(|(_, presence)| presence.is_shown())
+            .collect()
     }
 
     /// True when relation `i` is in force on `day`.
@@ -232,6 +268,8 @@ pub struct ContentInputs<'a> {
     pub filters: &'a crate::model::filters::Filters,
     /// Colours.
     pub palette: &'a MapPalette,
+    /// Name each record's shapes (for the SVG export).
+    pub tagger: Tagger,
 }
 
 /// A marker drawn this frame, for hit-testing.
@@ -262,37 +300,24 @@ pub enum MarkerItem {
 /// Draws groups' areas, positions and events for the current day; returns the markers drawn (events last,
 /// so they are found first when hit-testing from the end).
 pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) -> Vec<Marker> {
-    let ContentInputs { dataset, index, day, window_days, selected_event, filters, palette } = *inputs;
+    let ContentInputs { dataset, index, day, window_days, selected_event, filters, palette, tagger } = *inputs;
     let view = p.screen_rect;
     let mut markers = Vec::new();
 
-    let mut areas = Mesh::default();
-    for (i, g) in dataset.groups.iter().enumerate() {
-        if !filters.show_groups
-            || !index.group_active(i, day)
-            || index.group_areas.areas.get(i).is_none_or(|a| !a.bbox.intersects(&p.visible_map_rect()))
-        {
-            continue;
-        }
-        let (fill, edge) = theme::group_colors(Backing::of(&g.backing));
-        push_area_fill(&mut areas, &index.group_areas, i, p, fill, view);
-        push_area_outline(&mut areas, &index.group_areas, i, p, &PathStroke::new(1.5, edge), 1.0, view);
+    if filters.show_groups {
+        group_areas_ui(painter, p, inputs);
     }
-    painter.add(Shape::mesh(areas));
 
     for (i, pos) in dataset.positions.iter().enumerate() {
         let at = p.screen_from_map(map_from_geo(pos.at));
-        if !filters.show_positions || !view.contains(at) {
+        let presence = index.position_presence(i, day);
+        // Before it first opens a position is not on the map at all.
+        if !filters.show_positions || !view.contains(at) || presence == Presence::NotYet {
             continue;
         }
-        let open = index.position_open(i, day);
-        let r = Rect::from_center_size(at, Vec2::splat(theme::size::POSITION_MARKER));
-        if open {
-            painter.rect_filled(r, 1.0, theme::POSITION_OPEN);
-            painter.rect_stroke(r, 1.0, Stroke::new(1.5, palette.label_halo), egui::StrokeKind::Outside);
-        } else {
-            painter.rect_stroke(r, 1.0, Stroke::new(1.5, theme::POSITION_CLOSED), egui::StrokeKind::Inside);
-        }
+        tagger.record(painter, &pos.id, &pos.name, || {
+            position_marker(painter, at, pos.role(), presence, palette.label_halo);
+        });
         markers.push(Marker { item: MarkerItem::Position(i), pos: at });
     }
 
@@ -310,13 +335,85 @@ pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
         let radius =
             theme::size::EVENT_MARKER_MIN + (theme::size::EVENT_MARKER_MAX - theme::size::EVENT_MARKER_MIN) * strength;
         let color = theme::event_color(group).gamma_multiply(0.35 + 0.65 * strength);
-        event_marker(painter, at, radius, group, color, palette.label_halo);
-        if selected_event == Some(e.id.as_str()) {
-            painter.circle_stroke(at, radius + 5.0, Stroke::new(3.0, palette.selected_stroke));
-        }
+        tagger.record(painter, &e.id, &e.title, || {
+            event_marker(painter, at, radius, group, color, palette.label_halo);
+            if selected_event == Some(e.id.as_str()) {
+                painter.circle_stroke(at, radius + 5.0, Stroke::new(3.0, palette.selected_stroke));
+            }
+        });
         markers.push(Marker { item: MarkerItem::Event(i), pos: at });
     }
     markers
+}
+
+/// The areas of the groups there on the day: one mesh for the window; one per group, named, when tagging.
+fn group_areas_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) {
+    let ContentInputs { dataset, index, day, tagger, .. } = *inputs;
+    let view = p.screen_rect;
+    let visible = p.visible_map_rect();
+    let mut mesh = Mesh::default();
+    for (i, g) in dataset.groups.iter().enumerate() {
+        let shown: Vec<(usize, Presence)> = index
+            .group_areas_at(i, day)
+            .into_iter()
+            .filter(|(a, _)| index.group_areas.areas.get(*a).is_some_and(|area| area.bbox.intersects(&visible)))
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let (fill, edge) = theme::group_colors(Backing::of(&g.backing));
+        for (a, presence) in shown {
+            // An area whose start or end is known only to the month or year is drawn faded meanwhile.
+            let (fill, edge, width) = match presence {
+                Presence::Uncertain => (fill.gamma_multiply(0.5), edge.gamma_multiply(0.55), 1.0),
+                _ => (fill, edge, 1.5),
+            };
+            push_area_fill(&mut mesh, &index.group_areas, a, p, fill, view);
+            push_area_outline(&mut mesh, &index.group_areas, a, p, &PathStroke::new(width, edge), 1.0, view);
+        }
+        if tagger.on {
+            let one = std::mem::take(&mut mesh);
+            tagger.record(painter, &g.id, &g.name, || {
+                painter.add(Shape::mesh(one));
+            });
+        }
+    }
+    if !tagger.on {
+        painter.add(Shape::mesh(mesh));
+    }
+}
+
+/// Draws a US position: a square for a military site, a house for an embassy or interests section; filled
+/// when open, faded while a coarse date leaves it uncertain, hollow grey once closed.
+pub fn position_marker(painter: &Painter, at: Pos2, role: PositionRole, presence: Presence, halo: Color32) {
+    let side = theme::size::POSITION_MARKER;
+    let color = match role {
+        PositionRole::Military => theme::POSITION_MILITARY,
+        PositionRole::Diplomatic => theme::POSITION_DIPLOMATIC,
+    };
+    let (fill, stroke) = match presence {
+        Presence::Present => (color, Stroke::new(1.5, halo)),
+        Presence::Uncertain => (color.gamma_multiply(0.3), Stroke::new(1.5, color)),
+        Presence::NotYet | Presence::Ended => (Color32::TRANSPARENT, Stroke::new(1.5, theme::POSITION_CLOSED)),
+    };
+    match role {
+        PositionRole::Military => {
+            let r = Rect::from_center_size(at, Vec2::splat(side));
+            painter.rect(r, 1.0, fill, stroke, egui::StrokeKind::Outside);
+        }
+        PositionRole::Diplomatic => {
+            // A house: a square body under a pointed roof, a little taller than the military square.
+            let h = side * 0.6;
+            let pts = vec![
+                at + Vec2::new(0.0, -h * 1.45),
+                at + Vec2::new(h, -h * 0.45),
+                at + Vec2::new(h, h),
+                at + Vec2::new(-h, h),
+                at + Vec2::new(-h, -h * 0.45),
+            ];
+            painter.add(Shape::convex_polygon(pts, fill, stroke));
+        }
+    }
 }
 
 /// Draws one event marker: shape by group (circle, square, diamond, triangle), so colour is not the only cue.
@@ -386,8 +483,13 @@ mod tests {
         assert!(index.group_active(isis, parse_day("2015-06-01").unwrap()));
         assert!(!index.group_active(isis, parse_day("1990-01-01").unwrap()));
         let k1 = d.positions.iter().position(|p| p.name.contains("K-1")).unwrap();
-        assert!(index.position_open(k1, parse_day("2019-12-27").unwrap()));
-        assert!(!index.position_open(k1, parse_day("2021-01-01").unwrap()));
+        assert_eq!(index.position_presence(k1, parse_day("2019-12-27").unwrap()), Presence::Present);
+        assert_eq!(index.position_presence(k1, parse_day("2021-01-01").unwrap()), Presence::Ended);
+        assert_eq!(index.position_presence(k1, parse_day("1985-01-01").unwrap()), Presence::NotYet);
+        // Going to ISIS from 2020 lands where it held ground: its first area starts on 29 Jun 2014.
+        let isis_spans = index.spans_of(&d, &crate::model::search::Hit::Group("isis".into()));
+        assert_eq!(isis_spans.first().map(|s| s.0), Some(parse_day("2014-06-29").unwrap()));
+        assert!(isis_spans.iter().all(|&(_, e)| e <= parse_day("2019-03-24").unwrap()), "no area after Baghuz");
         assert_eq!(Backing::of(&["IRN".into()]), Backing::Iran);
         assert_eq!(Backing::of(&[]), Backing::None);
     }

@@ -8,6 +8,7 @@ pub mod inset;
 pub mod labels;
 pub mod memory;
 pub mod projection;
+pub mod record_tag;
 pub mod scene;
 pub mod triangulate;
 pub mod view;

@@ -33,6 +33,9 @@ pub struct MapInputs<'a> {
     pub selected: Option<&'a str>,
     /// ISO alpha-3 of countries highlighted by the open card (a relation's three states).
     pub highlighted: &'a [String],
+    /// The record those highlights draw (id, title), to name them in an SVG export; `None` leaves them
+    /// unnamed.
+    pub highlighted_record: Option<(&'a str, &'a str)>,
     /// Bumped whenever data changes.
     pub data_generation: u64,
     /// Tooltip to show instead of the country name (an event marker under the pointer).
@@ -144,17 +147,25 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
             inputs.palette.hover_stroke,
         ),
     ];
-    for a3 in inputs.highlighted {
-        if let Some(i) = inputs.atlas.countries.iter().position(|c| &c.id == a3) {
-            painter.add(highlight_mesh(
-                inputs.prepared,
-                i,
-                &projector,
-                inputs.palette.hover_fill,
-                inputs.palette.selected_stroke,
-                key.pixels_per_point,
-            ));
+    let paint_highlights = || {
+        for a3 in inputs.highlighted {
+            if let Some(i) = inputs.atlas.countries.iter().position(|c| &c.id == a3) {
+                painter.add(highlight_mesh(
+                    inputs.prepared,
+                    i,
+                    &projector,
+                    inputs.palette.hover_fill,
+                    inputs.palette.selected_stroke,
+                    key.pixels_per_point,
+                ));
+            }
         }
+    };
+    match inputs.highlighted_record {
+        Some((id, title)) if !inputs.highlighted.is_empty() => {
+            super::record_tag::Tagger { on: true }.record(&painter, id, title, paint_highlights);
+        }
+        _ => paint_highlights(),
     }
     for (index, fill, stroke) in highlights {
         if let Some(i) = index {

@@ -225,10 +225,8 @@ pub struct Group {
     pub adversary_of: Vec<String>,
     /// When it was active.
     pub active: Vec<Span>,
-    /// Approximate area of operation.
-    pub area: Vec<GeoPolygon>,
-    /// Which sourced places the outline encloses.
-    pub area_note: String,
+    /// Where it was on the ground, each area in its own period (none where no source places it).
+    pub areas: Vec<GroupArea>,
     /// Summary.
     pub summary: String,
     /// Pages read.
@@ -237,6 +235,36 @@ pub struct Group {
     pub confidence: Confidence,
     /// Caveats.
     pub note: Option<String>,
+}
+
+/// Where a group was on the ground during one period: its area is drawn only then.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupArea {
+    /// When the group held or operated in this area.
+    pub span: Span,
+    /// A coarse outline around the sourced places.
+    pub polygons: Vec<GeoPolygon>,
+    /// Which sourced places the outline encloses, and as of when.
+    pub note: String,
+    /// Pages that place the group there at that time, beyond the group's own sources (may be empty when
+    /// those already do).
+    pub sources: Vec<Source>,
+}
+
+/// What a US position is for: the map gives diplomatic posts and military sites different symbols.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PositionRole {
+    /// An embassy or an interests section.
+    Diplomatic,
+    /// A base, garrison or headquarters.
+    Military,
+}
+
+impl PositionRole {
+    /// The role of a position kind (`embassy`, `interests-section` are diplomatic).
+    pub fn of(kind: &str) -> Self {
+        if matches!(kind, "embassy" | "interests-section") { Self::Diplomatic } else { Self::Military }
+    }
 }
 
 /// A US embassy, base or headquarters.
@@ -264,6 +292,13 @@ pub struct Position {
     pub confidence: Confidence,
     /// Caveats.
     pub note: Option<String>,
+}
+
+impl Position {
+    /// Diplomatic post or military site.
+    pub fn role(&self) -> PositionRole {
+        PositionRole::of(&self.kind)
+    }
 }
 
 /// What a protecting-power arrangement covers.

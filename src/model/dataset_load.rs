@@ -7,13 +7,15 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::dataset::{
-    Actor, Claim, Confidence, CountryCode, Covers, Dataset, Era, Event, EventKind, Group, LocationPrecision, Position,
-    Relation, Source,
+    Actor, Claim, Confidence, CountryCode, Covers, Dataset, Era, Event, EventKind, Group, GroupArea, LocationPrecision,
+    Position, Relation, Source,
 };
 use super::date::{FuzzyDate, Span};
 use super::error::LoadError;
 use super::json_locate::Seg;
-use super::load::{FeatureCx, LoadResult, feature_values, for_each_record, geometry, point, polygons, record_values};
+use super::load::{
+    FeatureCx, LoadResult, feature_values, for_each_record, geometry, geometry_at, point, polygons_at, record_values,
+};
 
 /// The content files, recognised by the start of their names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -299,18 +301,22 @@ fn spans(cx: &FeatureCx<'_>, key: &str, raw: &[RawSpan]) -> Result<Vec<Span>, Lo
     if raw.is_empty() {
         return Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], "expected at least one span {\"start\": DATE}"));
     }
-    raw.iter()
-        .enumerate()
-        .map(|(i, s)| {
-            span(
-                cx,
-                &[Seg::Key("properties"), Seg::Key(key), Seg::Index(i)],
-                &s.start,
-                s.end.as_deref(),
-                ("start", "end"),
-            )
-        })
-        .collect()
+    let mut out: Vec<Span> = Vec::with_capacity(raw.len());
+    for (i, s) in raw.iter().enumerate() {
+        let base = [Seg::Key("properties"), Seg::Key(key), Seg::Index(i)];
+        let next = span(cx, &base, &s.start, s.end.as_deref(), ("start", "end"))?;
+        // In order and apart: the map asks which span a day falls in, and a gap means "closed".
+        if let Some(previous) = out.last()
+            && previous.end.is_none_or(|e| e.last_day() >= next.start.first_day())
+        {
+            let mut at = base.to_vec();
+            at.push(Seg::Key("start"));
+            let message = format!("expected this span to start after the previous one ends ({})", previous.long());
+            return Err(cx.error(&at, message));
+        }
+        out.push(next);
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize)]
@@ -381,9 +387,8 @@ struct GroupProps {
     #[serde(default)]
     adversary_of: Vec<String>,
     active: Vec<RawSpan>,
-    #[allow(dead_code)]
-    area_precision: String,
-    area_note: String,
+    #[serde(default)]
+    areas: Vec<RawArea>,
     summary: String,
     sources: Vec<Source>,
     confidence: Confidence,
@@ -391,13 +396,49 @@ struct GroupProps {
     note: Option<String>,
 }
 
+/// One dated area of a group, as written in `properties.areas`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArea {
+    start: String,
+    #[serde(default)]
+    end: Option<String>,
+    geometry: Value,
+    note: String,
+    #[serde(default)]
+    sources: Vec<Source>,
+}
+
 fn group(cx: &mut FeatureCx<'_>, feature: &Value) -> Result<Group, LoadError> {
     let p: GroupProps = typed(cx, props_value(feature), &[Seg::Key("properties")])?;
     let active = spans(cx, "active", &p.active)?;
-    let Some(g) = geometry(cx, feature)? else {
-        return Err(cx.error(&[Seg::Key("geometry")], "expected a Polygon or MultiPolygon of the area, found null"));
-    };
-    let area = polygons(cx, &g)?;
+    if geometry(cx, feature)?.is_some() {
+        return Err(cx.error(
+            &[Seg::Key("geometry")],
+            "expected null: a group's areas are dated, each with its own geometry in properties.areas",
+        ));
+    }
+    let mut areas = Vec::with_capacity(p.areas.len());
+    for (i, a) in p.areas.iter().enumerate() {
+        let base = [Seg::Key("properties"), Seg::Key("areas"), Seg::Index(i)];
+        let at = |key| {
+            let mut path = base.to_vec();
+            path.push(Seg::Key(key));
+            path
+        };
+        let span = span(cx, &base, &a.start, a.end.as_deref(), ("start", "end"))?;
+        if !active.iter().any(|s| s.contains(span)) {
+            return Err(cx.error(
+                &at("start"),
+                format!("expected the area's period ({}) within one of the group's active spans", span.long()),
+            ));
+        }
+        let Some(g) = geometry_at(cx, &at("geometry"), Some(&a.geometry))? else {
+            return Err(cx.error(&at("geometry"), "expected a Polygon or MultiPolygon, found null"));
+        };
+        let polygons = polygons_at(cx, &at("geometry"), &g)?;
+        areas.push(GroupArea { span, polygons, note: a.note.clone(), sources: a.sources.clone() });
+    }
     Ok(Group {
         id: p.id,
         name: p.name,
@@ -406,14 +447,16 @@ fn group(cx: &mut FeatureCx<'_>, feature: &Value) -> Result<Group, LoadError> {
         backing: p.backing,
         adversary_of: p.adversary_of,
         active,
-        area,
-        area_note: p.area_note,
+        areas,
         summary: p.summary,
         sources: p.sources,
         confidence: p.confidence,
         note: p.note,
     })
 }
+
+/// The kinds of US position the schema lists.
+const POSITION_KINDS: [&str; 6] = ["embassy", "interests-section", "air-base", "naval-base", "garrison", "hq"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -433,6 +476,12 @@ struct PositionProps {
 
 fn position(cx: &mut FeatureCx<'_>, feature: &Value) -> Result<Position, LoadError> {
     let p: PositionProps = typed(cx, props_value(feature), &[Seg::Key("properties")])?;
+    if !POSITION_KINDS.contains(&p.kind.as_str()) {
+        return Err(cx.error(
+            &[Seg::Key("properties"), Seg::Key("kind")],
+            format!("expected one of {}, found {:?}", POSITION_KINDS.join(", "), p.kind),
+        ));
+    }
     let spans = spans(cx, "spans", &p.spans)?;
     let Some(g) = geometry(cx, feature)? else {
         return Err(cx.error(&[Seg::Key("geometry")], "expected a Point, found null"));

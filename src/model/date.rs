@@ -138,6 +138,17 @@ impl Span {
         self.start.first_day() <= day && self.end.is_none_or(|e| day <= e.last_day())
     }
 
+    /// True when `other` lies wholly within this span (as far as each date's precision reaches).
+    pub fn contains(self, other: Span) -> bool {
+        let end = |s: Span| s.end.map(FuzzyDate::last_day);
+        let within_end = match (end(self), end(other)) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => b <= a,
+        };
+        self.start.first_day() <= other.start.first_day() && within_end
+    }
+
     /// For people: `1980 – 1992`, `since April 1980`.
     pub fn long(self) -> String {
         match self.end {
@@ -145,6 +156,66 @@ impl Span {
             Some(e) => format!("{} – {}", self.start.long(), e.long()),
             None => format!("since {}", self.start.long()),
         }
+    }
+}
+
+/// Whether something with dated spans (a base open, a group holding an area) is there on a day, as far as
+/// the dates' precision allows: a start given only as `2003` does not say that a base stood on 1 January.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Presence {
+    /// Before its first span begins: not on the map at all.
+    NotYet,
+    /// Within the year or month a coarse start or end names: it may or may not be there.
+    Uncertain,
+    /// Surely there.
+    Present,
+    /// Between spans or after the last one.
+    Ended,
+}
+
+impl Presence {
+    /// True when it is drawn as there (surely or perhaps).
+    pub fn is_shown(self) -> bool {
+        matches!(self, Self::Present | Self::Uncertain)
+    }
+
+    /// For people: "open", "perhaps open (date known only to the month or year)", ...
+    pub fn label(self, present: &str) -> String {
+        match self {
+            Self::NotYet => format!("not yet {present}"),
+            Self::Uncertain => format!("perhaps {present} (date known only to the month or year)"),
+            Self::Present => present.to_owned(),
+            Self::Ended => format!("no longer {present}"),
+        }
+    }
+}
+
+impl Span {
+    /// Where `day` falls: surely inside, inside the period a coarse start or end names, or outside.
+    pub fn presence(self, day: NaiveDate) -> Presence {
+        let first = self.start.first_day();
+        let last = self.end.map(FuzzyDate::last_day);
+        if day < first || last.is_some_and(|l| day > l) {
+            return if day < first { Presence::NotYet } else { Presence::Ended };
+        }
+        let start_unsure = self.start.precision() != Precision::Day && day <= self.start.last_day();
+        let end_unsure = self.end.is_some_and(|e| e.precision() != Precision::Day && day >= e.first_day());
+        if start_unsure || end_unsure { Presence::Uncertain } else { Presence::Present }
+    }
+}
+
+/// Where `day` falls for something with several spans: present in any, else uncertain in any, else not
+/// yet (before them all) or ended.
+pub fn presence_in(spans: &[Span], day: NaiveDate) -> Presence {
+    let each: Vec<Presence> = spans.iter().map(|s| s.presence(day)).collect();
+    if each.contains(&Presence::Present) {
+        Presence::Present
+    } else if each.contains(&Presence::Uncertain) {
+        Presence::Uncertain
+    } else if each.iter().all(|p| *p == Presence::NotYet) {
+        Presence::NotYet
+    } else {
+        Presence::Ended
     }
 }
 
@@ -196,5 +267,25 @@ mod tests {
             Span::new(d("1979-11-04"), Some(d("1981-01-20"))).unwrap().long(),
             "4 November 1979 – 20 January 1981"
         );
+    }
+
+    #[test]
+    fn coarse_starts_and_ends_are_uncertain_for_their_whole_period() {
+        let taji =
+            [Span::new(d("2003"), Some(d("2011-12"))).unwrap(), Span::new(d("2015"), Some(d("2020-08-23"))).unwrap()];
+        let at = |s: &str| presence_in(&taji, NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+        assert_eq!(at("1985-01-01"), Presence::NotYet);
+        assert_eq!(at("2003-03-22"), Presence::Uncertain);
+        assert_eq!(at("2004-01-01"), Presence::Present);
+        assert_eq!(at("2011-11-30"), Presence::Present);
+        assert_eq!(at("2011-12-15"), Presence::Uncertain);
+        assert_eq!(at("2013-01-01"), Presence::Ended);
+        assert_eq!(at("2015-06-01"), Presence::Uncertain);
+        assert_eq!(at("2020-08-23"), Presence::Present);
+        assert_eq!(at("2020-08-24"), Presence::Ended);
+        let embassy = Span::new(d("1953"), Some(d("1979-11-04"))).unwrap();
+        assert_eq!(embassy.presence(day(1980, 1, 15)), Presence::Ended);
+        assert_eq!(embassy.presence(day(1979, 11, 3)), Presence::Present);
+        assert!(!Presence::NotYet.is_shown() && Presence::Uncertain.is_shown());
     }
 }

@@ -52,6 +52,24 @@ impl GeoPolygon {
     pub fn vertex_count(&self) -> usize {
         self.rings().map(Vec::len).sum()
     }
+
+    /// True when `p` lies inside (even-odd rule over all rings, in plain degrees: fine for the small,
+    /// hand-drawn outlines checks ask about).
+    pub fn contains(&self, p: GeoPoint) -> bool {
+        let mut inside = false;
+        for ring in self.rings() {
+            let edges = ring.iter().zip(ring.iter().cycle().skip(1));
+            for (a, b) in edges {
+                if (a.lat > p.lat) != (b.lat > p.lat) {
+                    let lon_at = a.lon + (p.lat - a.lat) / (b.lat - a.lat) * (b.lon - a.lon);
+                    if p.lon < lon_at {
+                        inside = !inside;
+                    }
+                }
+            }
+        }
+        inside
+    }
 }
 
 /// An axis-aligned box in degrees, used to cull and to fit views (and to save a view: lessons, export).
@@ -90,6 +108,22 @@ impl GeoBox {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_point_is_inside_a_ring_but_not_its_hole() {
+        let square = |min: f64, size: f64| {
+            vec![
+                GeoPoint::lon_lat(min, min),
+                GeoPoint::lon_lat(min + size, min),
+                GeoPoint::lon_lat(min + size, min + size),
+                GeoPoint::lon_lat(min, min + size),
+            ]
+        };
+        let p = GeoPolygon { exterior: square(0.0, 10.0), holes: vec![square(4.0, 2.0)] };
+        assert!(p.contains(GeoPoint::lon_lat(1.0, 1.0)));
+        assert!(!p.contains(GeoPoint::lon_lat(5.0, 5.0)), "in the hole");
+        assert!(!p.contains(GeoPoint::lon_lat(11.0, 5.0)));
+    }
 
     #[test]
     fn constructors_name_axis_order() {

@@ -140,12 +140,21 @@ pub fn string_prop(cx: &FeatureCx<'_>, props: &Map<String, Value>, key: &str) ->
 
 /// The geometry of a feature, parsed by the `geojson` crate; `None` for `"geometry": null`.
 pub fn geometry(cx: &FeatureCx<'_>, feature: &Value) -> Result<Option<geojson::GeometryValue>, LoadError> {
-    match feature.get("geometry") {
-        None => Err(cx.error(&[Seg::Key("geometry")], "missing; expected a GeoJSON geometry or null")),
+    geometry_at(cx, &[Seg::Key("geometry")], feature.get("geometry"))
+}
+
+/// A geometry found at `path` inside the feature (`value` is what is there, if anything).
+pub fn geometry_at(
+    cx: &FeatureCx<'_>,
+    path: &[Seg<'_>],
+    value: Option<&Value>,
+) -> Result<Option<geojson::GeometryValue>, LoadError> {
+    match value {
+        None => Err(cx.error(path, "missing; expected a GeoJSON geometry or null")),
         Some(Value::Null) => Ok(None),
         Some(g) => serde_json::from_value::<geojson::Geometry>(g.clone())
             .map(|g| Some(g.value))
-            .map_err(|e| cx.error(&[Seg::Key("geometry")], format!("not a valid GeoJSON geometry: {e}"))),
+            .map_err(|e| cx.error(path, format!("not a valid GeoJSON geometry: {e}"))),
     }
 }
 
@@ -175,29 +184,43 @@ pub fn point(cx: &FeatureCx<'_>, value: &geojson::GeometryValue) -> Result<GeoPo
 
 /// The polygons of a Polygon or MultiPolygon geometry, with every ring checked.
 pub fn polygons(cx: &FeatureCx<'_>, value: &geojson::GeometryValue) -> Result<Vec<GeoPolygon>, LoadError> {
+    polygons_at(cx, &[Seg::Key("geometry")], value)
+}
+
+/// [`polygons`] of a geometry found at `base` inside the feature (e.g. a dated area in `properties`).
+pub fn polygons_at(
+    cx: &FeatureCx<'_>,
+    base: &[Seg<'_>],
+    value: &geojson::GeometryValue,
+) -> Result<Vec<GeoPolygon>, LoadError> {
+    let at = |key| {
+        let mut p = base.to_vec();
+        p.push(Seg::Key(key));
+        p
+    };
+    let coordinates = at("coordinates");
     match value {
-        geojson::GeometryValue::Polygon { coordinates } => Ok(vec![polygon(cx, None, coordinates)?]),
-        geojson::GeometryValue::MultiPolygon { coordinates } => {
-            coordinates.iter().enumerate().map(|(i, rings)| polygon(cx, Some(i), rings)).collect()
-        }
-        other => Err(cx.error(
-            &[Seg::Key("geometry"), Seg::Key("type")],
-            format!("expected a Polygon or MultiPolygon, found {}", other.type_name()),
-        )),
+        geojson::GeometryValue::Polygon { coordinates: rings } => Ok(vec![polygon(cx, &coordinates, rings)?]),
+        geojson::GeometryValue::MultiPolygon { coordinates: parts } => parts
+            .iter()
+            .enumerate()
+            .map(|(i, rings)| {
+                let mut part = coordinates.clone();
+                part.push(Seg::Index(i));
+                polygon(cx, &part, rings)
+            })
+            .collect(),
+        other => Err(cx.error(&at("type"), format!("expected a Polygon or MultiPolygon, found {}", other.type_name()))),
     }
 }
 
-fn polygon(cx: &FeatureCx<'_>, part: Option<usize>, rings: &[Vec<geojson::Position>]) -> Result<GeoPolygon, LoadError> {
-    let mut base = vec![Seg::Key("geometry"), Seg::Key("coordinates")];
-    if let Some(p) = part {
-        base.push(Seg::Index(p));
-    }
+fn polygon(cx: &FeatureCx<'_>, base: &[Seg<'_>], rings: &[Vec<geojson::Position>]) -> Result<GeoPolygon, LoadError> {
     if rings.is_empty() {
-        return Err(cx.error(&base, "expected at least one ring"));
+        return Err(cx.error(base, "expected at least one ring"));
     }
     let mut out = GeoPolygon::default();
     for (r, ring) in rings.iter().enumerate() {
-        let mut ring_path = base.clone();
+        let mut ring_path = base.to_vec();
         ring_path.push(Seg::Index(r));
         if ring.len() < 4 {
             return Err(

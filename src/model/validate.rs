@@ -83,27 +83,37 @@ impl Validator<'_> {
         }
     }
 
-    fn check_sources(&mut self, kind: DataFileKind, id: &str, sources: &[Source], confidence: Option<Confidence>) {
+    /// Checks the sources at `base` (`["sources"]` for a record's own, deeper for a group's dated area)
+    /// and the source policy on them.
+    fn check_sources(
+        &mut self,
+        kind: DataFileKind,
+        id: &str,
+        base: &[Seg<'_>],
+        sources: &[Source],
+        confidence: Option<Confidence>,
+    ) {
+        let at = |tail: &[Seg<'static>]| -> Vec<Seg<'_>> { base.iter().copied().chain(tail.iter().copied()).collect() };
         if sources.is_empty() {
-            self.err(kind, id, &[Seg::Key("sources")], "expected at least one source {\"url\", \"title\"}".into());
+            self.err(kind, id, &at(&[]), "expected at least one source {\"url\", \"title\"}".into());
         }
         for (i, s) in sources.iter().enumerate() {
             if !(s.url.starts_with("https://") || s.url.starts_with("http://")) || s.url.contains(' ') {
                 self.err(
                     kind,
                     id,
-                    &[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")],
+                    &at(&[Seg::Index(i), Seg::Key("url")]),
                     format!("expected an http(s) URL, found {:?}", s.url),
                 );
             }
             if s.title.trim().is_empty() {
-                self.err(kind, id, &[Seg::Key("sources"), Seg::Index(i), Seg::Key("title")], "expected a title".into());
+                self.err(kind, id, &at(&[Seg::Index(i), Seg::Key("title")]), "expected a title".into());
             }
         }
         for (i, problem) in policy_problems(self.publishers, sources, confidence) {
             let field = match i {
-                Some(i) => vec![Seg::Key("sources"), Seg::Index(i), Seg::Key("url")],
-                None => vec![Seg::Key("sources")],
+                Some(i) => at(&[Seg::Index(i), Seg::Key("url")]),
+                None => at(&[]),
             };
             self.err(kind, id, &field, problem);
         }
@@ -124,7 +134,15 @@ impl Validator<'_> {
             .chain(d.eras.iter().map(|r| (K::Eras, r.id.as_str(), r.sources.as_slice(), Some(r.confidence))))
             .collect();
         for (kind, id, sources, confidence) in all {
-            self.check_sources(kind, id, sources, confidence);
+            self.check_sources(kind, id, &[Seg::Key("sources")], sources, confidence);
+        }
+        for g in &d.groups {
+            // An area's own sources are optional (the group's may cover it); those given must be well formed
+            // and within the policy.
+            for (i, area) in g.areas.iter().enumerate().filter(|(_, a)| !a.sources.is_empty()) {
+                let base = [Seg::Key("areas"), Seg::Index(i), Seg::Key("sources")];
+                self.check_sources(DataFileKind::Groups, &g.id, &base, &area.sources, Some(g.confidence));
+            }
         }
     }
 

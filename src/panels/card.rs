@@ -56,7 +56,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
                     ui.label(format!("Active {}", s.long()));
                 }
                 ui.label(&g.summary);
-                ui.label(RichText::new(format!("Area (approximate): {}", g.area_note)).small());
+                group_areas_ui(ui, g, inputs.day);
                 note_ui(ui, g.note.as_deref());
                 confidence_ui(ui, g.confidence);
                 sources_ui(ui, &g.sources);
@@ -65,12 +65,12 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
         Hit::Position(id) => {
             if let Some((i, p)) = d.positions.iter().enumerate().find(|(_, p)| &p.id == id) {
                 ui.heading(&p.name);
-                let open = inputs.index.position_open(i, inputs.day);
+                let presence = inputs.index.position_presence(i, inputs.day);
                 ui.label(format!(
                     "{} in {}, {} at this date",
                     p.kind.replace('-', " "),
                     d.country_name(&p.country),
-                    if open { "open" } else { "closed" }
+                    presence.label("open")
                 ));
                 for s in &p.spans {
                     ui.label(format!("Open {}", s.long()));
@@ -243,5 +243,25 @@ mod tests {
         assert_eq!(names, [Some("Reuters"), Some("US Department of State"), Some("FDD's Long War Journal")]);
         assert_eq!(lines.get(1).and_then(|l| l.archive.as_deref()), Some("Internet Archive"));
         assert_eq!(lines.iter().map(|l| l.reputable).collect::<Vec<_>>(), [true, true, false]);
+    }
+}
+
+/// A group's dated areas: the one drawn at this date first, then when the others apply (or why none is).
+fn group_areas_ui(ui: &mut Ui, g: &crate::model::dataset::Group, day: f64) {
+    let date = crate::time::date_from_day(day);
+    if g.areas.is_empty() {
+        ui.label(RichText::new("No area drawn: no source places the group on the ground at a mapped place.").small());
+        return;
+    }
+    let shown: Vec<_> = g.areas.iter().filter(|a| a.span.presence(date).is_shown()).collect();
+    if shown.is_empty() {
+        ui.label(RichText::new("No area drawn at this date.").small());
+    }
+    for a in &shown {
+        ui.label(RichText::new(format!("Area at this date ({}, approximate): {}", a.span.long(), a.note)).small());
+    }
+    let others: Vec<String> = g.areas.iter().filter(|a| !shown.contains(a)).map(|a| a.span.long()).collect();
+    if !others.is_empty() {
+        ui.label(RichText::new(format!("Other mapped periods: {}", others.join("; "))).small());
     }
 }

@@ -2,14 +2,15 @@
 
 use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, Vec2};
 
-use crate::map::content::{Backing, EventGroup, event_marker};
-use crate::model::dataset::EventKind;
+use crate::map::content::{Backing, EventGroup, event_marker, position_marker};
+use crate::model::dataset::{EventKind, PositionRole};
+use crate::model::date::Presence;
 use crate::model::filters::Filters;
 use crate::theme::{self, MapPalette, size};
 
 const ROW: f32 = 19.0;
 const PAD: f32 = 8.0;
-const WIDTH: f32 = 250.0;
+const WIDTH: f32 = 275.0;
 
 /// Draws the legend in the bottom-right corner of `map_rect`, listing only what the filters let through.
 pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filters: &Filters) {
@@ -21,7 +22,7 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
         })
         .collect();
     let backings: &[Backing] = if filters.show_groups { &Backing::ALL } else { &[] };
-    let position_rows = if filters.show_positions { 2 } else { 0 };
+    let position_rows = if filters.show_positions { POSITION_ROWS.len() } else { 0 };
     let rows = groups.len() + backings.len() + position_rows;
     if rows == 0 {
         return;
@@ -38,8 +39,8 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
     painter.rect_stroke(rect, 6.0, Stroke::new(1.0, palette.context_border), egui::StrokeKind::Inside);
     let font = FontId::proportional(size::UI_SMALL + 0.5);
     let mut y = rect.top() + PAD + ROW / 2.0;
-    let icon_x = rect.left() + PAD + 8.0;
-    let text_x = rect.left() + PAD + 24.0;
+    let icon_x = rect.left() + PAD + 10.0;
+    let text_x = rect.left() + PAD + 31.0;
     let row = |painter: &Painter, text: &str, y: f32| {
         painter.text(Pos2::new(text_x, y), Align2::LEFT_CENTER, text, font.clone(), palette.label_city);
     };
@@ -58,11 +59,25 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
     if position_rows == 0 {
         return;
     }
-    let r = Rect::from_center_size(Pos2::new(icon_x, y), Vec2::splat(size::POSITION_MARKER));
-    painter.rect_filled(r, 1.0, theme::POSITION_OPEN);
-    row(painter, "US position, open", y);
-    y += ROW;
-    let r = Rect::from_center_size(Pos2::new(icon_x, y), Vec2::splat(size::POSITION_MARKER));
-    painter.rect_stroke(r, 1.0, Stroke::new(1.5, theme::POSITION_CLOSED), egui::StrokeKind::Inside);
-    row(painter, "US position, closed", y);
+    for (role, presence, text) in POSITION_ROWS {
+        if presence == Presence::Present {
+            position_marker(painter, Pos2::new(icon_x, y), role, presence, palette.label_halo);
+        } else {
+            // The faded and closed rows show both symbols side by side: they apply to each.
+            let other = if role == PositionRole::Military { PositionRole::Diplomatic } else { PositionRole::Military };
+            let half_gap = size::POSITION_MARKER * 0.65;
+            position_marker(painter, Pos2::new(icon_x - half_gap, y), role, presence, palette.label_halo);
+            position_marker(painter, Pos2::new(icon_x + half_gap, y), other, presence, palette.label_halo);
+        }
+        row(painter, text, y);
+        y += ROW;
+    }
 }
+
+/// The legend rows for US positions: symbol, state, text.
+const POSITION_ROWS: [(PositionRole, Presence, &str); 4] = [
+    (PositionRole::Military, Presence::Present, "US base or garrison, open"),
+    (PositionRole::Diplomatic, Presence::Present, "US embassy or interests section, open"),
+    (PositionRole::Military, Presence::Uncertain, "Faded: date known to month or year"),
+    (PositionRole::Military, Presence::Ended, "Hollow: closed"),
+];
