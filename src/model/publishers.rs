@@ -129,7 +129,12 @@ impl Publishers {
                 }
             };
             let domain = publisher.domain.to_ascii_lowercase();
-            if domain.is_empty() || domain.contains(['/', ':', ' ']) || domain.starts_with("www.") {
+            if domain.is_empty()
+                || domain.contains(['/', ':', ' '])
+                || domain.starts_with("www.")
+                || domain.starts_with('.')
+                || domain.ends_with('.')
+            {
                 errors.push(place("domain", format!("expected a bare domain like reuters.com, found {domain:?}")));
                 continue;
             }
@@ -320,13 +325,14 @@ mod tests {
     fn table_rows_are_checked() {
         let bad = r#"{"publishers": [
             {"domain": "www.x.org", "name": "X", "tier": "reputable"},
+            {"domain": "x.org.", "name": "X", "tier": "reputable"},
             {"domain": "y.org", "name": "Y", "tier": "never"},
             {"domain": "z.org", "name": "Z", "tier": "reputable"},
             {"domain": "z.org", "name": "Z2", "tier": "reputable"}
         ]}"#;
         let errors = Publishers::parse("p.json", bad).err().unwrap_or_default();
         let fields: Vec<Option<&str>> = errors.iter().map(|e| e.field.as_deref()).collect();
-        assert_eq!(fields, [Some("domain"), Some("why"), Some("domain")]);
+        assert_eq!(fields, [Some("domain"), Some("domain"), Some("why"), Some("domain")]);
     }
 
     #[test]
