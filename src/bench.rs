@@ -67,8 +67,8 @@ fn scenario(
     print_figure(name, samples);
 }
 
-/// Runs every scenario and prints the figures.
-pub fn run(process_start: Instant, frames: usize) -> anyhow::Result<()> {
+/// Runs every scenario and prints the figures; with `data`, the imported-data scenarios too.
+pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>) -> anyhow::Result<()> {
     if frames == 0 {
         bail!("--frames must be at least 1");
     }
@@ -135,7 +135,69 @@ pub fn run(process_start: Instant, frames: usize) -> anyhow::Result<()> {
         vec![]
     });
     app.settings.map = home;
+    if let Some(path) = data {
+        data_figures(&ctx, &mut app, path, frames)?;
+        app.imports = crate::app::imports::ImportState::default();
+    }
     export_figures(&mut app)
+}
+
+/// The imported-data scenarios: the load, then frames over the default view scrubbing across decades,
+/// playing at 1 year/s, zoomed into Aleppo playing at 1 week/s, hovering, and the timeline on one month.
+fn data_figures(
+    ctx: &egui::Context,
+    app: &mut TimeAtlasApp,
+    path: &std::path::Path,
+    frames: usize,
+) -> anyhow::Result<()> {
+    let t = Instant::now();
+    let errors = app.import_now(&[path.to_path_buf()]);
+    if let Some(e) = errors.first() {
+        bail!("{e}");
+    }
+    print_value("load_ms/data", ms(t.elapsed()));
+    let bytes: usize = app.imports.sources.sources.iter().map(|s| s.imported.records.heap_bytes()).sum();
+    println!("{}", serde_json::json!({"name": "data_bytes/records", "value": bytes}));
+    let Some((first, last)) = app.imports.sources.day_range() else { bail!("no records") };
+    let (first, last) = (f64::from(first), f64::from(last));
+    for _ in 0..3 {
+        frame(ctx, app, vec![]);
+    }
+    let home = app.drawn_view;
+    let n = frames.max(2) as f64;
+    app.settings.time.playing = false;
+    scenario("frame_cpu_ms/data_scrub_decades_1920x1080", ctx, app, frames, |app, i| {
+        app.settings.time.set_day(first + (last - first) * (i as f64 / (n - 1.0)));
+        vec![]
+    });
+    let play = |app: &mut TimeAtlasApp, speed: f64| {
+        app.settings.time.set_day(first);
+        app.settings.time.speed_days_per_sec = speed;
+        app.settings.time.loop_mode = crate::time::LoopMode::Loop;
+        app.settings.time.playing = true;
+    };
+    play(app, 365.25);
+    scenario("frame_cpu_ms/data_playing_1_year_per_s_1920x1080", ctx, app, frames, |_, _| vec![]);
+    let aleppo = crate::map::projection::map_from_geo(crate::model::GeoPoint::lat_lon(36.2, 37.16));
+    let scale = home.points_per_km.context("view was not fitted")?;
+    app.settings.map = crate::map::MapMemory { center: aleppo, points_per_km: Some(scale * 12.0) };
+    play(app, 7.0);
+    scenario("frame_cpu_ms/data_aleppo_playing_1_week_per_s_1920x1080", ctx, app, frames, |_, _| vec![]);
+    app.settings.time.playing = false;
+    app.settings.map = home;
+    app.settings.time.set_day((first + last) / 2.0);
+    scenario("frame_cpu_ms/data_hover_1920x1080", ctx, app, frames, |_, i| {
+        let x = 300.0 + (i % 200) as f32 * 4.0;
+        vec![egui::Event::PointerMoved(egui::pos2(x, 400.0))]
+    });
+    let mid = (first + last) / 2.0;
+    app.timeline_zoom_to(mid - 15.0, mid + 15.0);
+    frame(ctx, app, vec![]);
+    scenario("frame_cpu_ms/data_timeline_one_month_1920x1080", ctx, app, frames, |app, i| {
+        app.settings.time.set_day(mid - 15.0 + (i % 30) as f64);
+        vec![]
+    });
+    Ok(())
 }
 
 /// Export timings: a 4K annotated map (three arrows, a label, four numbered markers, a country fill) to PNG

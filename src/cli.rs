@@ -226,13 +226,15 @@ pub fn main(process_start: Instant) -> ExitCode {
             crate::export::command_line::run(&args)
         }
         Some(Sub::AutosaveStress { lesson, out }) => autosave_stress(&lesson, &out),
-        Some(Sub::Bench { frames }) => match crate::bench::run(process_start, frames) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("timeatlas bench: {e:#}");
-                ExitCode::FAILURE
+        Some(Sub::Bench { frames }) => {
+            match crate::bench::run(process_start, frames, cli.data.first().map(PathBuf::as_path)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("timeatlas bench: {e:#}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         None => run_window(cli),
     }
 }

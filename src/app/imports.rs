@@ -220,6 +220,11 @@ impl TimeAtlasApp {
         self.fit_time_to_data(first_import);
     }
 
+    /// Shows this day range on the timeline from the next frame (benchmarks, tests).
+    pub fn timeline_zoom_to(&mut self, from_day: f64, to_day: f64) {
+        self.timeline_set_range = Some((from_day, to_day));
+    }
+
     /// Widens the timeline to every loaded file's dates; after the first file, shows its range.
     fn fit_time_to_data(&mut self, show_data: bool) {
         let Some((first, last)) = self.imports.sources.day_range() else { return };
