@@ -246,6 +246,7 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
 
 /// Sets egui's visuals and text sizes for a theme.
 pub fn apply_to_egui(ctx: &egui::Context, choice: ThemeChoice) {
+    crate::text::fonts::install(ctx);
     let theme = match choice {
         ThemeChoice::Light | ThemeChoice::Projector => egui::Theme::Light,
         ThemeChoice::Dark => egui::Theme::Dark,
