@@ -306,6 +306,7 @@ pub fn export_ui(
                 palette: &palette,
                 show_provinces: settings.show_provinces,
                 show_cities: settings.show_cities,
+                names: settings.names,
                 selected: scene.selected_country,
                 highlighted: scene.highlighted,
                 data_generation: scene.data.generation,

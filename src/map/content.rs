@@ -130,6 +130,7 @@ impl ContentIndex {
             .map(|g| Area {
                 id: g.id.clone(),
                 name: g.name.clone(),
+                local_name: None,
                 role: AreaRole::Context,
                 country: None,
                 polygons: g.area.clone(),

@@ -29,6 +29,8 @@ pub struct MapInputs<'a> {
     pub show_provinces: bool,
     /// City layer on.
     pub show_cities: bool,
+    /// Which names the labels show.
+    pub names: crate::text::names::NameMode,
     /// ISO alpha-3 of the selected country.
     pub selected: Option<&'a str>,
     /// ISO alpha-3 of countries highlighted by the open card (a relation's three states).
@@ -109,6 +111,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         theme: inputs.theme,
         show_provinces: inputs.show_provinces,
         show_cities: inputs.show_cities,
+        names: inputs.names,
         data_generation: inputs.data_generation,
     };
     let painter = ui.painter_at(rect);

@@ -4,6 +4,7 @@ use egui::Ui;
 
 use crate::command::Command;
 use crate::panels::file_prompt::FileAction;
+use crate::text::names::NameMode;
 use crate::theme::ThemeChoice;
 
 /// How much one Ctrl + or Ctrl - changes the UI scale.
@@ -21,6 +22,8 @@ pub struct MenuState<'a> {
     pub show_provinces: bool,
     /// Cities on.
     pub show_cities: bool,
+    /// Which names the labels show.
+    pub names: NameMode,
     /// Drawing tool bar shown.
     pub show_draw_toolbar: bool,
     /// A lesson is open.
@@ -86,6 +89,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             let mut tools = state.show_draw_toolbar;
             if ui.checkbox(&mut tools, "Drawing tools").changed() {
                 commands.push(Command::ShowDrawToolbar(tools));
+            }
+            ui.separator();
+            for names in NameMode::ALL {
+                if ui.radio(state.names == names, names.label()).clicked() {
+                    commands.push(Command::SetNames(names));
+                }
             }
             ui.separator();
             ui.label(format!("UI scale: {:.0}%", state.ui_scale * 100.0));
