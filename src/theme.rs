@@ -271,6 +271,15 @@ pub fn apply_to_egui(ctx: &egui::Context, choice: ThemeChoice) {
     });
 }
 
+/// Reduced motion: with transitions off, egui's own animations (menus, collapsing, scrolling) are instant too.
+pub fn apply_motion(ctx: &egui::Context, transitions: bool) {
+    let seconds = if transitions { ANIMATION_SECONDS } else { 0.0 };
+    ctx.all_styles_mut(|style| style.animation_time = seconds);
+}
+
+/// egui's default animation time.
+const ANIMATION_SECONDS: f32 = 0.2;
+
 /// The colour of an error message in the interface.
 pub fn error_text(choice: ThemeChoice) -> Color32 {
     match choice {

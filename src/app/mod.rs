@@ -234,6 +234,7 @@ impl TimeAtlasApp {
             settings.theme = t;
         }
         theme::apply_to_egui(ctx, settings.theme);
+        theme::apply_motion(ctx, settings.transitions);
         if let Some(names) = options.names {
             settings.names = names;
         }

@@ -307,6 +307,7 @@ pub fn export_ui(
                 show_provinces: settings.show_provinces,
                 show_cities: settings.show_cities,
                 names: settings.names,
+                description: String::new(),
                 selected: scene.selected_country,
                 highlighted: scene.highlighted,
                 data_generation: scene.data.generation,

@@ -24,6 +24,8 @@ pub struct MenuState<'a> {
     pub show_cities: bool,
     /// Which names the labels show.
     pub names: NameMode,
+    /// Slide transitions and animations on (off: reduced motion).
+    pub transitions: bool,
     /// Drawing tool bar shown.
     pub show_draw_toolbar: bool,
     /// A lesson is open.
@@ -95,6 +97,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 if ui.radio(state.names == names, names.label()).clicked() {
                     commands.push(Command::SetNames(names));
                 }
+            }
+            let mut reduced_motion = !state.transitions;
+            if ui.checkbox(&mut reduced_motion, "Reduced motion").on_hover_text("No animated transitions").changed() {
+                commands.push(Command::SetTransitions(!reduced_motion));
             }
             ui.separator();
             ui.label(format!("UI scale: {:.0}%", state.ui_scale * 100.0));
