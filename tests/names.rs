@@ -95,3 +95,16 @@ fn snapshot_of_both_names_on_a_projector() {
     h.run();
     h.snapshot("names_both_1024x768_scale2");
 }
+
+/// Panel text in a right-to-left script wraps in reading order: the first words on the top line, at its
+/// right end (province names from Natural Earth as sample text).
+#[test]
+fn snapshot_of_wrapped_persian_panel_text() {
+    let text = "سیستان و بلوچستان، کهگیلویه و بویراحمد، چهارمحال و بختیاری (IR-13, IR-18, IR-08)";
+    let mut h = Harness::builder().with_size(egui::vec2(260.0, 120.0)).wgpu().build_ui(|ui| {
+        fonts::install(ui.ctx());
+        timeatlas::text::label::label_ui(ui, text, &egui::TextStyle::Body);
+    });
+    h.run();
+    h.snapshot("wrapped_persian_panel_text");
+}

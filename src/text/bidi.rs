@@ -170,6 +170,26 @@ pub fn layout_job(text: &str, format: &TextFormat) -> LayoutJob {
     job
 }
 
+/// Lines of `text` broken at spaces in logical order, each no wider than `max_width` by `width_of` (a word
+/// longer than that gets a line of its own). Right-to-left text must be broken before it is reordered, or
+/// the first line on screen would hold the paragraph's end.
+pub fn wrap_logical(text: &str, max_width: f32, width_of: &mut dyn FnMut(&str) -> f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split(' ') {
+            let longer = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            if !line.is_empty() && width_of(&longer) > max_width {
+                lines.push(std::mem::replace(&mut line, word.to_owned()));
+            } else {
+                line = longer;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// Appends a section of its own (`LayoutJob::append` would merge it with a previous one in the same format,
 /// and egui would then shape the two as one run).
 fn push_section(job: &mut LayoutJob, text: &str, format: &TextFormat) {
@@ -241,6 +261,14 @@ mod tests {
     #[test]
     fn brackets_in_a_right_to_left_line_are_mirrored() {
         assert_eq!(pieces("بغداد (دمشق)"), ["(", "دمشق", ") ", "بغداد"]);
+    }
+
+    #[test]
+    fn right_to_left_text_is_broken_into_lines_in_reading_order() {
+        let mut width = |s: &str| s.chars().count() as f32;
+        let lines = wrap_logical("یک دو سه چهار پنج", 8.0, &mut width);
+        assert_eq!(lines, ["یک دو سه", "چهار پنج"]);
+        assert_eq!(wrap_logical("a\nbb cc", 2.0, &mut width), ["a", "bb", "cc"]);
     }
 
     #[test]

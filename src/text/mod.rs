@@ -5,4 +5,5 @@
 
 pub mod bidi;
 pub mod fonts;
+pub mod label;
 pub mod names;
