@@ -24,7 +24,7 @@ impl NameMode {
     pub fn label(self) -> &'static str {
         match self {
             Self::English => "English names",
-            Self::Local => "Local names (فارسی، العربية، עברית)",
+            Self::Local => "Local names (Persian, Arabic, Hebrew, Turkish)",
             Self::Both => "Both, stacked",
         }
     }
