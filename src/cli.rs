@@ -9,6 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{StartOptions, TimeAtlasApp};
+use crate::text::names::NameMode;
 use crate::theme::ThemeChoice;
 
 /// A window or image size, written `WIDTHxHEIGHT`.
@@ -77,6 +78,9 @@ pub struct Cli {
     /// UI scale, e.g. 2 for a projector at 1024x768.
     #[arg(long, value_name = "FACTOR")]
     pub scale: Option<f32>,
+    /// Names on the map: English, in the local script (Persian, Arabic, Hebrew, Turkish) or both.
+    #[arg(long, value_enum)]
+    pub names: Option<NameMode>,
     /// Open at this date: 1953, 1979-11 or 2020-01-03.
     #[arg(long, value_name = "DATE", value_parser = crate::time::parse_day)]
     pub date: Option<f64>,
@@ -162,6 +166,9 @@ pub struct ExportCli {
     /// Colour theme of the image.
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
+    /// Names on the map: English, in the local script (Persian, Arabic, Hebrew, Turkish) or both.
+    #[arg(long, value_enum)]
+    pub names: Option<NameMode>,
     /// Leave out the date stamp.
     #[arg(long)]
     pub no_date: bool,
@@ -215,6 +222,7 @@ pub fn main(process_start: Instant) -> ExitCode {
                 data: cli.data,
                 columns: cli.columns.unwrap_or_default(),
                 theme: e.theme.map(ThemeArg::choice),
+                names: e.names,
                 include: crate::export::command_line::Include {
                     date: !e.no_date,
                     legend: !e.no_legend,
@@ -269,6 +277,7 @@ fn run_window(cli: Cli) -> ExitCode {
         screenshot: cli.screenshot.clone().map(|p| (p, outcome.clone())),
         theme: cli.theme.map(ThemeArg::choice),
         ui_scale: cli.scale,
+        names: cli.names,
         fresh: cli.screenshot.is_some(),
         date: cli.date,
         today: None,

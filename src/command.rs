@@ -20,6 +20,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Show or hide province borders and names.
     SetShowProvinces(bool),
+    /// Show English, local or both names on the map.
+    SetNames(crate::text::names::NameMode),
     /// Show or hide cities.
     SetShowCities(bool),
     /// Open the native file dialog to load layer files.

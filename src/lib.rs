@@ -17,6 +17,7 @@ pub mod model;
 pub mod offscreen;
 pub mod panels;
 pub mod screenshot;
+pub mod text;
 pub mod theme;
 pub mod time;
 

@@ -253,6 +253,7 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
 
 /// Sets egui's visuals and text sizes for a theme.
 pub fn apply_to_egui(ctx: &egui::Context, choice: ThemeChoice) {
+    crate::text::fonts::install(ctx);
     let theme = match choice {
         ThemeChoice::Light | ThemeChoice::Projector => egui::Theme::Light,
         ThemeChoice::Dark => egui::Theme::Dark,
@@ -276,6 +277,15 @@ pub fn apply_to_egui(ctx: &egui::Context, choice: ThemeChoice) {
         .into();
     });
 }
+
+/// Reduced motion: with transitions off, egui's own animations (menus, collapsing, scrolling) are instant too.
+pub fn apply_motion(ctx: &egui::Context, transitions: bool) {
+    let seconds = if transitions { ANIMATION_SECONDS } else { 0.0 };
+    ctx.all_styles_mut(|style| style.animation_time = seconds);
+}
+
+/// egui's default animation time.
+const ANIMATION_SECONDS: f32 = 0.2;
 
 /// The colour of an error message in the interface.
 pub fn error_text(choice: ThemeChoice) -> Color32 {

@@ -92,6 +92,33 @@ fn the_svg_parses_and_has_the_title_and_the_country_paths() {
     assert!(texts.iter().any(|t| t.contains("Baghdad")), "city labels are text: {texts:?}");
 }
 
+/// With both names, each label is two `<text>` rows: the English one, and under it the local one in logical
+/// order, marked right to left and set in the bundled Arabic-script font.
+#[test]
+fn the_svg_keeps_local_names_as_right_to_left_unicode_text() {
+    let mut app = app_at("2020-01-03");
+    app.settings.names = timeatlas::text::names::NameMode::Both;
+    let mut exporter = Exporter::new();
+    let mut opts = options([1600, 900]);
+    opts.format = ExportFormat::Svg;
+    let mut scene = app.export_scene(&[]);
+    scene.view = ExportView::Home;
+    let svg = exporter.svg(&scene, &opts);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let text = |s: &str| doc.descendants().find(|n| n.has_tag_name("text") && n.text() == Some(s));
+    let y = |n: roxmltree::Node<'_, '_>| n.attribute("y").unwrap().parse::<f32>().unwrap();
+    for (english, local) in [("Tehran", "تهران"), ("Baghdad", "بغداد"), ("IRAN", "ایران"), ("IRAQ", "العراق")]
+    {
+        let en = text(english).unwrap_or_else(|| panic!("{english} in {svg}"));
+        let rtl = text(local).unwrap_or_else(|| panic!("{local} in {svg}"));
+        assert_eq!(rtl.attribute("direction"), Some("rtl"), "{local}");
+        assert!(rtl.attribute("font-family").unwrap().starts_with("'Noto Sans Arabic'"), "{local}");
+        assert_eq!(en.attribute("direction"), None, "{english}");
+        let size: f32 = en.attribute("font-size").unwrap().parse().unwrap();
+        assert!(y(rtl) > y(en) + size * 0.8, "{local} stacks under {english}");
+    }
+}
+
 #[test]
 fn drawing_an_arrow_with_the_tool_then_undo_and_redo() {
     let mut h = common::harness_at("2020-01-03", 1280.0, 800.0);

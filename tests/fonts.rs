@@ -8,17 +8,13 @@ use std::collections::BTreeSet;
 #[test]
 fn every_character_in_the_bundled_text_has_a_glyph() {
     let ctx = egui::Context::default();
+    timeatlas::text::fonts::install(&ctx);
     ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
     let mut chars = BTreeSet::new();
     let mut files = vec![std::path::PathBuf::from("data/lessons/us-iran-1953-2020.json")];
     for entry in std::fs::read_dir("data").unwrap() {
         let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        // Names in the map layers are drawn only for the region's cities and countries, checked below.
-        if path.extension().is_some_and(|e| e == "json" || e == "geojson")
-            && !name.contains("10m")
-            && !name.contains("50m")
-        {
+        if path.extension().is_some_and(|e| e == "json" || e == "geojson") {
             files.push(path);
         }
     }
@@ -30,10 +26,14 @@ fn every_character_in_the_bundled_text_has_a_glyph() {
     let missing: Vec<char> = ctx.fonts_mut(|f| chars.iter().copied().filter(|&c| !f.has_glyph(&font, c)).collect());
     assert!(missing.is_empty(), "no glyph for {missing:?} in {files:?}");
     assert!(chars.contains(&'–'), "the check saw the data's en dashes");
+    for c in ['ی', 'ک', 'پ', 'ة', 'ש', 'ü', '\u{200c}'] {
+        assert!(chars.contains(&c), "the check saw the local names' {c:?}");
+    }
 }
 
-/// The non-ASCII characters of every string the app may show (GeoNames' original spellings are kept in
-/// `name_geonames` for provenance and never drawn).
+/// The non-ASCII characters of every string the app may show: all text of the content files, and the names
+/// of the map layers (their coordinates and codes are never drawn). GeoNames' original spellings are kept in
+/// `name_geonames` for provenance and never drawn.
 fn collect(v: &serde_json::Value, chars: &mut BTreeSet<char>) {
     match v {
         serde_json::Value::String(s) => chars.extend(s.chars().filter(|c| !c.is_ascii())),

@@ -25,6 +25,30 @@ fn bundled_layers_load_with_expected_contents() {
     assert!(atlas.seas.iter().any(|s| s.name == "Persian Gulf"));
 }
 
+/// The local names scripts/local_names.py derived: the capitals and focus countries in their own scripts,
+/// every province with one, and none for countries outside the languages the atlas covers.
+#[test]
+fn bundled_layers_have_local_names_in_the_right_script() {
+    let atlas = bundled::atlas().expect("bundled data loads");
+    let country = |a3: &str| atlas.countries.iter().find(|c| c.id == a3).and_then(|c| c.local_name.clone());
+    assert_eq!(country("IRN").as_deref(), Some("ایران"));
+    assert_eq!(country("IRQ").as_deref(), Some("العراق"));
+    assert_eq!(country("ISR").as_deref(), Some("ישראל"));
+    assert_eq!(country("TUR").as_deref(), Some("Türkiye"));
+    assert_eq!(country("ARM"), None);
+    let city = |name: &str| atlas.cities.iter().find(|c| c.name == name).and_then(|c| c.local_name.clone());
+    for (english, local) in [("Tehran", "تهران"), ("Baghdad", "بغداد"), ("Damascus", "دمشق"), ("Sanaa", "صنعاء")]
+    {
+        assert_eq!(city(english).as_deref(), Some(local), "{english}");
+    }
+    assert!(atlas.provinces.iter().all(|p| p.local_name.is_some()));
+    // Persian spelling (ی, ک) in Iran, Arabic spelling (ي, ك) in the Arab states.
+    let iran = atlas.provinces.iter().filter(|p| p.country.as_deref() == Some("IRN"));
+    assert!(iran.flat_map(|p| p.local_name.iter()).all(|n| !n.contains(['ي', 'ك'])));
+    let arab = atlas.cities.iter().filter(|c| c.country != "IRN");
+    assert!(arab.flat_map(|c| c.local_name.iter()).all(|n| !n.contains(['ی', 'ک', 'پ', 'گ'])));
+}
+
 /// Triangles must cover each polygon exactly: the sum of triangle areas equals the shoelace area
 /// (exteriors minus holes) within 0.1%, for every area of every layer as the map draws it.
 #[test]

@@ -82,6 +82,8 @@ impl TimeAtlasApp {
                 theme: self.settings.theme,
                 show_provinces: self.settings.show_provinces,
                 show_cities: self.settings.show_cities,
+                names: self.settings.names,
+                transitions: self.settings.transitions,
                 show_draw_toolbar: draw_open,
                 lesson_open: self.lesson.lesson.is_some(),
                 show_sorter: sorter_open,
@@ -212,6 +214,8 @@ impl TimeAtlasApp {
                     palette: &palette,
                     show_provinces: self.settings.show_provinces,
                     show_cities: self.settings.show_cities,
+                    names: self.settings.names,
+                    description: self.map_description(&highlighted),
                     selected: self.selected.as_deref(),
                     highlighted: &highlighted,
                     highlighted_record: None,
@@ -357,4 +361,45 @@ impl TimeAtlasApp {
         }
         panels::file_prompt::file_prompt_ui(ctx, &mut self.file_prompt, commands);
     }
+
+    /// The map for screen readers: the date, the selected and highlighted countries, and the markers it shows
+    /// (the first few by name; the side panel lists them all).
+    fn map_description(&self, highlighted: &[String]) -> String {
+        let day = self.settings.time.current_day;
+        let mut parts = vec![crate::time::format_current(day, 1.0)];
+        let name = |a3: &String| self.dataset.country_name(a3).to_owned();
+        if let Some(selected) = &self.selected {
+            parts.push(format!("selected: {}", name(selected)));
+        }
+        if !highlighted.is_empty() {
+            parts.push(format!("highlighted: {}", highlighted.iter().map(name).collect::<Vec<_>>().join(", ")));
+        }
+        // Events nearest the date first, then US positions.
+        let distance = |m: &&crate::map::content::Marker| match m.item {
+            crate::map::content::MarkerItem::Event(i) => {
+                self.content.event_days.get(i).map_or(f64::MAX, |d| (d.0 - day).abs())
+            }
+            crate::map::content::MarkerItem::Position(_) | crate::map::content::MarkerItem::Imported { .. } => {
+                f64::INFINITY
+            }
+        };
+        let mut nearest: Vec<_> = self.markers.iter().collect();
+        nearest.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+        let titles: Vec<String> = nearest
+            .into_iter()
+            .take(MARKERS_DESCRIBED)
+            .filter_map(|m| self.marker_text(m).map(|t| t.lines().next().unwrap_or_default().to_owned()))
+            .collect();
+        parts.push(format!("{} markers on the map", self.markers.len()));
+        if !self.imported_markers.is_empty() {
+            parts.push(format!("{} records of your data", self.imported_markers.len()));
+        }
+        if !titles.is_empty() {
+            parts.push(titles.join("; "));
+        }
+        parts.join(". ")
+    }
 }
+
+/// How many markers the map's screen-reader description names.
+const MARKERS_DESCRIBED: usize = 5;

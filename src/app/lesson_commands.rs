@@ -35,7 +35,10 @@ impl TimeAtlasApp {
                 self.lesson.autoplay = on;
                 self.lesson.slide_elapsed_s = 0.0;
             }
-            Command::SetTransitions(on) => self.settings.transitions = on,
+            Command::SetTransitions(on) => {
+                self.settings.transitions = on;
+                crate::theme::apply_motion(ctx, on);
+            }
             Command::NewLesson => {
                 let mut lesson = Lesson::new("New lesson");
                 lesson.slides.push(self.capture_slide(None));

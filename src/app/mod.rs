@@ -45,6 +45,8 @@ pub struct Settings {
     pub show_provinces: bool,
     /// City layer on.
     pub show_cities: bool,
+    /// English, local or both names on the map's labels.
+    pub names: crate::text::names::NameMode,
     /// The map view.
     pub map: MapMemory,
     /// The current date, speed and loop mode.
@@ -77,6 +79,7 @@ impl Default for Settings {
             theme: ThemeChoice::Light,
             show_provinces: true,
             show_cities: true,
+            names: crate::text::names::NameMode::English,
             map: MapMemory::fit_pending(),
             time: TimeControl::default(),
             filters: Filters::default(),
@@ -106,6 +109,8 @@ pub struct StartOptions {
     pub theme: Option<ThemeChoice>,
     /// UI scale (egui zoom factor) to start with.
     pub ui_scale: Option<f32>,
+    /// Names on the map to start with (overrides the saved choice).
+    pub names: Option<crate::text::names::NameMode>,
     /// Ignore saved settings (screenshots and tests are reproducible).
     pub fresh: bool,
     /// Open at this date (`--date`), as a day number.
@@ -236,6 +241,10 @@ impl TimeAtlasApp {
             settings.theme = t;
         }
         theme::apply_to_egui(ctx, settings.theme);
+        theme::apply_motion(ctx, settings.transitions);
+        if let Some(names) = options.names {
+            settings.names = names;
+        }
         if let Some(scale) = options.ui_scale.filter(|s| s.is_finite()) {
             settings.ui_scale = scale;
         }
@@ -440,6 +449,7 @@ impl TimeAtlasApp {
                 theme::apply_to_egui(ctx, t);
             }
             Command::SetShowProvinces(on) => self.settings.show_provinces = on,
+            Command::SetNames(names) => self.settings.names = names,
             Command::SetShowCities(on) => self.settings.show_cities = on,
             Command::OpenDataDialog => self.apply_data(imports::DataCommand::ImportDialog),
             Command::LoadData(paths) => self.import_paths(&paths),

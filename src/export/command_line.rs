@@ -41,6 +41,8 @@ pub struct ExportArgs {
     pub columns: crate::import::ColumnChoice,
     /// Colour theme (default: light).
     pub theme: Option<crate::theme::ThemeChoice>,
+    /// Names on the map (default: English).
+    pub names: Option<crate::text::names::NameMode>,
     /// What to include besides the map.
     pub include: Include,
 }
@@ -109,6 +111,7 @@ pub fn headless_app(args: &ExportArgs) -> anyhow::Result<TimeAtlasApp> {
         fresh: true,
         date: args.date,
         theme: args.theme,
+        names: args.names,
         ..Default::default()
     };
     let mut app = TimeAtlasApp::headless(&ctx, options);

@@ -339,6 +339,8 @@ pub fn export_ui(
                 palette: &palette,
                 show_provinces: settings.show_provinces,
                 show_cities: settings.show_cities,
+                names: settings.names,
+                description: String::new(),
                 selected: scene.selected_country,
                 highlighted: scene.highlighted,
                 highlighted_record: relation_title.as_ref().filter(|_| vector).map(|(id, t)| (id.as_str(), t.as_str())),

@@ -21,6 +21,8 @@ use crate::map::record_tag::RecordTag;
 
 const SANS: &str = "Ubuntu, 'DejaVu Sans', sans-serif";
 const MONO: &str = "Hack, 'DejaVu Sans Mono', monospace";
+/// Lines with Arabic-script or Hebrew text: the fonts the atlas bundles for them first.
+const RTL_SANS: &str = "'Noto Sans Arabic', 'Noto Sans Hebrew', Ubuntu, 'DejaVu Sans', sans-serif";
 
 /// A group of semantic paths written before the egui shapes (e.g. one `<path id="IRN">` per country).
 pub struct SvgGroup {
@@ -486,10 +488,15 @@ impl Writer {
         }
         let job = &t.galley.job;
         let mut next_char = 0;
+        let mut lines = RowLines::new(&t.galley);
         for placed in &t.galley.rows {
             let start_char = next_char;
             next_char += placed.row.glyphs.len() + usize::from(placed.ends_with_newline);
-            let text: String = placed.row.glyphs.iter().map(|g| g.chr).collect();
+            let logical = lines.next_row(placed.ends_with_newline);
+            let text: String = match &logical {
+                Some(line) => line.text.clone(),
+                None => placed.row.glyphs.iter().map(|g| g.chr).collect(),
+            };
             let Some(first) = placed.row.glyphs.first() else { continue };
             let origin = t.pos + placed.pos.to_vec2() + first.pos.to_vec2();
             if text.trim().is_empty() || !origin.is_finite() {
@@ -509,7 +516,13 @@ impl Writer {
             } else {
                 String::new()
             };
-            let font = format!(r#"font-family="{family}" font-size="{}"{fit}"#, N(size));
+            // Right-to-left lines go out in logical order for the viewer's own bidi, anchored at their left end.
+            let (family, direction) = match &logical {
+                Some(line) if line.rtl => (RTL_SANS, r#" direction="rtl" unicode-bidi="embed" text-anchor="end""#),
+                Some(_) => (RTL_SANS, ""),
+                None => (family, ""),
+            };
+            let font = format!(r#"font-family="{family}" font-size="{}"{fit}{direction}"#, N(size));
             let (at, text) = (Xy("x", "y", origin), Esc(&text));
             writeln!(self.out, r#"<text{at} {font}{fill} xml:space="preserve">{text}</text>"#)?;
             let bounds = placed.row.visuals.mesh_bounds.translate(t.pos.to_vec2() + placed.pos.to_vec2());
@@ -556,6 +569,39 @@ impl Writer {
 fn mean(colors: [Color32; 3]) -> Color32 {
     let channel = |f: fn(&Color32) -> u8| (colors.iter().map(|c| u16::from(f(c))).sum::<u16>() / 3) as u8;
     Color32::from_rgba_premultiplied(channel(Color32::r), channel(Color32::g), channel(Color32::b), channel(Color32::a))
+}
+
+/// Finds the logical text of galley rows that are whole lines reordered by [`crate::text::bidi`] (egui's rows
+/// of right-to-left text hold extra zero-width glyphs, so rows are matched to lines by their newlines).
+struct RowLines<'a> {
+    lines: Vec<&'a str>,
+    rows_per_line: Vec<usize>,
+    line: usize,
+}
+
+impl<'a> RowLines<'a> {
+    fn new(galley: &'a egui::Galley) -> Self {
+        let lines: Vec<&str> = galley.job.text.split('\n').collect();
+        let mut rows_per_line = vec![0; lines.len()];
+        let mut line = 0;
+        for row in &galley.rows {
+            if let Some(n) = rows_per_line.get_mut(line) {
+                *n += 1;
+            }
+            line += usize::from(row.ends_with_newline);
+        }
+        Self { lines, rows_per_line, line: 0 }
+    }
+
+    /// The logical line for the next row, if that row is a whole line the bidi module laid out.
+    fn next_row(&mut self, ends_with_newline: bool) -> Option<crate::text::bidi::LogicalLine> {
+        let line = self.line;
+        self.line += usize::from(ends_with_newline);
+        if self.rows_per_line.get(line) != Some(&1) {
+            return None;
+        }
+        crate::text::bidi::logical_line(self.lines.get(line)?)
+    }
 }
 
 /// The layout section holding the `char_index`-th character of the job's text.

@@ -140,6 +140,7 @@ impl ContentIndex {
                 areas.push(Area {
                     id: g.id.clone(),
                     name: g.name.clone(),
+                    local_name: None,
                     role: AreaRole::Context,
                     country: None,
                     polygons: a.polygons.clone(),

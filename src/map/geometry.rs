@@ -193,6 +193,7 @@ mod tests {
         Area {
             id: "T".into(),
             name: "Test".into(),
+            local_name: None,
             role: AreaRole::Focus,
             country: None,
             polygons: vec![GeoPolygon { exterior: ring(44.0, 30.0, 4.0), holes: vec![ring(45.0, 31.0, 1.0)] }],

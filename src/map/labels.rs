@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Vec2};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Vec2};
 
 use crate::theme::{MapPalette, size};
 
@@ -62,6 +63,17 @@ fn font_and_color(style: LabelStyle, palette: &MapPalette) -> (FontId, Color32) 
     }
 }
 
+/// A label's text in display order (right-to-left names reordered, see [`crate::text::bidi`]); the two lines
+/// of a "both names" label are centred on each other, or, for a city, aligned on the side of its dot.
+fn label_job(c: &Candidate, palette: &MapPalette) -> LayoutJob {
+    let (font_id, color) = font_and_color(c.style, palette);
+    let mut job = crate::text::bidi::layout_job(&c.text, &TextFormat::simple(font_id, color));
+    job.wrap.max_width = f32::INFINITY;
+    let centred = c.text.contains('\n') && !matches!(c.style, LabelStyle::City { .. });
+    job.halign = if centred { Align::Center } else { Align::LEFT };
+    job
+}
+
 /// Places candidates in the order given (most important first); a label that would overlap one already
 /// placed, or stick out of `screen`, tries its other positions and is dropped if none fits.
 ///
@@ -89,8 +101,7 @@ pub fn place_labels(
         if !screen.contains(c.anchor) {
             continue;
         }
-        let (font, color) = font_and_color(c.style, palette);
-        let galley = painter.layout_no_wrap(c.text.clone(), font, color);
+        let galley = painter.layout_job(label_job(c, palette));
         let text_size = galley.size();
         let options: &[(Align2, Vec2)] = match c.style {
             LabelStyle::City { .. } => {
@@ -139,7 +150,9 @@ pub fn place_labels(
         if let Some(d) = dot_rect {
             taken.push(d);
         }
-        placed.push(PlacedLabel { galley, pos: rect.min, dot });
+        // Centred rows lie on both sides of the galley's origin.
+        let pos = rect.min - galley.rect.min.to_vec2();
+        placed.push(PlacedLabel { galley, pos, dot });
     }
     placed
 }

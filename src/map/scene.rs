@@ -85,6 +85,8 @@ pub struct SceneKey {
     pub show_provinces: bool,
     /// City dots and names on.
     pub show_cities: bool,
+    /// Which names the labels show.
+    pub names: crate::text::names::NameMode,
     /// Bumped whenever the data changes.
     pub data_generation: u64,
 }
@@ -363,7 +365,7 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
         if c.role == AreaRole::Focus {
             let Some(anchor) = country_anchor(prepared, i, p) else { continue };
             out.push(Candidate {
-                text: c.name.to_uppercase(),
+                text: key.names.text(&c.name.to_uppercase(), c.local_name.as_deref()),
                 anchor,
                 style: LabelStyle::Focus,
                 reserve_dot: false,
@@ -388,14 +390,14 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
     let min_big_km2 = 40_000.0;
     for &&(i, area) in &big_context {
         if area >= min_big_km2 {
-            push_country(&mut out, atlas, prepared, i, p);
+            push_country(&mut out, atlas, prepared, i, key);
         }
     }
     if key.show_cities {
         let threshold = city_population_threshold(p.points_per_km);
         for city in atlas.cities.iter().take_while(|c| c.population >= threshold) {
             out.push(Candidate {
-                text: city.name.clone(),
+                text: key.names.text(&city.name, city.local_name.as_deref()),
                 anchor: p.screen_from_map(map_from_geo(city.at)),
                 style: LabelStyle::City { big: city.population >= 1_000_000 },
                 reserve_dot: city.population >= 1_500_000,
@@ -405,13 +407,13 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
     }
     for &&(i, area) in &big_context {
         if area < min_big_km2 {
-            push_country(&mut out, atlas, prepared, i, p);
+            push_country(&mut out, atlas, prepared, i, key);
         }
     }
     if key.show_provinces && p.points_per_km >= PROVINCE_LABELS_FROM_POINTS_PER_KM {
         for (prov, a) in atlas.provinces.iter().zip(&prepared.provinces.areas) {
             out.push(Candidate {
-                text: prov.name.clone(),
+                text: key.names.text(&prov.name, prov.local_name.as_deref()),
                 anchor: p.screen_from_map(a.label_at),
                 style: LabelStyle::Province,
                 reserve_dot: false,
@@ -435,10 +437,10 @@ fn country_anchor(prepared: &PreparedAtlas, i: usize, p: &Projector) -> Option<P
     (visible.is_positive()).then(|| visible.center())
 }
 
-fn push_country(out: &mut Vec<Candidate>, atlas: &Atlas, prepared: &PreparedAtlas, i: usize, p: &Projector) {
-    if let (Some(c), Some(anchor)) = (atlas.countries.get(i), country_anchor(prepared, i, p)) {
+fn push_country(out: &mut Vec<Candidate>, atlas: &Atlas, prepared: &PreparedAtlas, i: usize, key: &SceneKey) {
+    if let (Some(c), Some(anchor)) = (atlas.countries.get(i), country_anchor(prepared, i, &key.projector)) {
         out.push(Candidate {
-            text: c.name.clone(),
+            text: key.names.text(&c.name, c.local_name.as_deref()),
             anchor,
             style: LabelStyle::Context,
             reserve_dot: false,

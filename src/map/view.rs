@@ -29,6 +29,10 @@ pub struct MapInputs<'a> {
     pub show_provinces: bool,
     /// City layer on.
     pub show_cities: bool,
+    /// Which names the labels show.
+    pub names: crate::text::names::NameMode,
+    /// What the map shows, for screen readers (date, selection, highlights, markers).
+    pub description: String,
     /// ISO alpha-3 of the selected country.
     pub selected: Option<&'a str>,
     /// ISO alpha-3 of countries highlighted by the open card (a relation's three states).
@@ -75,7 +79,10 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     let mut out = MapOutput::default();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map of Iran, Iraq, Syria, Yemen and neighbours")
+        let mut info =
+            egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map of Iran, Iraq, Syria, Yemen and neighbours");
+        info.current_text_value = Some(inputs.description.clone());
+        info
     });
     // Until the user moves the map, it stays fitted to the focus countries, whatever the window size
     // (the first frames may not know the window's real size yet).
@@ -112,6 +119,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         theme: inputs.theme,
         show_provinces: inputs.show_provinces,
         show_cities: inputs.show_cities,
+        names: inputs.names,
         data_generation: inputs.data_generation,
     };
     let painter = ui.painter_at(rect);

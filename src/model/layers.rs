@@ -24,6 +24,8 @@ pub struct Area {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// The name in the local language and script (`name_local`), where the data gives one.
+    pub local_name: Option<String>,
     /// How it is drawn.
     pub role: AreaRole,
     /// ISO alpha-3 of the country it belongs to (provinces), or its own code (countries).
@@ -37,6 +39,8 @@ pub struct Area {
 pub struct City {
     /// Display name (GeoNames ASCII-friendly name).
     pub name: String,
+    /// The name in the local language and script (`name_local`), where the data gives one.
+    pub local_name: Option<String>,
     /// ISO alpha-3 of its country.
     pub country: String,
     /// Population as GeoNames gives it.

@@ -138,6 +138,18 @@ pub fn string_prop(cx: &FeatureCx<'_>, props: &Map<String, Value>, key: &str) ->
     }
 }
 
+/// An optional string property: absent or `null` is `None`; anything else must be a non-empty string.
+pub fn optional_string_prop(
+    cx: &FeatureCx<'_>,
+    props: &Map<String, Value>,
+    key: &str,
+) -> Result<Option<String>, LoadError> {
+    match props.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(_) => string_prop(cx, props, key).map(Some),
+    }
+}
+
 /// The geometry of a feature, parsed by the `geojson` crate; `None` for `"geometry": null`.
 pub fn geometry(cx: &FeatureCx<'_>, feature: &Value) -> Result<Option<geojson::GeometryValue>, LoadError> {
     geometry_at(cx, &[Seg::Key("geometry")], feature.get("geometry"))
@@ -345,7 +357,8 @@ pub fn load_areas(file: &str, text: &str, kind: LayerKind) -> LoadResult<Vec<Are
             return Err(cx.error(&[Seg::Key("geometry")], "expected a Polygon or MultiPolygon, found null"));
         };
         let polygons = polygons(cx, &geometry)?;
-        Ok(Some(Area { id, name, role, country, polygons }))
+        let local_name = optional_string_prop(cx, props, "name_local")?;
+        Ok(Some(Area { id, name, local_name, role, country, polygons }))
     })
 }
 
@@ -363,7 +376,8 @@ pub fn load_cities(file: &str, text: &str) -> LoadResult<Vec<City>> {
             return Err(cx.error(&[Seg::Key("geometry")], "expected a Point, found null"));
         };
         let at = point(cx, &geometry)?;
-        Ok(Some(City { name, country, population, at }))
+        let local_name = optional_string_prop(cx, props, "name_local")?;
+        Ok(Some(City { name, local_name, country, population, at }))
     })
 }
 
@@ -409,6 +423,18 @@ mod tests {
         assert_eq!(areas.len(), 1);
         assert_eq!(areas[0].role, AreaRole::Focus);
         assert_eq!(areas[0].polygons[0].exterior.len(), 4, "closing point dropped");
+    }
+
+    #[test]
+    fn a_local_name_is_optional_and_must_be_text() {
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","name_local":"العراق","role":"focus"}"#, SQUARE);
+        let areas = load_areas("t.geojson", &text, LayerKind::Countries).unwrap();
+        assert_eq!(areas[0].local_name.as_deref(), Some("العراق"));
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, SQUARE);
+        assert_eq!(load_areas("t.geojson", &text, LayerKind::Countries).unwrap()[0].local_name, None);
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","name_local":7,"role":"focus"}"#, SQUARE);
+        let msg = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err()[0].to_string();
+        assert!(msg.contains("field `properties.name_local`: expected a string, found a number"), "{msg}");
     }
 
     #[test]

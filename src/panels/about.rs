@@ -17,6 +17,22 @@ pub const CREDITS: &[(&str, &str, &str)] = &[
         "https://www.geonames.org/",
     ),
     (
+        "Unicode CLDR",
+        "Country names in Persian, Arabic, Hebrew and Turkish (via the babel package). Unicode License.",
+        "https://cldr.unicode.org/",
+    ),
+    (
+        "Natural Earth and GeoNames, local names",
+        "Province names in Persian and Arabic (Natural Earth name_fa, name_ar); city names in Persian and Arabic \
+         chosen by rule from GeoNames alternate names (scripts/local_names.py).",
+        "https://www.geonames.org/",
+    ),
+    (
+        "Noto Sans Arabic and Noto Sans Hebrew (Google)",
+        "The fonts for Persian, Arabic and Hebrew text. SIL Open Font License 1.1.",
+        "https://notofonts.github.io/",
+    ),
+    (
         "world-atlas (Mike Bostock)",
         "The packaging of Natural Earth Admin-0 used to derive the country files. ISC licence.",
         "https://github.com/topojson/world-atlas",

@@ -1,12 +1,13 @@
 //! The card of the selected item: an event (with sources, causes and effects), an armed group, a US
 //! position or a protecting-power relation. Sources open in the browser only when clicked.
 
-use egui::{Color32, RichText, Ui};
+use egui::{Color32, RichText, TextStyle, Ui};
 
 use crate::command::Command;
 use crate::map::content::ContentIndex;
 use crate::model::dataset::{Confidence, Dataset, Event, LocationPrecision, Source};
 use crate::model::search::Hit;
+use crate::text::label::label_ui;
 use crate::theme;
 
 /// What the card shows.
@@ -42,7 +43,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
         }
         Hit::Group(id) => {
             if let Some(g) = d.groups.iter().find(|g| &g.id == id) {
-                ui.heading(&g.name);
+                label_ui(ui, &g.name, &TextStyle::Heading);
                 if !g.aliases.is_empty() {
                     ui.label(RichText::new(format!("Also: {}", g.aliases.join(", "))).small());
                 }
@@ -55,7 +56,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
                 for s in &g.active {
                     ui.label(format!("Active {}", s.long()));
                 }
-                ui.label(&g.summary);
+                label_ui(ui, &g.summary, &TextStyle::Body);
                 group_areas_ui(ui, g, inputs.day);
                 note_ui(ui, g.note.as_deref());
                 confidence_ui(ui, g.confidence);
@@ -64,7 +65,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
         }
         Hit::Position(id) => {
             if let Some((i, p)) = d.positions.iter().enumerate().find(|(_, p)| &p.id == id) {
-                ui.heading(&p.name);
+                label_ui(ui, &p.name, &TextStyle::Heading);
                 let presence = inputs.index.position_presence(i, inputs.day);
                 ui.label(format!(
                     "{} in {}, {} at this date",
@@ -75,7 +76,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
                 for s in &p.spans {
                     ui.label(format!("Open {}", s.long()));
                 }
-                ui.label(&p.summary);
+                label_ui(ui, &p.summary, &TextStyle::Body);
                 ui.label(RichText::new(precision_text(p.location_precision)).small());
                 note_ui(ui, p.note.as_deref());
                 confidence_ui(ui, p.confidence);
@@ -95,7 +96,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
 
 fn event_card_ui(ui: &mut Ui, e: &Event, inputs: &CardInputs<'_>, commands: &mut Vec<Command>) {
     let d = inputs.dataset;
-    ui.heading(&e.title);
+    label_ui(ui, &e.title, &TextStyle::Heading);
     ui.label(RichText::new(e.span().long()).strong());
     let place = e.countries.iter().map(|c| d.country_name(c)).collect::<Vec<_>>().join(", ");
     ui.label(format!("{place} · {}", precision_text(e.location_precision)));
@@ -110,7 +111,7 @@ fn event_card_ui(ui: &mut Ui, e: &Event, inputs: &CardInputs<'_>, commands: &mut
         }
     });
     confidence_ui(ui, e.confidence);
-    ui.label(&e.summary);
+    label_ui(ui, &e.summary, &TextStyle::Body);
     note_ui(ui, e.note.as_deref());
     if !e.actors.is_empty() {
         ui.label(RichText::new("Actors").strong());

@@ -4,6 +4,7 @@ use egui::Ui;
 
 use crate::command::Command;
 use crate::panels::file_prompt::FileAction;
+use crate::text::names::NameMode;
 use crate::theme::ThemeChoice;
 
 /// How much one Ctrl + or Ctrl - changes the UI scale.
@@ -21,6 +22,10 @@ pub struct MenuState<'a> {
     pub show_provinces: bool,
     /// Cities on.
     pub show_cities: bool,
+    /// Which names the labels show.
+    pub names: NameMode,
+    /// Slide transitions and animations on (off: reduced motion).
+    pub transitions: bool,
     /// Drawing tool bar shown.
     pub show_draw_toolbar: bool,
     /// A lesson is open.
@@ -93,6 +98,16 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             let mut tools = state.show_draw_toolbar;
             if ui.checkbox(&mut tools, "Drawing tools").changed() {
                 commands.push(Command::ShowDrawToolbar(tools));
+            }
+            ui.separator();
+            for names in NameMode::ALL {
+                if ui.radio(state.names == names, names.label()).clicked() {
+                    commands.push(Command::SetNames(names));
+                }
+            }
+            let mut reduced_motion = !state.transitions;
+            if ui.checkbox(&mut reduced_motion, "Reduced motion").on_hover_text("No animated transitions").changed() {
+                commands.push(Command::SetTransitions(!reduced_motion));
             }
             ui.separator();
             ui.label(format!("UI scale: {:.0}%", state.ui_scale * 100.0));

@@ -43,7 +43,8 @@ pub fn record_card_ui(ui: &mut Ui, s: &DataSource, i: usize, commands: &mut Vec<
         }
         ui.label(RichText::new("Your data, not checked by the atlas").color(theme::import_color(s.color)).strong());
     });
-    ui.label(RichText::new(r.title.get(i)).size(theme::size::UI_HEADING).strong());
+    // Users' files may be in Arabic or Persian: laid out right to left like the atlas's own names.
+    crate::text::label::label_ui(ui, r.title.get(i), &egui::TextStyle::Heading);
     ui.label(format!("{} · {}", s.imported.name, s.imported.format.label()));
     ui.label(date_text(s, i));
     if let (true, Some(&lon), Some(&lat)) = (r.has_place(i), r.lon.get(i), r.lat.get(i)) {
@@ -75,7 +76,7 @@ pub fn record_card_ui(ui: &mut Ui, s: &DataSource, i: usize, commands: &mut Vec<
                 continue;
             }
             ui.label(RichText::new(name.replace('_', " ")).small().strong());
-            ui.add(egui::Label::new(value).wrap());
+            crate::text::label::label_ui(ui, value, &egui::TextStyle::Body);
             ui.end_row();
         }
     });

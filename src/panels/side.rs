@@ -203,7 +203,7 @@ fn on_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Comm
     for (i, strength) in near {
         let Some(e) = inputs.dataset.events.get(i) else { continue };
         let text = format!("{}  {}", e.date.long(), e.title);
-        let rich = if strength >= 1.0 { RichText::new(text).strong() } else { RichText::new(text) };
+        let rich = crate::text::label::widget_text(ui, &text, strength >= 1.0);
         let selected = inputs.card == Some(&Hit::Event(e.id.clone()));
         if ui.selectable_label(selected, rich).clicked() {
             commands.push(Command::Open(Some(Hit::Event(e.id.clone()))));

@@ -260,7 +260,16 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
     });
     // The bounds after this frame's scrolling, zooming and `set_range`.
     let b = response.transform.bounds();
-    TimelineOutput { visible: (b.min()[0], b.max()[0]), events_drawn: response.inner }
+    let visible = (b.min()[0], b.max()[0]);
+    response.response.widget_info(|| {
+        use chrono::Datelike as _;
+        let mut info = egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline of events");
+        let year = |day: f64| time::date_from_day(day).year();
+        let date = time::format_current(inputs.time.current_day, visible.1 - visible.0);
+        info.current_text_value = Some(format!("{date}; showing {} to {}", year(visible.0), year(visible.1)));
+        info
+    });
+    TimelineOutput { visible, events_drawn: response.inner }
 }
 
 /// Armed groups, US positions and protecting powers as spans in their lanes.
