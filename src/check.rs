@@ -104,7 +104,8 @@ fn check_layer(path: &Path, kind: LayerKind, report: &mut Report) {
 /// Runs the `check` subcommand.
 pub fn run(paths: &[PathBuf], stats: bool) -> ExitCode {
     let report = check_paths(paths);
-    for e in &report.errors {
+    let total = report.errors.len();
+    for e in crate::model::error::capped_per_file(report.errors.clone(), crate::model::error::MAX_ERRORS_PER_FILE) {
         println!("{e}");
     }
     if stats {
@@ -116,7 +117,7 @@ pub fn run(paths: &[PathBuf], stats: bool) -> ExitCode {
         eprintln!("timeatlas check: no problems");
         ExitCode::SUCCESS
     } else {
-        eprintln!("timeatlas check: {} problem(s)", report.errors.len());
+        eprintln!("timeatlas check: {} problem(s)", crate::model::error::thousands(total));
         ExitCode::FAILURE
     }
 }

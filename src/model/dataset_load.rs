@@ -101,6 +101,8 @@ pub struct FileText {
     pub text: String,
     /// What it holds.
     pub kind: DataFileKind,
+    /// Lookups into `text` (many problems in one file are located in one pass).
+    pub located: super::json_locate::TextIndex,
 }
 
 /// A dataset with what is needed to report problems in its files.
@@ -132,6 +134,7 @@ impl LoadedDataset {
         let cx = FeatureCx {
             file: &file.label,
             text: &file.text,
+            located: &file.located,
             index: origin.index,
             record: Some(record.to_owned()),
             array_key: kind.array_key(),
@@ -149,7 +152,7 @@ impl LoadedDataset {
     pub fn add_file(&mut self, kind: DataFileKind, label: &str, text: String) -> Vec<LoadError> {
         let file_index = self.files.len();
         let result = load_records(kind, label, &text);
-        self.files.push(FileText { label: label.to_owned(), text, kind });
+        self.files.push(FileText { label: label.to_owned(), text, kind, located: Default::default() });
         match result {
             Ok(records) => {
                 let ids = records.ids();

@@ -12,9 +12,10 @@ use super::layers::{Area, AreaRole, City, Layer, LayerKind, NamedPoint};
 /// Every problem found in one file; a file with any problem is not used.
 pub type LoadResult<T> = Result<T, Vec<LoadError>>;
 
-/// Reads a file from disk; an unreadable file is an error naming it.
+/// Reads a data file from disk (a regular file of at most [`super::files::MAX_DATA_FILE_BYTES`], UTF-8 with
+/// or without a byte-order mark); any other file is an error naming it.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|e| LoadError::file(path.display().to_string(), format!("cannot read: {e}")))
+    super::files::read_user_text(path, super::files::MAX_DATA_FILE_BYTES).map_err(LoadError::from)
 }
 
 /// Parses JSON text, turning a syntax error into a [`LoadError`] with its line and column.
@@ -35,6 +36,8 @@ pub struct FeatureCx<'a> {
     pub file: &'a str,
     /// The whole text, to find line and column.
     pub text: &'a str,
+    /// Lookups into `text`, shared by every record of the file (so many errors are located in one pass).
+    pub located: &'a json_locate::TextIndex,
     /// The index of the feature in `features`.
     pub index: usize,
     /// The feature's id or name, once known.
@@ -51,7 +54,7 @@ impl FeatureCx<'_> {
         // Point at the deepest part of the path that exists (a missing field points at its record).
         let line_col = (0..=field.len())
             .rev()
-            .find_map(|n| json_locate::locate(self.text, path.get(..n + 2)?))
+            .find_map(|n| self.located.locate(self.text, path.get(..n + 2)?))
             .map(|lc| (lc.line, lc.column));
         let field_name = field
             .iter()
@@ -250,8 +253,9 @@ pub fn for_each_record<T>(
 ) -> LoadResult<Vec<T>> {
     let mut out = Vec::with_capacity(records.len());
     let mut errors = Vec::new();
+    let located = json_locate::TextIndex::default();
     for (index, record) in records.iter().enumerate() {
-        let mut cx = FeatureCx { file, text, index, record: None, array_key };
+        let mut cx = FeatureCx { file, text, located: &located, index, record: None, array_key };
         if !record.is_object() {
             errors
                 .push(cx.error(&[], format!("expected an object (a Feature in GeoJSON), found {}", type_name(record))));

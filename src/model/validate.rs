@@ -263,7 +263,7 @@ impl Validator<'_> {
                 if let Some(file) = self.loaded.files.get(origin.file) {
                     let path =
                         [Seg::Key("features"), Seg::Index(origin.index), Seg::Key("geometry"), Seg::Key("coordinates")];
-                    if let Some(lc) = super::json_locate::locate(&file.text, &path) {
+                    if let Some(lc) = file.located.locate(&file.text, &path) {
                         e.place.line_col = Some((lc.line, lc.column));
                         e.field = Some("geometry.coordinates".into());
                     }
