@@ -26,6 +26,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
     let mut report = Report::default();
     let mut content = LoadedDataset::default();
     let mut content_files = 0;
+    let mut read_kinds: Vec<DataFileKind> = Vec::new();
     for path in paths {
         let files = match files_in(path) {
             Ok(files) => files,
@@ -39,7 +40,13 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
             if let Some(kind) = DataFileKind::for_file_name(&name) {
                 content_files += 1;
                 match read_text(&file) {
-                    Ok(text) => report.errors.append(&mut content.add_file(kind, &file.display().to_string(), text)),
+                    Ok(text) => {
+                        let mut errors = content.add_file(kind, &file.display().to_string(), text);
+                        if errors.is_empty() {
+                            read_kinds.push(kind);
+                        }
+                        report.errors.append(&mut errors);
+                    }
                     Err(e) => report.errors.push(e),
                 }
             } else if let Some(kind) = LayerKind::for_file_name(&name) {
@@ -57,12 +64,15 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
         // Content checked on its own is checked against the bundled tables it refers to: countries, actors
         // and groups that its own folder does not provide.
         for (name, kind, text) in bundled::DATA_FILES {
-            let missing = match kind {
+            // A table given and read is used even when empty (that is reported); one not given, or unreadable
+            // (reported too), is stood in for so its references are still checked.
+            let empty = match kind {
                 DataFileKind::Countries => content.dataset.countries.is_empty(),
                 DataFileKind::Actors => content.dataset.actors.is_empty(),
                 DataFileKind::Groups => content.dataset.groups.is_empty(),
                 _ => false,
             };
+            let missing = empty && !read_kinds.contains(&kind);
             if missing {
                 content.add_file(kind, &format!("bundled:data/{name}"), text.to_owned());
             }

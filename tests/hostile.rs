@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use egui_kittest::kittest::Queryable as _;
+
 use timeatlas::annotate::{Annotation, Shape, Style};
 use timeatlas::app::StartOptions;
 use timeatlas::command::Command;
@@ -207,4 +209,29 @@ fn a_utf8_bom_is_accepted_and_utf16_is_named() {
     std::fs::write(&wide, utf16).unwrap();
     let e = timeatlas::lesson::load(&wide).unwrap_err();
     assert!(e.to_string().contains("the file is UTF-16 text; TimeAtlas reads UTF-8"), "{e}");
+}
+
+/// Clicks the link titled `title` and returns the addresses the app asked the system to open.
+fn opened_on_click(title: &str, url: &str) -> Vec<String> {
+    let url = url.to_owned();
+    let mut harness = egui_kittest::Harness::new_ui(move |ui| {
+        timeatlas::panels::links::source_link_ui(ui, "Source", &url);
+    });
+    harness.get_by_label(title).click();
+    harness.step();
+    let mut opened: Vec<String> = Vec::new();
+    for command in &harness.output().platform_output.commands {
+        if let egui::OutputCommand::OpenUrl(open) = command {
+            opened.push(open.url.clone());
+        }
+    }
+    opened
+}
+
+#[test]
+fn only_http_and_https_links_open_on_click() {
+    assert_eq!(opened_on_click("Source", "https://www.cia.gov/readingroom/"), ["https://www.cia.gov/readingroom/"]);
+    for hostile in ["file:///etc/passwd", "javascript:alert(1)", "smb://server/share", "https://"] {
+        assert!(opened_on_click("Source", hostile).is_empty(), "{hostile} was opened");
+    }
 }

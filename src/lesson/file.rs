@@ -236,13 +236,10 @@ fn slide_problems(slide: &Slide, dataset: &Dataset) -> Vec<(String, String)> {
     if !(slide.duration_s.is_finite() && slide.duration_s > 0.0) {
         out.push(("duration_s".into(), format!("expected a number of seconds above 0, found {}", slide.duration_s)));
     }
-    let is_web = |url: &str| url.starts_with("https://") || url.starts_with("http://");
+    let is_web = crate::model::web::is_web_address;
     for (k, s) in slide.sources.iter().enumerate() {
-        if !is_web(&s.url) {
-            out.push((
-                format!("sources[{k}].url"),
-                format!("expected an http:// or https:// address, found {:?}", s.url),
-            ));
+        if let Some(problem) = crate::model::web::web_address_problem(&s.url) {
+            out.push((format!("sources[{k}].url"), problem));
         }
         if s.title.trim().is_empty() {
             out.push((format!("sources[{k}].title"), "expected a non-empty title".into()));

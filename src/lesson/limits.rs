@@ -12,6 +12,7 @@ use crate::model::error::{LoadError, Place};
 use crate::model::filters::Filters;
 use crate::model::geo::GeoBox;
 use crate::model::json_locate::{self, Seg};
+use crate::model::validate_text::too_long;
 
 /// Most characters in a lesson or slide title.
 pub const MAX_TITLE_CHARS: usize = 300;
@@ -127,12 +128,6 @@ fn unknown_keys<'a>(slide: &'a Value, key: &'static str, known: &Value) -> Resul
         }
     }
     Ok(())
-}
-
-fn too_long(text: &str, max: usize) -> Option<String> {
-    // Counting stops early: a 10 MB title is refused without walking all of it.
-    let chars = text.chars().take(max + 1).count();
-    (chars > max).then(|| format!("expected at most {max} characters, found {}", text.chars().count()))
 }
 
 fn dotted(path: &[Seg<'_>]) -> String {

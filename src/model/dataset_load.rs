@@ -267,7 +267,7 @@ fn typed<T: DeserializeOwned>(cx: &FeatureCx<'_>, value: &Value, base: &[Seg<'_>
 }
 
 fn date(cx: &FeatureCx<'_>, path: &[Seg<'_>], s: &str) -> Result<FuzzyDate, LoadError> {
-    FuzzyDate::parse(s).map_err(|m| cx.error(path, m))
+    FuzzyDate::parse(s).and_then(super::date::check_atlas_year).map_err(|m| cx.error(path, m))
 }
 
 #[derive(Deserialize)]

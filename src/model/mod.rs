@@ -17,6 +17,8 @@ pub mod layers;
 pub mod load;
 pub mod search;
 pub mod validate;
+pub mod validate_text;
+pub mod web;
 
 pub use error::LoadError;
 pub use geo::{GeoPoint, GeoPolygon};

@@ -28,6 +28,7 @@ pub fn validate(loaded: &LoadedDataset, atlas: &Atlas) -> Vec<LoadError> {
     v.references();
     v.causes();
     v.coordinates();
+    v.errors.append(&mut super::validate_text::check(loaded));
     v.errors
 }
 
@@ -85,13 +86,8 @@ impl Validator<'_> {
             self.err(kind, id, &[Seg::Key("sources")], "expected at least one source {\"url\", \"title\"}".into());
         }
         for (i, s) in sources.iter().enumerate() {
-            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) || s.url.contains(' ') {
-                self.err(
-                    kind,
-                    id,
-                    &[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")],
-                    format!("expected an http(s) URL, found {:?}", s.url),
-                );
+            if let Some(problem) = super::web::web_address_problem(&s.url) {
+                self.err(kind, id, &[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")], problem);
             }
             if s.title.trim().is_empty() {
                 self.err(kind, id, &[Seg::Key("sources"), Seg::Index(i), Seg::Key("title")], "expected a title".into());

@@ -174,10 +174,10 @@ fn note_ui(ui: &mut Ui, note: Option<&str>) {
     }
 }
 
-/// The sources as links; the system browser opens only when one is clicked.
+/// The sources as links; the system browser opens only when one is clicked, and only for http(s).
 pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
     ui.label(RichText::new("Sources").strong());
     for s in sources {
-        ui.hyperlink_to(&s.title, &s.url).on_hover_text(&s.url);
+        super::links::source_link_ui(ui, &s.title, &s.url);
     }
 }
