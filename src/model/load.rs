@@ -126,10 +126,19 @@ pub fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// A required, non-empty string property.
+/// Most characters in a layer's names and codes (shown on one line; a 10 MB code would be in every message).
+pub const MAX_PROPERTY_CHARS: usize = 300;
+/// Most positions one feature's geometry may have: the bundled maps have at most about 12,000; a million
+/// would take minutes to triangulate and overrun the GPU buffers.
+pub const MAX_FEATURE_POSITIONS: usize = 200_000;
+
+/// A required, non-empty string property of at most [`MAX_PROPERTY_CHARS`] characters.
 pub fn string_prop(cx: &FeatureCx<'_>, props: &Map<String, Value>, key: &str) -> Result<String, LoadError> {
     match props.get(key) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+        Some(Value::String(s)) if !s.trim().is_empty() => match super::validate_text::too_long(s, MAX_PROPERTY_CHARS) {
+            None => Ok(s.clone()),
+            Some(message) => Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], message)),
+        },
         Some(Value::String(_)) => {
             Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], "expected a non-empty string"))
         }
@@ -178,6 +187,18 @@ pub fn point(cx: &FeatureCx<'_>, value: &geojson::GeometryValue) -> Result<GeoPo
 
 /// The polygons of a Polygon or MultiPolygon geometry, with every ring checked.
 pub fn polygons(cx: &FeatureCx<'_>, value: &geojson::GeometryValue) -> Result<Vec<GeoPolygon>, LoadError> {
+    let positions: usize = match value {
+        geojson::GeometryValue::Polygon { coordinates } => coordinates.iter().map(Vec::len).sum(),
+        geojson::GeometryValue::MultiPolygon { coordinates } => coordinates.iter().flatten().map(Vec::len).sum(),
+        _ => 0,
+    };
+    if positions > MAX_FEATURE_POSITIONS {
+        let (n, max) = (super::error::thousands(positions), super::error::thousands(MAX_FEATURE_POSITIONS));
+        return Err(cx.error(
+            &[Seg::Key("geometry"), Seg::Key("coordinates")],
+            format!("the geometry has {n} positions; the atlas draws at most {max} per feature: simplify it first"),
+        ));
+    }
     match value {
         geojson::GeometryValue::Polygon { coordinates } => Ok(vec![polygon(cx, None, coordinates)?]),
         geojson::GeometryValue::MultiPolygon { coordinates } => {
@@ -243,6 +264,16 @@ pub fn record_values(file: &str, text: &str, key: &str) -> Result<Vec<Value>, Lo
     }
 }
 
+/// A record's id or name as shown in its errors: the first 80 characters (a 10 MB name is an error of its
+/// own, not a part of every message).
+fn short_label(s: &str) -> String {
+    let mut label: String = s.chars().take(80).collect();
+    if label.len() < s.len() {
+        label.push('…');
+    }
+    label
+}
+
 /// Runs `each` on every record of an array, collecting all errors.
 pub fn for_each_record<T>(
     file: &str,
@@ -266,7 +297,7 @@ pub fn for_each_record<T>(
             .and_then(|p| p.get("id").or_else(|| p.get("name")))
             .or_else(|| record.get("id"))
             .and_then(Value::as_str)
-            .map(str::to_owned);
+            .map(short_label);
         match each(&mut cx, record) {
             Ok(Some(t)) => out.push(t),
             Ok(None) => {}
@@ -367,6 +398,15 @@ pub fn load_layer(file: &str, text: &str, kind: LayerKind) -> LoadResult<Layer> 
     match kind {
         LayerKind::Cities => load_cities(file, text).map(Layer::Cities),
         LayerKind::Seas => load_named_points(file, text).map(Layer::Seas),
+        LayerKind::Countries => {
+            let areas = load_areas(file, text, kind)?;
+            // The home view is fitted to the focus countries: a region layer without one has nothing to show.
+            if !areas.iter().any(|a| a.role == AreaRole::Focus) {
+                let message = "no focus country: expected at least one feature with \"role\": \"focus\"";
+                return Err(vec![LoadError::file(file, message)]);
+            }
+            Ok(Layer::Areas(kind, areas))
+        }
         other => load_areas(file, text, other).map(|areas| Layer::Areas(other, areas)),
     }
 }
@@ -452,5 +492,31 @@ mod tests {
         assert!(e.message.contains("FeatureCollection"));
         assert!(feature_values("x", "[1,2]").is_err());
         assert!(feature_values("x", "").is_err());
+    }
+
+    #[test]
+    fn sizes_the_renderer_cannot_take_are_refused() {
+        // A million-position ring.
+        let ring: Vec<String> = (0..1_000_000).map(|i| format!("[{}, 30]", 40.0 + f64::from(i) * 1e-6)).collect();
+        let big = format!(r#"{{"type":"Polygon","coordinates":[[{}, [40, 30]]]}}"#, ring.join(","));
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, &big);
+        let e = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
+        assert!(e[0].message.contains("has 1,000,001 positions; the atlas draws at most 200,000"), "{}", e[0]);
+        assert_eq!(e[0].field.as_deref(), Some("geometry.coordinates"));
+        // A 10 MB code.
+        let long = "X".repeat(10_000_000);
+        let text = one_feature(&format!(r#"{{"a3":"{long}","name":"Iraq","role":"focus"}}"#), SQUARE);
+        let e = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
+        assert_eq!(e[0].message, "expected at most 300 characters, found 10000000");
+        assert!(e[0].to_string().len() < 300);
+    }
+
+    #[test]
+    fn a_region_layer_needs_a_focus_country() {
+        let text = one_feature(r#"{"a3":"TUR","name":"Turkey","role":"context"}"#, SQUARE);
+        let e = load_layer("countries-x.geojson", &text, LayerKind::Countries).unwrap_err();
+        assert!(e[0].message.starts_with("no focus country"), "{}", e[0]);
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, SQUARE);
+        assert!(load_layer("countries-x.geojson", &text, LayerKind::Countries).is_ok());
     }
 }
