@@ -21,7 +21,7 @@ pub const MAX_CAPTION_CHARS: usize = 5000;
 /// Most characters in a source's address, a date or a selected record's id.
 pub const MAX_SHORT_CHARS: usize = 2000;
 /// Most slides in a lesson.
-pub const MAX_SLIDES: usize = 1000;
+pub const MAX_SLIDES: usize = 5000;
 /// Most sources on one slide.
 pub const MAX_SOURCES: usize = 100;
 
@@ -196,7 +196,7 @@ mod tests {
         let slides = vec![r#"{"title": "a", "date": "2000"}"#; MAX_SLIDES + 1].join(",");
         let e = err(&slides);
         assert_eq!(e.field.as_deref(), Some("lesson.slides"));
-        assert!(e.message.contains("at most 1000 slides, found 1001"), "{e}");
+        assert!(e.message.contains("at most 5000 slides, found 5001"), "{e}");
     }
 
     #[test]
