@@ -24,6 +24,8 @@ pub const MAX_SHORT_CHARS: usize = 2000;
 pub const MAX_SLIDES: usize = 5000;
 /// Most sources on one slide.
 pub const MAX_SOURCES: usize = 100;
+/// Longest autoplay time of a slide, in seconds (a day).
+pub const MAX_DURATION_S: f32 = 86_400.0;
 
 /// Checks the limits of a lesson that parsed; `root` is the same file as untyped JSON (for unknown keys)
 /// and `text` its text (for line and column).
@@ -80,6 +82,13 @@ fn check_slide<'a>(slide: &'a Slide, raw: Option<&'a Value>) -> Result<(), Probl
         if let Some(message) = too_long(value, max) {
             return Err((path.to_vec(), message));
         }
+    }
+    // A number too large for the type (`1e39`) reads as infinity, which is saved as `null`: the lesson (and
+    // its autosave) could not be read back. Found by fuzzing.
+    if !slide.duration_s.is_finite() || slide.duration_s > MAX_DURATION_S {
+        let found = crate::annotate::validate::number(slide.duration_s);
+        let message = format!("expected at most {MAX_DURATION_S} seconds, found {found}");
+        return Err((vec![Seg::Key("duration_s")], message));
     }
     if slide.sources.len() > MAX_SOURCES {
         let n = slide.sources.len();
@@ -219,6 +228,24 @@ mod tests {
             r#"{"title": "a", "date": "2000", "filters": {"show_events": false, "country": "IRN"}, "view": {"min": {"lon": 1, "lat": 1}, "max": {"lon": 2, "lat": 2}}}"#,
         );
         assert!(super::super::file::from_json("x", &text).is_ok());
+    }
+
+    /// Found by the `lesson_file` fuzz target: a lesson that loaded but could not be saved and read back.
+    #[test]
+    fn numbers_that_read_as_infinity_are_refused() {
+        let e = err(r#"{"title": "a", "date": "2000", "duration_s": 1e39}"#);
+        assert_eq!(e.field.as_deref(), Some("lesson.slides[0].duration_s"), "{e}");
+        assert_eq!(e.message, "expected at most 86400 seconds, found inf");
+        let e = err(
+            r#"{"title": "a", "date": "2000", "view": {"min": {"lon": 1e999, "lat": 1}, "max": {"lon": 2, "lat": 2}}}"#,
+        );
+        // (An f64 coordinate cannot overflow so: serde_json refuses 1e999 as out of range.)
+        assert!(e.message.contains("number out of range"), "{e}");
+        // What loads saves and loads back.
+        let text = file(r#"{"title": "a", "date": "2000", "duration_s": 86400}"#);
+        let lesson = super::super::file::from_json("x", &text).unwrap();
+        let again = super::super::file::to_json(&lesson).unwrap();
+        assert_eq!(super::super::file::from_json("y", &again).unwrap(), lesson);
     }
 
     #[test]
