@@ -45,6 +45,7 @@ pub fn check_paths_with(paths: &[PathBuf], options: &ImportOptions) -> Report {
             Publishers::default()
         }
     };
+    let mut read_kinds: Vec<DataFileKind> = Vec::new();
     for path in paths {
         let files = match files_in(path) {
             Ok(files) => files,
@@ -67,7 +68,13 @@ pub fn check_paths_with(paths: &[PathBuf], options: &ImportOptions) -> Report {
             } else if let Some(kind) = DataFileKind::for_file_name(&name) {
                 content_files += 1;
                 match read_text(&file) {
-                    Ok(text) => report.errors.append(&mut content.add_file(kind, &file.display().to_string(), text)),
+                    Ok(text) => {
+                        let mut errors = content.add_file(kind, &file.display().to_string(), text);
+                        if errors.is_empty() {
+                            read_kinds.push(kind);
+                        }
+                        report.errors.append(&mut errors);
+                    }
                     Err(e) => report.errors.push(e),
                 }
             } else if let Some(kind) = LayerKind::for_file_name(&name) {
@@ -81,12 +88,15 @@ pub fn check_paths_with(paths: &[PathBuf], options: &ImportOptions) -> Report {
         // Content checked on its own is checked against the bundled tables it refers to: countries, actors
         // and groups that its own folder does not provide.
         for (name, kind, text) in bundled::DATA_FILES {
-            let missing = match kind {
+            // A table given and read is used even when empty (that is reported); one not given, or unreadable
+            // (reported too), is stood in for so its references are still checked.
+            let empty = match kind {
                 DataFileKind::Countries => content.dataset.countries.is_empty(),
                 DataFileKind::Actors => content.dataset.actors.is_empty(),
                 DataFileKind::Groups => content.dataset.groups.is_empty(),
                 _ => false,
             };
+            let missing = empty && !read_kinds.contains(&kind);
             if missing {
                 content.add_file(kind, &format!("bundled:data/{name}"), text.to_owned());
             }
@@ -185,7 +195,8 @@ fn check_layer(path: &Path, kind: LayerKind, report: &mut Report) {
 /// Runs the `check` subcommand.
 pub fn run(paths: &[PathBuf], stats: bool, options: &ImportOptions) -> ExitCode {
     let report = check_paths_with(paths, options);
-    for e in &report.errors {
+    let total = report.errors.len();
+    for e in crate::model::error::capped_per_file(report.errors.clone(), crate::model::error::MAX_ERRORS_PER_FILE) {
         println!("{e}");
     }
     for w in &report.warnings {
@@ -203,7 +214,7 @@ pub fn run(paths: &[PathBuf], stats: bool, options: &ImportOptions) -> ExitCode 
         eprintln!("timeatlas check: no problems");
         ExitCode::SUCCESS
     } else {
-        eprintln!("timeatlas check: {} problem(s)", report.errors.len());
+        eprintln!("timeatlas check: {} problem(s)", crate::model::error::thousands(total));
         ExitCode::FAILURE
     }
 }

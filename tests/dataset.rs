@@ -209,7 +209,13 @@ fn broken_copies_are_caught() {
     expect_one(&l, "events.geojson", "unknown event \"no-such-event\"");
 
     let l = check_broken("actors.json", |t| replace_once(&t, "\"url\": \"http", "\"url\": \"ftp"));
-    expect_one(&l, "actors.json", "expected an http(s) URL");
+    expect_one(&l, "actors.json", "expected an http:// or https:// address");
+
+    // An address with no host is not a web page either (the probe's `https://`).
+    let l = check_broken("actors.json", |t| {
+        edit_json(&t, |v| v["actors"][3]["sources"][0]["url"] = serde_json::json!("https://"))
+    });
+    expect_one(&l, "actors.json", "expected an address with a host name");
 
     let l = check_broken("actors.json", |t| edit_json(&t, |v| v["actors"][3]["sources"] = serde_json::json!([])));
     expect_one(&l, "actors.json", "expected at least one source");
@@ -669,4 +675,42 @@ fn an_open_relation_card_is_named_in_the_svg() {
     let shown = drawn_at("1990-01-01", Some(Hit::Relation("pp-che-usa-in-iran".into())));
     let title = shown.get("pp-che-usa-in-iran").expect("the relation's highlight is a named group");
     assert!(title.starts_with("Switzerland for") && title.ends_with("in Iran"), "{title}");
+}
+
+/// Accepted but wrong before issue 18: each is now an error at its record and field.
+#[test]
+fn blank_names_year_zero_self_protection_and_bad_country_tables_are_errors() {
+    let l = check_broken("events.geojson", |t| {
+        edit_json(&t, |v| feature_with_id(v, "soleimani-killed-2020")["properties"]["title"] = serde_json::json!("  "))
+    });
+    expect_one(&l, "events.geojson", "expected a non-blank title");
+    let l = check_broken("actors.json", |t| edit_json(&t, |v| v["actors"][2]["name"] = serde_json::json!("")));
+    expect_one(&l, "actors.json", "expected a non-blank name");
+    let l = check_broken("actors.json", |t| {
+        edit_json(&t, |v| v["actors"][2]["name"] = serde_json::json!("x".repeat(1_000_000)))
+    });
+    expect_one(&l, "actors.json", "expected at most 300 characters, found 1000000");
+    let l = check_broken("events.geojson", |t| {
+        edit_json(&t, |v| feature_with_id(v, "soleimani-killed-2020")["properties"]["date"] = serde_json::json!("0000"))
+    });
+    expect_one(&l, "events.geojson", "expected a year from 1800 to 2100, found 0000");
+    let l = check_broken("relations.json", |t| {
+        edit_json(&t, |v| {
+            let r = &mut v["relations"][0];
+            r["represented"] = r["protecting"].clone();
+        })
+    });
+    expect_one(&l, "relations.json", "is both `protecting` and `represented`");
+    let l = check_broken("countries.json", |t| edit_json(&t, |v| v["countries"][1]["a3"] = serde_json::json!("ZZZZ")));
+    expect_one(&l, "countries.json", "expected a code of three uppercase letters like \"IRQ\", found \"ZZZZ\"");
+    let l = check_broken("countries.json", |t| {
+        edit_json(&t, |v| {
+            let first = v["countries"][0]["a3"].clone();
+            v["countries"][5]["a3"] = first;
+        })
+    });
+    expect_one(&l, "countries.json", "is listed twice (first as countries[0])");
+    // An empty table is reported, not silently replaced by the bundled one.
+    let l = check_broken("countries.json", |_| "{\"countries\": []}".to_owned());
+    assert!(l.iter().any(|e| e.contains("countries.json: error: no countries listed")), "{}", l.join("\n"));
 }

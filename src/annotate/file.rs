@@ -21,23 +21,24 @@
 //!   the fields of [`Shape`]'s variant), and an optional `style` (every key optional, see [`Style`]).
 //!   Coordinates are `{"lon", "lat"}` in degrees; sizes are screen points.
 //! * Unknown keys are errors at every level, so a typo is reported rather than silently dropped.
-//! * Limits checked on load: coordinates on earth; a pen has 2 to [`MAX_PEN_POINTS`] points; a text is
-//!   not blank and at most [`MAX_TEXT_CHARS`] characters; a marker number is at least 1; a country is
-//!   an ISO alpha-3 code (three uppercase letters); stroke width in [`STROKE_WIDTHS`], font size in
-//!   [`FONT_SIZES`]; ids are unique.
+//! * Limits checked on load (the same for every format that carries drawings, see [`super::validate`]):
+//!   coordinates on earth; a pen has 2 to [`MAX_PEN_POINTS`] points; a text is not blank and at most
+//!   [`MAX_TEXT_CHARS`] characters; a marker number is from 1 to [`validate::MAX_MARKER`]; a country is an
+//!   ISO alpha-3 code (three uppercase letters); stroke width in [`STROKE_WIDTHS`], font size in
+//!   [`FONT_SIZES`]; ids are unique; at most [`validate::MAX_ANNOTATIONS`] annotations and
+//!   [`validate::MAX_TOTAL_POINTS`] pen points in all.
 //!
 //! Every error is a [`LoadError`] naming the file, the line and column, the record (`annotations[2]`
 //! with its id), the field (`shape.to.lat`) and what was expected. [`save`] writes atomically and refuses
 //! to write a list that [`load()`] could not read back.
 
-use std::collections::HashMap;
-use std::ops::RangeInclusive;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::model::{Annotation, Shape, Style};
+use super::validate;
 use crate::model::GeoPoint;
 use crate::model::error::LoadError;
 use crate::model::json_locate::{self, Seg};
@@ -47,14 +48,9 @@ use crate::model::load::{self, FeatureCx};
 pub const FORMAT: &str = "timeatlas-annotations";
 /// The version this build writes and the newest it reads.
 pub const VERSION: u32 = 1;
-/// Most points a pen stroke may have.
-pub const MAX_PEN_POINTS: usize = 100_000;
-/// Most characters a text annotation may have.
-pub const MAX_TEXT_CHARS: usize = 2000;
-/// Accepted stroke widths, in screen points.
-pub const STROKE_WIDTHS: RangeInclusive<f32> = 0.5..=32.0;
-/// Accepted font sizes, in screen points.
-pub const FONT_SIZES: RangeInclusive<f32> = 6.0..=144.0;
+pub use super::validate::{FONT_SIZES, MAX_PEN_POINTS, MAX_TEXT_CHARS, STROKE_WIDTHS};
+/// Most bytes read from an annotation file (the most drawings a list may hold fit in a few MB).
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
 
 /// The `kind` of every [`Shape`] variant.
 const KINDS: [&str; 7] = ["text", "arrow", "ellipse", "rect", "pen", "marker", "country"];
@@ -95,9 +91,10 @@ pub fn save(path: &Path, items: &[Annotation]) -> std::io::Result<()> {
     crate::model::atomic::write_atomic(path, text.as_bytes())
 }
 
-/// Reads and checks an annotation file. An unreadable file is an error naming it with the OS message.
+/// Reads and checks an annotation file. An unreadable file (or a FIFO, a folder, more than
+/// [`MAX_FILE_BYTES`]) is an error naming it.
 pub fn load(path: &Path) -> Result<Vec<Annotation>, LoadError> {
-    let text = load::read_text(path)?;
+    let text = crate::model::files::read_user_text(path, MAX_FILE_BYTES)?;
     from_json(&path.display().to_string(), &text)
 }
 
@@ -134,20 +131,24 @@ pub fn from_json(file_label: &str, text: &str) -> Result<Vec<Annotation>, LoadEr
         None => return Err(top_error(file, text, "annotations", "missing; expected an array of annotations")),
     };
     let mut items = Vec::with_capacity(records.len());
-    let mut first_index_of_id = HashMap::with_capacity(records.len());
+    let located = json_locate::TextIndex::default();
     for (index, value) in records.iter().enumerate() {
-        let mut cx = FeatureCx { file, text, index, record: None, array_key: "annotations" };
+        let mut cx = FeatureCx { file, text, located: &located, index, record: None, array_key: "annotations" };
         let annotation = record(&mut cx, value)?;
-        check_values(&cx, &annotation)?;
-        if let Some(first) = first_index_of_id.insert(annotation.id, index) {
-            let id = annotation.id;
-            return Err(cx.error(
-                &[Seg::Key("id")],
-                format!("id {id} is already used by annotations[{first}]; every annotation needs its own id"),
-            ));
+        // Values are checked as each record is read, so the first bad record is the one reported.
+        if let Err((field, message)) = validate::check_one(&annotation) {
+            return Err(cx.error(&field, message));
         }
         items.push(annotation);
     }
+    validate::check_list(&items).map_err(|p| match p.index {
+        Some(index) => {
+            let record = items.get(index).map(|a| format!("id {}", a.id));
+            let cx = FeatureCx { file, text, located: &located, index, record, array_key: "annotations" };
+            cx.error(&p.field, p.message)
+        }
+        None => top_error(file, text, "annotations", p.message),
+    })?;
     Ok(items)
 }
 
@@ -294,78 +295,6 @@ fn record(cx: &mut FeatureCx<'_>, value: &Value) -> Result<Annotation, LoadError
     let tagged = Value::Object(Map::from_iter([(kind.clone(), Value::Object(rest))]));
     let shape: RawShape = typed(cx, &shape_path, &tagged)?;
     Ok(Annotation { id: raw.id, shape: shape.into(), style: raw.style })
-}
-
-fn check_point(cx: &FeatureCx<'_>, path: &[Seg<'_>], p: GeoPoint) -> Result<(), LoadError> {
-    if p.is_on_earth() {
-        return Ok(());
-    }
-    let (lon, lat) = (p.lon, p.lat);
-    Err(cx.error(path, format!("expected lon in -180..180 and lat in -90..90, found lon {lon}, lat {lat}")))
-}
-
-/// Checks the values of a record against the limits listed in the module documentation.
-fn check_values(cx: &FeatureCx<'_>, a: &Annotation) -> Result<(), LoadError> {
-    let at = |key| [Seg::Key("shape"), Seg::Key(key)];
-    match &a.shape {
-        Shape::Text { at: anchor, text } => {
-            check_point(cx, &at("at"), *anchor)?;
-            let chars = text.chars().count();
-            if text.trim().is_empty() {
-                return Err(cx.error(&at("text"), "expected some text, found a blank string"));
-            }
-            if chars > MAX_TEXT_CHARS {
-                return Err(
-                    cx.error(&at("text"), format!("expected at most {MAX_TEXT_CHARS} characters, found {chars}"))
-                );
-            }
-        }
-        Shape::Arrow { from: p, to: q } => {
-            check_point(cx, &at("from"), *p)?;
-            check_point(cx, &at("to"), *q)?;
-        }
-        Shape::Ellipse { a: p, b: q } | Shape::Rect { a: p, b: q } => {
-            check_point(cx, &at("a"), *p)?;
-            check_point(cx, &at("b"), *q)?;
-        }
-        Shape::Pen { points } => {
-            let n = points.len();
-            if !(2..=MAX_PEN_POINTS).contains(&n) {
-                return Err(cx.error(&at("points"), format!("expected 2 to {MAX_PEN_POINTS} points, found {n}")));
-            }
-            for (i, p) in points.iter().enumerate() {
-                check_point(cx, &[Seg::Key("shape"), Seg::Key("points"), Seg::Index(i)], *p)?;
-            }
-        }
-        Shape::Marker { at: centre, number } => {
-            check_point(cx, &at("at"), *centre)?;
-            if *number == 0 {
-                return Err(cx.error(&at("number"), "expected a number from 1, found 0"));
-            }
-        }
-        Shape::Country { iso_a3 } => {
-            if iso_a3.len() != 3 || !iso_a3.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(cx.error(
-                    &at("iso_a3"),
-                    format!(
-                        "expected an ISO 3166-1 alpha-3 code (three uppercase letters like \"IRQ\"), found {iso_a3:?}"
-                    ),
-                ));
-            }
-        }
-    }
-    let style = &a.style;
-    if !STROKE_WIDTHS.contains(&style.stroke_width) {
-        let (lo, hi, found) = (STROKE_WIDTHS.start(), STROKE_WIDTHS.end(), style.stroke_width);
-        let path = [Seg::Key("style"), Seg::Key("stroke_width")];
-        return Err(cx.error(&path, format!("expected a width from {lo} to {hi} points, found {found}")));
-    }
-    if !FONT_SIZES.contains(&style.font_size) {
-        let (lo, hi, found) = (FONT_SIZES.start(), FONT_SIZES.end(), style.font_size);
-        let path = [Seg::Key("style"), Seg::Key("font_size")];
-        return Err(cx.error(&path, format!("expected a font size from {lo} to {hi} points, found {found}")));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -665,6 +594,6 @@ mod tests {
         let path = dir.path().join("none.json");
         let e = load(&path).unwrap_err();
         assert_eq!(e.file, path.display().to_string());
-        assert!(e.message.starts_with("cannot read: "), "{e}");
+        assert!(e.message.starts_with("cannot open: "), "{e}");
     }
 }

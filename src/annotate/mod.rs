@@ -6,6 +6,7 @@
 pub mod file;
 pub mod history;
 pub mod model;
+pub mod validate;
 
 pub use history::{Edit, History};
 pub use model::{Annotation, AnnotationColor, Shape, Style};

@@ -171,5 +171,6 @@ fn presenting_keys(ctx: &egui::Context, blank: bool, out: &mut Vec<Command>) {
 /// True for a `.json` file that declares itself a TimeAtlas lesson.
 fn is_lesson_file(path: &std::path::Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        && std::fs::read_to_string(path).is_ok_and(|t| t.contains("\"timeatlas-lesson\""))
+        && crate::model::files::read_user_text(path, crate::lesson::file::MAX_FILE_BYTES)
+            .is_ok_and(|t| t.contains("\"timeatlas-lesson\""))
 }

@@ -351,7 +351,8 @@ impl TimeAtlasApp {
                         changed = true;
                     }
                     Err(errors) => {
-                        for e in errors {
+                        for e in crate::model::error::capped_per_file(errors, crate::model::error::MAX_ERRORS_PER_FILE)
+                        {
                             log::error!("{e}");
                             eprintln!("{e}");
                             self.messages.push(e.to_string());

@@ -104,8 +104,11 @@ pub fn recovery_path(autosave: &Path) -> PathBuf {
 }
 
 /// Moves the previous run's autosave aside, so this run's autosaves cannot overwrite it before the teacher
-/// has had the chance to recover it.
+/// has had the chance to recover it. Temporaries left there by killed autosaves are removed.
 pub fn keep_previous_autosave(autosave: &Path) {
+    if let Some(dir) = autosave.parent() {
+        crate::model::atomic::clean_stale(dir, crate::model::atomic::STALE_AFTER);
+    }
     if autosave.is_file()
         && let Err(e) = std::fs::rename(autosave, recovery_path(autosave))
     {

@@ -11,6 +11,13 @@ use super::{ExportFormat, ExportView, Exporter};
 /// Writes `DIR/slide-01.png`, ... for every slide of the lesson, with its title and caption.
 pub fn export_lesson(app: &mut TimeAtlasApp, exporter: &mut Exporter, path: &Path, dir: &Path) -> anyhow::Result<()> {
     let lesson = crate::lesson::file::load(path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Exporting nothing and succeeding would hide the mistake from a script.
+    if lesson.slides.is_empty() {
+        anyhow::bail!(
+            "{}: error: field `lesson.slides`: the lesson has no slides, so there is nothing to export",
+            path.display()
+        );
+    }
     // A lesson still being written (a slide without sources, say) is exported anyway, with warnings.
     for problem in crate::lesson::file::validate(&lesson, &app.dataset, &path.display().to_string()) {
         eprintln!("warning: {problem}");

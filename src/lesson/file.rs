@@ -14,13 +14,16 @@ use crate::model::atomic::write_atomic;
 use crate::model::dataset::Dataset;
 use crate::model::error::{LoadError, Place};
 use crate::model::json_locate::{self, Seg};
-use crate::model::load::{parse_json, read_text, type_name};
+use crate::model::load::{parse_json, type_name};
 
 /// The value of the file's `format` field.
 pub const FORMAT: &str = "timeatlas-lesson";
 
 /// The file version this build writes and reads.
 pub const VERSION: u64 = 1;
+
+/// Most bytes read from a lesson file.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
 
 /// The bundled sample lesson's name, as used in error messages.
 pub const SAMPLE_LABEL: &str = "bundled:data/lessons/us-iran-1953-2020.json";
@@ -71,6 +74,7 @@ pub fn from_json(label: &str, text: &str) -> Result<Lesson, LoadError> {
     check_version(label, text, obj)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let file: FileIn = serde_path_to_error::deserialize(&mut de).map_err(|e| typed_error(label, text, &e))?;
+    super::limits::check(label, text, &root, &file.lesson)?;
     Ok(file.lesson)
 }
 
@@ -232,13 +236,10 @@ fn slide_problems(slide: &Slide, dataset: &Dataset) -> Vec<(String, String)> {
     if !(slide.duration_s.is_finite() && slide.duration_s > 0.0) {
         out.push(("duration_s".into(), format!("expected a number of seconds above 0, found {}", slide.duration_s)));
     }
-    let is_web = |url: &str| url.starts_with("https://") || url.starts_with("http://");
+    let is_web = crate::model::web::is_web_address;
     for (k, s) in slide.sources.iter().enumerate() {
-        if !is_web(&s.url) {
-            out.push((
-                format!("sources[{k}].url"),
-                format!("expected an http:// or https:// address, found {:?}", s.url),
-            ));
+        if let Some(problem) = crate::model::web::web_address_problem(&s.url) {
+            out.push((format!("sources[{k}].url"), problem));
         }
         if s.title.trim().is_empty() {
             out.push((format!("sources[{k}].title"), "expected a non-empty title".into()));
@@ -259,9 +260,9 @@ pub fn save(path: &Path, lesson: &Lesson) -> std::io::Result<()> {
     write_atomic(path, text.as_bytes())
 }
 
-/// Reads a lesson file from disk.
+/// Reads a lesson file from disk (a regular file of at most [`MAX_FILE_BYTES`]).
 pub fn load(path: &Path) -> Result<Lesson, LoadError> {
-    let text = read_text(path)?;
+    let text = crate::model::files::read_user_text(path, MAX_FILE_BYTES)?;
     from_json(&path.display().to_string(), &text)
 }
 

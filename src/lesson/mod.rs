@@ -5,6 +5,7 @@
 //! the versioned lesson file (`docs/LESSONS.md`) and bundles a sample lesson.
 
 pub mod file;
+pub mod limits;
 pub mod model;
 
 pub use file::{FORMAT, VERSION, from_json, load, sample, save, to_json, validate};

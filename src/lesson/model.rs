@@ -156,6 +156,12 @@ pub struct Slide {
     pub sources: Vec<Source>,
 }
 
+/// A slide's date as a day number; a year outside the atlas's (`0000`) is an error, not a clamped 1953.
+fn atlas_day(text: &str) -> Result<f64, String> {
+    let date = crate::model::date::FuzzyDate::parse(text.trim()).and_then(crate::model::date::check_atlas_year)?;
+    Ok(crate::time::day_from_date(date.first_day()))
+}
+
 impl Slide {
     /// A slide at `date` with everything else at its default: the regional view, provinces and cities on,
     /// no filters, nothing selected, no annotations and no sources yet.
@@ -178,12 +184,12 @@ impl Slide {
 
     /// The slide's date as a day number (the first day a coarse date means).
     pub fn day(&self) -> Result<f64, String> {
-        crate::time::parse_day(&self.date)
+        atlas_day(&self.date)
     }
 
     /// The end of the range the slide plays, as a day number, if it plays one.
     pub fn play_to_day(&self) -> Result<Option<f64>, String> {
-        self.play_to.as_deref().map(crate::time::parse_day).transpose()
+        self.play_to.as_deref().map(atlas_day).transpose()
     }
 }
 
@@ -283,6 +289,8 @@ mod tests {
         assert!(s.play_to_day().unwrap().unwrap() > s.day().unwrap());
         s.date = "1979-13".into();
         assert!(s.day().is_err());
+        s.date = "0000".into();
+        assert!(s.day().unwrap_err().contains("found 0000"));
     }
 
     #[test]

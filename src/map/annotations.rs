@@ -4,6 +4,7 @@
 use egui::epaint::{Mesh, PathStroke};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
+use crate::annotate::validate::drawable_style;
 use crate::annotate::{Annotation, AnnotationColor, Shape as AShape, Style};
 use crate::model::Atlas;
 use crate::theme;
@@ -45,20 +46,21 @@ pub fn paint_annotations(painter: &Painter, cx: &AnnotationContext<'_>, items: &
 /// Draws one annotation.
 pub fn paint_annotation(painter: &Painter, cx: &AnnotationContext<'_>, a: &Annotation) {
     let p = cx.projector;
-    let color = theme::annotation_color(a.style.color);
-    let halo = theme::annotation_halo(a.style.color);
-    let w = a.style.stroke_width;
+    let style = drawable_style(&a.style);
+    let color = theme::annotation_color(style.color);
+    let halo = theme::annotation_halo(style.color);
+    let w = style.stroke_width;
     let ink = Stroke::new(w, color);
     let under = Stroke::new(w + 3.0, halo);
     match &a.shape {
         AShape::Text { at, text } => {
-            let rect = text_rect(painter, p.screen_from_geo(*at), text, &a.style);
+            let rect = text_rect(painter, p.screen_from_geo(*at), text, &style);
             painter.rect_filled(rect, 4.0, halo);
             painter.text(
                 rect.min + Vec2::splat(TEXT_PAD),
                 Align2::LEFT_TOP,
                 text,
-                FontId::proportional(a.style.font_size),
+                FontId::proportional(style.font_size),
                 color,
             );
         }
@@ -94,10 +96,10 @@ pub fn paint_annotation(painter: &Painter, cx: &AnnotationContext<'_>, a: &Annot
         }
         AShape::Marker { at, number } => {
             let c = p.screen_from_geo(*at);
-            let radius = marker_radius(&a.style);
+            let radius = marker_radius(&style);
             painter.circle(c, radius, color, Stroke::new(2.5, halo));
-            let text_color = marker_text_color(a.style.color);
-            let font = FontId::proportional(a.style.font_size * 0.85);
+            let text_color = marker_text_color(style.color);
+            let font = FontId::proportional(style.font_size * 0.85);
             painter.text(c, Align2::CENTER_CENTER, number.to_string(), font, text_color);
         }
         AShape::Country { iso_a3 } => {
@@ -151,9 +153,10 @@ fn text_rect(painter: &Painter, at: Pos2, text: &str, style: &Style) -> Rect {
 /// The screen box an annotation covers (its bounds; a country's is its visible part).
 pub fn screen_bounds(painter: &Painter, cx: &AnnotationContext<'_>, a: &Annotation) -> Rect {
     let p = cx.projector;
-    let pad = a.style.stroke_width / 2.0 + 2.0;
+    let style = drawable_style(&a.style);
+    let pad = style.stroke_width / 2.0 + 2.0;
     match &a.shape {
-        AShape::Text { at, text } => text_rect(painter, p.screen_from_geo(*at), text, &a.style),
+        AShape::Text { at, text } => text_rect(painter, p.screen_from_geo(*at), text, &style),
         AShape::Arrow { from: c1, to: c2 } | AShape::Ellipse { a: c1, b: c2 } | AShape::Rect { a: c1, b: c2 } => {
             Rect::from_two_pos(p.screen_from_geo(*c1), p.screen_from_geo(*c2)).expand(pad)
         }
@@ -161,7 +164,7 @@ pub fn screen_bounds(painter: &Painter, cx: &AnnotationContext<'_>, a: &Annotati
             Rect::from_points(&points.iter().map(|&g| p.screen_from_geo(g)).collect::<Vec<_>>()).expand(pad)
         }
         AShape::Marker { at, .. } => {
-            Rect::from_center_size(p.screen_from_geo(*at), Vec2::splat(2.0 * marker_radius(&a.style)))
+            Rect::from_center_size(p.screen_from_geo(*at), Vec2::splat(2.0 * marker_radius(&style)))
         }
         AShape::Country { iso_a3 } => cx
             .atlas
@@ -179,7 +182,7 @@ pub fn screen_bounds(painter: &Painter, cx: &AnnotationContext<'_>, a: &Annotati
 /// markers, its area for a country.
 pub fn hits(painter: &Painter, cx: &AnnotationContext<'_>, a: &Annotation, pointer: Pos2) -> bool {
     let p = cx.projector;
-    let slop = a.style.stroke_width / 2.0 + HIT_SLOP;
+    let slop = drawable_style(&a.style).stroke_width / 2.0 + HIT_SLOP;
     match &a.shape {
         AShape::Text { .. } | AShape::Marker { .. } => screen_bounds(painter, cx, a).contains(pointer),
         AShape::Arrow { from, to } => {

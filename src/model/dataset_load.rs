@@ -103,6 +103,8 @@ pub struct FileText {
     pub text: String,
     /// What it holds.
     pub kind: DataFileKind,
+    /// Lookups into `text` (many problems in one file are located in one pass).
+    pub located: super::json_locate::TextIndex,
 }
 
 /// A dataset with what is needed to report problems in its files.
@@ -134,6 +136,7 @@ impl LoadedDataset {
         let cx = FeatureCx {
             file: &file.label,
             text: &file.text,
+            located: &file.located,
             index: origin.index,
             record: Some(record.to_owned()),
             array_key: kind.array_key(),
@@ -151,7 +154,7 @@ impl LoadedDataset {
     pub fn add_file(&mut self, kind: DataFileKind, label: &str, text: String) -> Vec<LoadError> {
         let file_index = self.files.len();
         let result = load_records(kind, label, &text);
-        self.files.push(FileText { label: label.to_owned(), text, kind });
+        self.files.push(FileText { label: label.to_owned(), text, kind, located: Default::default() });
         match result {
             Ok(records) => {
                 let ids = records.ids();
@@ -266,7 +269,7 @@ fn typed<T: DeserializeOwned>(cx: &FeatureCx<'_>, value: &Value, base: &[Seg<'_>
 }
 
 fn date(cx: &FeatureCx<'_>, path: &[Seg<'_>], s: &str) -> Result<FuzzyDate, LoadError> {
-    FuzzyDate::parse(s).map_err(|m| cx.error(path, m))
+    FuzzyDate::parse(s).and_then(super::date::check_atlas_year).map_err(|m| cx.error(path, m))
 }
 
 #[derive(Deserialize)]

@@ -37,6 +37,20 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Years the atlas's content may have. Its timeline runs from 1953 to today and context reaches back a few
+/// decades; a year outside this (`0000`, `0195` for 1953) is a typo that the timeline would silently clamp.
+pub const ATLAS_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
+
+/// An error when `d` is outside [`ATLAS_YEARS`].
+pub fn check_atlas_year(d: FuzzyDate) -> Result<FuzzyDate, String> {
+    let year = d.first_day().year();
+    if ATLAS_YEARS.contains(&year) {
+        return Ok(d);
+    }
+    let (lo, hi) = (ATLAS_YEARS.start(), ATLAS_YEARS.end());
+    Err(format!("expected a year from {lo} to {hi}, found {year:04} (a typo?)"))
+}
+
 impl FuzzyDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the message says what was expected.
     pub fn parse(s: &str) -> Result<Self, String> {
@@ -244,6 +258,18 @@ mod tests {
         for s in ["", "79", "1979-1", "1979-13", "2019-02-29", "2020-01-03T00:00", "abcd", "1979/11/04", "2020-00"] {
             assert!(FuzzyDate::parse(s).is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn years_outside_the_atlas_are_refused_where_it_matters() {
+        // The parser takes any four-digit year; content and lessons check the atlas's range.
+        assert_eq!(d("0000").first_day().year(), 0);
+        let e = check_atlas_year(d("0000")).unwrap_err();
+        assert_eq!(e, "expected a year from 1800 to 2100, found 0000 (a typo?)");
+        assert!(check_atlas_year(d("0195-03")).is_err());
+        assert!(check_atlas_year(d("9999")).is_err());
+        assert!(check_atlas_year(d("1946")).is_ok());
+        assert!(check_atlas_year(d("2026-11-21")).is_ok());
     }
 
     #[test]

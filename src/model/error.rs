@@ -69,9 +69,69 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// Most problems shown for one file: past this a file is wrong throughout, and printing every problem
+/// would bury the first ones (and take long).
+pub const MAX_ERRORS_PER_FILE: usize = 100;
+
+/// Keeps the first `max` problems of each file, in order, and after them one line saying how many more
+/// that file has ("and 19,841 more problems in this file").
+pub fn capped_per_file(errors: Vec<LoadError>, max: usize) -> Vec<LoadError> {
+    let mut counts: std::collections::HashMap<String, (usize, Option<usize>)> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(errors.len().min(max * 4));
+    for e in errors {
+        let (count, summary) = counts.entry(e.file.clone()).or_insert((0, None));
+        *count += 1;
+        if *count <= max {
+            out.push(e);
+        } else if summary.is_none() {
+            *summary = Some(out.len());
+            out.push(LoadError::file(e.file, String::new()));
+        }
+    }
+    for (count, summary) in counts.into_values() {
+        if let Some(e) = summary.and_then(|i| out.get_mut(i)) {
+            let more = thousands(count - max);
+            e.message = format!("and {more} more problems in this file (the first {max} are shown)");
+        }
+    }
+    out
+}
+
+/// `19841` as `19,841`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_past_the_cap_are_counted_per_file() {
+        let mut errors: Vec<LoadError> = (0..19_941).map(|i| LoadError::file("a.geojson", format!("p{i}"))).collect();
+        errors.insert(5, LoadError::file("b.json", "only one"));
+        let shown = capped_per_file(errors, 100);
+        assert_eq!(shown.len(), 102);
+        assert_eq!(shown.iter().filter(|e| e.file == "b.json").count(), 1);
+        let last = shown.last().unwrap();
+        assert_eq!(
+            last.to_string(),
+            "a.geojson: error: and 19,841 more problems in this file (the first 100 are shown)"
+        );
+        assert_eq!(capped_per_file(vec![LoadError::file("x", "y")], 100).len(), 1);
+        assert_eq!(
+            (thousands(0), thousands(999), thousands(1000), thousands(1_234_567)),
+            ("0".into(), "999".into(), "1,000".into(), "1,234,567".into())
+        );
+    }
 
     #[test]
     fn display_names_file_place_field_and_expectation() {

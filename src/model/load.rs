@@ -12,9 +12,10 @@ use super::layers::{Area, AreaRole, City, Layer, LayerKind, NamedPoint};
 /// Every problem found in one file; a file with any problem is not used.
 pub type LoadResult<T> = Result<T, Vec<LoadError>>;
 
-/// Reads a file from disk; an unreadable file is an error naming it.
+/// Reads a data file from disk (a regular file of at most [`super::files::MAX_DATA_FILE_BYTES`], UTF-8 with
+/// or without a byte-order mark); any other file is an error naming it.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|e| LoadError::file(path.display().to_string(), format!("cannot read: {e}")))
+    super::files::read_user_text(path, super::files::MAX_DATA_FILE_BYTES).map_err(LoadError::from)
 }
 
 /// Parses JSON text, turning a syntax error into a [`LoadError`] with its line and column.
@@ -35,6 +36,8 @@ pub struct FeatureCx<'a> {
     pub file: &'a str,
     /// The whole text, to find line and column.
     pub text: &'a str,
+    /// Lookups into `text`, shared by every record of the file (so many errors are located in one pass).
+    pub located: &'a json_locate::TextIndex,
     /// The index of the feature in `features`.
     pub index: usize,
     /// The feature's id or name, once known.
@@ -51,7 +54,7 @@ impl FeatureCx<'_> {
         // Point at the deepest part of the path that exists (a missing field points at its record).
         let line_col = (0..=field.len())
             .rev()
-            .find_map(|n| json_locate::locate(self.text, path.get(..n + 2)?))
+            .find_map(|n| self.located.locate(self.text, path.get(..n + 2)?))
             .map(|lc| (lc.line, lc.column));
         let field_name = field
             .iter()
@@ -123,10 +126,19 @@ pub fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// A required, non-empty string property.
+/// Most characters in a layer's names and codes (shown on one line; a 10 MB code would be in every message).
+pub const MAX_PROPERTY_CHARS: usize = 300;
+/// Most positions one feature's geometry may have: the bundled maps have at most about 12,000; a million
+/// would take minutes to triangulate and overrun the GPU buffers.
+pub const MAX_FEATURE_POSITIONS: usize = 200_000;
+
+/// A required, non-empty string property of at most [`MAX_PROPERTY_CHARS`] characters.
 pub fn string_prop(cx: &FeatureCx<'_>, props: &Map<String, Value>, key: &str) -> Result<String, LoadError> {
     match props.get(key) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+        Some(Value::String(s)) if !s.trim().is_empty() => match super::validate_text::too_long(s, MAX_PROPERTY_CHARS) {
+            None => Ok(s.clone()),
+            Some(message) => Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], message)),
+        },
         Some(Value::String(_)) => {
             Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], "expected a non-empty string"))
         }
@@ -211,6 +223,18 @@ pub fn polygons_at(
         p
     };
     let coordinates = at("coordinates");
+    let positions: usize = match value {
+        geojson::GeometryValue::Polygon { coordinates } => coordinates.iter().map(Vec::len).sum(),
+        geojson::GeometryValue::MultiPolygon { coordinates } => coordinates.iter().flatten().map(Vec::len).sum(),
+        _ => 0,
+    };
+    if positions > MAX_FEATURE_POSITIONS {
+        let (n, max) = (super::error::thousands(positions), super::error::thousands(MAX_FEATURE_POSITIONS));
+        return Err(cx.error(
+            &coordinates,
+            format!("the geometry has {n} positions; the atlas draws at most {max} per feature: simplify it first"),
+        ));
+    }
     match value {
         geojson::GeometryValue::Polygon { coordinates: rings } => Ok(vec![polygon(cx, &coordinates, rings)?]),
         geojson::GeometryValue::MultiPolygon { coordinates: parts } => parts
@@ -275,6 +299,16 @@ pub fn record_values(file: &str, text: &str, key: &str) -> Result<Vec<Value>, Lo
     }
 }
 
+/// A record's id or name as shown in its errors: the first 80 characters (a 10 MB name is an error of its
+/// own, not a part of every message).
+fn short_label(s: &str) -> String {
+    let mut label: String = s.chars().take(80).collect();
+    if label.len() < s.len() {
+        label.push('…');
+    }
+    label
+}
+
 /// Runs `each` on every record of an array, collecting all errors.
 pub fn for_each_record<T>(
     file: &str,
@@ -285,8 +319,9 @@ pub fn for_each_record<T>(
 ) -> LoadResult<Vec<T>> {
     let mut out = Vec::with_capacity(records.len());
     let mut errors = Vec::new();
+    let located = json_locate::TextIndex::default();
     for (index, record) in records.iter().enumerate() {
-        let mut cx = FeatureCx { file, text, index, record: None, array_key };
+        let mut cx = FeatureCx { file, text, located: &located, index, record: None, array_key };
         if !record.is_object() {
             errors
                 .push(cx.error(&[], format!("expected an object (a Feature in GeoJSON), found {}", type_name(record))));
@@ -297,7 +332,7 @@ pub fn for_each_record<T>(
             .and_then(|p| p.get("id").or_else(|| p.get("name")))
             .or_else(|| record.get("id"))
             .and_then(Value::as_str)
-            .map(str::to_owned);
+            .map(short_label);
         match each(&mut cx, record) {
             Ok(Some(t)) => out.push(t),
             Ok(None) => {}
@@ -400,6 +435,15 @@ pub fn load_layer(file: &str, text: &str, kind: LayerKind) -> LoadResult<Layer> 
     match kind {
         LayerKind::Cities => load_cities(file, text).map(Layer::Cities),
         LayerKind::Seas => load_named_points(file, text).map(Layer::Seas),
+        LayerKind::Countries => {
+            let areas = load_areas(file, text, kind)?;
+            // The home view is fitted to the focus countries: a region layer without one has nothing to show.
+            if !areas.iter().any(|a| a.role == AreaRole::Focus) {
+                let message = "no focus country: expected at least one feature with \"role\": \"focus\"";
+                return Err(vec![LoadError::file(file, message)]);
+            }
+            Ok(Layer::Areas(kind, areas))
+        }
         other => load_areas(file, text, other).map(|areas| Layer::Areas(other, areas)),
     }
 }
@@ -497,5 +541,31 @@ mod tests {
         assert!(e.message.contains("FeatureCollection"));
         assert!(feature_values("x", "[1,2]").is_err());
         assert!(feature_values("x", "").is_err());
+    }
+
+    #[test]
+    fn sizes_the_renderer_cannot_take_are_refused() {
+        // A million-position ring.
+        let ring: Vec<String> = (0..1_000_000).map(|i| format!("[{}, 30]", 40.0 + f64::from(i) * 1e-6)).collect();
+        let big = format!(r#"{{"type":"Polygon","coordinates":[[{}, [40, 30]]]}}"#, ring.join(","));
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, &big);
+        let e = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
+        assert!(e[0].message.contains("has 1,000,001 positions; the atlas draws at most 200,000"), "{}", e[0]);
+        assert_eq!(e[0].field.as_deref(), Some("geometry.coordinates"));
+        // A 10 MB code.
+        let long = "X".repeat(10_000_000);
+        let text = one_feature(&format!(r#"{{"a3":"{long}","name":"Iraq","role":"focus"}}"#), SQUARE);
+        let e = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
+        assert_eq!(e[0].message, "expected at most 300 characters, found 10000000");
+        assert!(e[0].to_string().len() < 300);
+    }
+
+    #[test]
+    fn a_region_layer_needs_a_focus_country() {
+        let text = one_feature(r#"{"a3":"TUR","name":"Turkey","role":"context"}"#, SQUARE);
+        let e = load_layer("countries-x.geojson", &text, LayerKind::Countries).unwrap_err();
+        assert!(e[0].message.starts_with("no focus country"), "{}", e[0]);
+        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, SQUARE);
+        assert!(load_layer("countries-x.geojson", &text, LayerKind::Countries).is_ok());
     }
 }

@@ -18,6 +18,8 @@ pub mod load;
 pub mod publishers;
 pub mod search;
 pub mod validate;
+pub mod validate_text;
+pub mod web;
 
 pub use error::LoadError;
 pub use geo::{GeoPoint, GeoPolygon};

@@ -30,6 +30,7 @@ pub fn validate(loaded: &LoadedDataset, atlas: &Atlas, publishers: &Publishers) 
     v.references();
     v.causes();
     v.coordinates();
+    v.errors.append(&mut super::validate_text::check(loaded));
     v.errors
 }
 
@@ -98,13 +99,8 @@ impl Validator<'_> {
             self.err(kind, id, &at(&[]), "expected at least one source {\"url\", \"title\"}".into());
         }
         for (i, s) in sources.iter().enumerate() {
-            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) || s.url.contains(' ') {
-                self.err(
-                    kind,
-                    id,
-                    &at(&[Seg::Index(i), Seg::Key("url")]),
-                    format!("expected an http(s) URL, found {:?}", s.url),
-                );
+            if let Some(problem) = super::web::web_address_problem(&s.url) {
+                self.err(kind, id, &at(&[Seg::Index(i), Seg::Key("url")]), problem);
             }
             if s.title.trim().is_empty() {
                 self.err(kind, id, &at(&[Seg::Index(i), Seg::Key("title")]), "expected a title".into());
@@ -291,7 +287,7 @@ impl Validator<'_> {
                 if let Some(file) = self.loaded.files.get(origin.file) {
                     let path =
                         [Seg::Key("features"), Seg::Index(origin.index), Seg::Key("geometry"), Seg::Key("coordinates")];
-                    if let Some(lc) = super::json_locate::locate(&file.text, &path) {
+                    if let Some(lc) = file.located.locate(&file.text, &path) {
                         e.place.line_col = Some((lc.line, lc.column));
                         e.field = Some("geometry.coordinates".into());
                     }

@@ -190,7 +190,7 @@ pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
             if let Some(publisher) = line.and_then(|l| l.publisher.as_deref()) {
                 ui.label(RichText::new(publisher).strong());
             }
-            ui.hyperlink_to(&s.title, &s.url).on_hover_text(&s.url);
+            super::links::source_link_ui(ui, &s.title, &s.url);
             if let Some(archive) = line.and_then(|l| l.archive.as_deref()) {
                 ui.label(RichText::new(format!("(archived copy, {archive})")).small());
             }

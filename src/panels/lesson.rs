@@ -133,7 +133,7 @@ fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, 
     if !slide.sources.is_empty() {
         ui.collapsing(format!("Sources ({})", slide.sources.len()), |ui| {
             for s in &slide.sources {
-                ui.hyperlink_to(&s.title, &s.url);
+                super::links::source_link_ui(ui, &s.title, &s.url);
             }
         });
     }

@@ -10,6 +10,7 @@ pub mod file_prompt;
 pub mod filters;
 pub mod legend;
 pub mod lesson;
+pub mod links;
 pub mod menu;
 pub mod messages;
 pub mod open_data;

@@ -63,7 +63,7 @@ pub fn caption_ui(ui: &mut Ui, slide: &Slide, max_height: f32) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Sources:").size(size::UI_SMALL).strong());
                 for s in &slide.sources {
-                    ui.hyperlink_to(RichText::new(&s.title).size(size::UI_SMALL), &s.url);
+                    super::links::source_link_ui(ui, RichText::new(&s.title).size(size::UI_SMALL), &s.url);
                 }
             });
         }

@@ -82,11 +82,7 @@ pub fn record_card_ui(ui: &mut Ui, s: &DataSource, i: usize, commands: &mut Vec<
     });
     let link = r.link.get(i);
     if !link.is_empty() {
-        // Only web links open, and only when clicked; anything else is shown as text.
-        if link.starts_with("https://") || link.starts_with("http://") {
-            ui.hyperlink_to(format!("Media: {link}"), link);
-        } else {
-            ui.label(format!("Media: {link}"));
-        }
+        // Only web links with a host open, and only when clicked; anything else is shown as text.
+        super::links::source_link_ui(ui, format!("Media: {link}"), link);
     }
 }
