@@ -224,6 +224,26 @@ pub fn source_lines(publishers: &crate::model::publishers::Publishers, sources: 
         .collect()
 }
 
+/// A group's dated areas: the one drawn at this date first, then when the others apply (or why none is).
+fn group_areas_ui(ui: &mut Ui, g: &crate::model::dataset::Group, day: f64) {
+    let date = crate::time::date_from_day(day);
+    if g.areas.is_empty() {
+        ui.label(RichText::new("No area drawn: no source places the group on the ground at a mapped place.").small());
+        return;
+    }
+    let shown: Vec<_> = g.areas.iter().filter(|a| a.span.presence(date).is_shown()).collect();
+    if shown.is_empty() {
+        ui.label(RichText::new("No area drawn at this date.").small());
+    }
+    for a in &shown {
+        ui.label(RichText::new(format!("Area at this date ({}, approximate): {}", a.span.long(), a.note)).small());
+    }
+    let others: Vec<String> = g.areas.iter().filter(|a| !shown.contains(a)).map(|a| a.span.long()).collect();
+    if !others.is_empty() {
+        ui.label(RichText::new(format!("Other mapped periods: {}", others.join("; "))).small());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,25 +264,5 @@ mod tests {
         assert_eq!(names, [Some("Reuters"), Some("US Department of State"), Some("FDD's Long War Journal")]);
         assert_eq!(lines.get(1).and_then(|l| l.archive.as_deref()), Some("Internet Archive"));
         assert_eq!(lines.iter().map(|l| l.reputable).collect::<Vec<_>>(), [true, true, false]);
-    }
-}
-
-/// A group's dated areas: the one drawn at this date first, then when the others apply (or why none is).
-fn group_areas_ui(ui: &mut Ui, g: &crate::model::dataset::Group, day: f64) {
-    let date = crate::time::date_from_day(day);
-    if g.areas.is_empty() {
-        ui.label(RichText::new("No area drawn: no source places the group on the ground at a mapped place.").small());
-        return;
-    }
-    let shown: Vec<_> = g.areas.iter().filter(|a| a.span.presence(date).is_shown()).collect();
-    if shown.is_empty() {
-        ui.label(RichText::new("No area drawn at this date.").small());
-    }
-    for a in &shown {
-        ui.label(RichText::new(format!("Area at this date ({}, approximate): {}", a.span.long(), a.note)).small());
-    }
-    let others: Vec<String> = g.areas.iter().filter(|a| !shown.contains(a)).map(|a| a.span.long()).collect();
-    if !others.is_empty() {
-        ui.label(RichText::new(format!("Other mapped periods: {}", others.join("; "))).small());
     }
 }
