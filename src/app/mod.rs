@@ -680,6 +680,11 @@ impl TimeAtlasApp {
         self.screenshot.is_some()
     }
 
+    /// The search box's text (for tests).
+    pub fn search_text(&self) -> &str {
+        &self.side.search_text
+    }
+
     /// Names of the labels the map placed in its last frame (for tests and diagnostics).
     pub fn placed_label_texts(&self) -> Vec<String> {
         self.scene.as_ref().map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect()).unwrap_or_default()
