@@ -95,3 +95,44 @@ fn ctrl_f_focuses_search_on_a_projector_with_a_tool_chosen() {
     assert_eq!(h.state().draw.tool, Tool::Pen, "typing chose no other tool");
     assert!(!h.state().settings.time.playing);
 }
+
+#[test]
+fn escape_closes_the_export_dialog_before_anything_else() {
+    let mut h = harness_at("1990-01-01");
+    h.run();
+    h.key_press(Key::A);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.state().export.open);
+    h.get_by_label("Export the map");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().export.open, "Esc closed the export dialog");
+    assert!(h.query_by_label("Export the map").is_none());
+    assert_eq!(h.state().draw.tool, Tool::Arrow, "that Esc did nothing else");
+    // The next Esc is the map's again: back to the pointer.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().draw.tool, Tool::Pointer);
+}
+
+#[test]
+fn escape_closes_about_data_sources_and_import_by_path() {
+    let mut h = harness_at("1990-01-01");
+    h.run();
+    for (menu, item, title) in [
+        ("Help", "About TimeAtlas and data credits", "About TimeAtlas"),
+        ("File", "Data sources…", "Data sources"),
+        ("File", "Import data by path…", "Import data"),
+    ] {
+        h.get_by_label(menu).click();
+        h.run();
+        h.get_by_label(item).click();
+        h.run();
+        assert!(h.query_by_label(title).is_some(), "{title} opened");
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(h.query_by_label(title).is_none(), "Esc closed {title}");
+    }
+}
