@@ -136,3 +136,42 @@ fn escape_closes_about_data_sources_and_import_by_path() {
         assert!(h.query_by_label(title).is_none(), "Esc closed {title}");
     }
 }
+
+/// The timeline's "Go to date" field: the text field other than Search (it has only a placeholder).
+fn go_to_date_field<'h>(h: &'h Harness<'static, TimeAtlasApp>) -> egui_kittest::Node<'h> {
+    h.get_by(|n| n.role() == egui::accesskit::Role::TextInput && n.label().is_none())
+}
+
+#[test]
+fn a_typed_day_is_shown_to_the_day_at_any_zoom() {
+    let mut h = harness_at("1990-01-01");
+    h.run();
+    // The whole timeline is visible: a date is shown to the month.
+    assert!(h.state().timeline_visible.1 - h.state().timeline_visible.0 > 20_000.0);
+    assert_eq!(h.query_all_by_label("January 1990").count(), 2, "timeline controls and status bar");
+    go_to_date_field(&h).click();
+    h.run();
+    type_like_a_keyboard(&mut h, "2020-01-03");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().settings.time.current_date().to_string(), "2020-01-03");
+    assert!(h.state().timeline_visible.1 - h.state().timeline_visible.0 > 20_000.0, "not zoomed");
+    // Shown large in the timeline's controls and once more in the status bar.
+    assert_eq!(h.query_all_by_label("3 January 2020").count(), 2);
+    assert!(h.query_by_label("January 2020").is_none());
+    // Once the date moves on (to the next event), the zoom decides again.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().settings.time.current_date().to_string(), "2020-01-05");
+    assert_eq!(h.query_all_by_label("January 2020").count(), 2);
+    // Typed to the month, the month is enough.
+    go_to_date_field(&h).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_like_a_keyboard(&mut h, "1979-11");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.query_all_by_label("November 1979").count(), 2);
+}
