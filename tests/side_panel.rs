@@ -151,4 +151,15 @@ fn the_protecting_powers_in_force_show_at_the_top_of_the_panel_and_follow_the_da
     h.get_by_label("Pakistan for Iran in United States of America");
     assert!(h.query_by_label("Algeria for Iran in United States of America").is_none());
     h.get_by_label("Switzerland for United States of America in Iran");
+    // In 2020 about a dozen are in force: the strip names four, and the rest are one click away.
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, timeatlas::command::Command::JumpTo("2020-01-03".into()));
+    h.run();
+    let in_force_links = h.query_all_by(|n| {
+        n.role() == egui::accesskit::Role::Link && n.label().is_some_and(|l| l.contains(" for ") && l.contains(" in "))
+    });
+    assert_eq!(in_force_links.count(), 4);
+    h.get_by_label_contains(" more").click();
+    h.run();
+    h.get_by_label("Only those in force at this date");
 }
