@@ -129,3 +129,37 @@ fn a_group_card_says_which_area_is_drawn_at_the_date() {
     h.run();
     h.get_by_label_contains("Area at this date (April 2015 – December 2015, approximate): 2015: Tikrit lost");
 }
+
+#[test]
+fn the_protecting_powers_in_force_show_at_the_top_of_the_panel_and_follow_the_date() {
+    let mut h = harness_at("1985-06-01");
+    h.run();
+    // No tab clicked: the strip is there from the start, above the search box.
+    let strip = h.get_by_label("In force on 1 June 1985:").rect().top();
+    let swiss = h.get_by_label("Switzerland for United States of America in Iran");
+    h.get_by_label("Algeria for Iran in United States of America");
+    assert!(strip < h.get_by_label("Search").rect().top());
+    assert!(h.query_by_label("Pakistan for Iran in United States of America").is_none(), "not before 1992");
+    swiss.click();
+    h.run();
+    assert!(matches!(h.state().card.as_ref(), Some(timeatlas::model::search::Hit::Relation(_))));
+    // Moved to 2000, Pakistan has taken over from Algeria.
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, timeatlas::command::Command::JumpTo("2000-01-01".into()));
+    h.run();
+    h.get_by_label("In force on 1 January 2000:");
+    h.get_by_label("Pakistan for Iran in United States of America");
+    assert!(h.query_by_label("Algeria for Iran in United States of America").is_none());
+    h.get_by_label("Switzerland for United States of America in Iran");
+    // In 2020 about a dozen are in force: the strip names four, and the rest are one click away.
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, timeatlas::command::Command::JumpTo("2020-01-03".into()));
+    h.run();
+    let in_force_links = h.query_all_by(|n| {
+        n.role() == egui::accesskit::Role::Link && n.label().is_some_and(|l| l.contains(" for ") && l.contains(" in "))
+    });
+    assert_eq!(in_force_links.count(), 4);
+    h.get_by_label_contains(" more").click();
+    h.run();
+    h.get_by_label("Only those in force at this date");
+}

@@ -112,8 +112,7 @@ impl TimeAtlasApp {
                 |i: Option<usize>| i.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.name.as_str());
             let selected_name =
                 self.selected.as_deref().and_then(|a3| self.data.atlas.country(a3)).map(|c| c.name.as_str());
-            let span = self.timeline_visible.1 - self.timeline_visible.0;
-            let date = time::format_current(self.settings.time.current_day, span);
+            let date = time::format_current(self.settings.time.current_day, self.date_span_days());
             let state = panels::status::StatusState {
                 date: &date,
                 hovered: country_name(self.hovered),

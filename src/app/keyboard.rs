@@ -3,6 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::app::imports::DataCommand;
 use crate::command::Command;
 use crate::map::memory::KEY_ZOOM_FACTOR;
 use crate::panels;
@@ -30,7 +31,9 @@ impl TimeAtlasApp {
             ctx.memory_mut(|m| m.request_focus(panels::search::search_field_id()));
         }
         self.scale_keys(ctx, &mut out);
-        if !ctx.egui_wants_keyboard_input() {
+        if self.escape_closes_a_window(ctx, &mut out) {
+            // That Esc did its one thing: it neither leaves presentation nor drops the tool.
+        } else if !ctx.egui_wants_keyboard_input() {
             if self.lesson.presenting {
                 presenting_keys(ctx, self.lesson.blank.is_some(), &mut out);
             } else {
@@ -38,6 +41,27 @@ impl TimeAtlasApp {
             }
         }
         self.commands.extend(out);
+    }
+
+    /// Esc closes the open windows before it does anything else, even from a text field inside one.
+    /// Returns true when it did (the key is consumed).
+    fn escape_closes_a_window(&self, ctx: &egui::Context, out: &mut Vec<Command>) -> bool {
+        let open: Vec<Command> = [
+            (self.draw.text_edit.is_some(), Command::CancelAnnotationText),
+            (self.file_prompt.is_some(), Command::CloseFilePrompt),
+            (self.export.open, Command::ShowExport(false)),
+            (self.show_open_data, Command::ShowOpenData(false)),
+            (self.imports.show_panel, Command::Data(DataCommand::ShowPanel(false))),
+            (self.show_about, Command::ShowAbout(false)),
+        ]
+        .into_iter()
+        .filter_map(|(is_open, close)| is_open.then_some(close))
+        .collect();
+        if open.is_empty() || !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            return false;
+        }
+        out.extend(open);
+        true
     }
 
     /// Ctrl + / Ctrl - / Ctrl 0: the UI scale, 100 to 300 %.

@@ -186,6 +186,9 @@ pub struct TimeAtlasApp {
     jump_text: String,
     /// Why the last "Go to date" was not understood, shown under the field.
     pub jump_error: Option<String>,
+    /// The day last typed into "Go to date" to the day: while the date stays there it is shown to the
+    /// day whatever the timeline's zoom (never less precise than what the user typed).
+    typed_day: Option<f64>,
     show_about: bool,
     show_open_data: bool,
     side_open_when_narrow: bool,
@@ -278,6 +281,7 @@ impl TimeAtlasApp {
             timeline_events: Vec::new(),
             jump_text: String::new(),
             jump_error: None,
+            typed_day: None,
             show_about: false,
             side_open_when_narrow: false,
             draw_open_when_narrow: false,
@@ -489,7 +493,10 @@ impl TimeAtlasApp {
             Command::JumpTo(text) => match time::parse_day(&text) {
                 Ok(day) => {
                     self.jump_error = None;
+                    let to_day = crate::model::date::FuzzyDate::parse(text.trim())
+                        .is_ok_and(|d| d.precision() == crate::model::date::Precision::Day);
                     self.settings.time.set_day(day);
+                    self.typed_day = to_day.then_some(self.settings.time.current_day);
                     self.keep_date_visible();
                 }
                 Err(e) => self.jump_error = Some(e),
@@ -609,6 +616,7 @@ impl TimeAtlasApp {
                     set_range: self.timeline_set_range.take(),
                     jump_error: self.jump_error.as_deref(),
                     visible: self.timeline_visible,
+                    date_span_days: self.date_span_days(),
                     sources: &self.imports.sources,
                 };
                 let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, commands);
@@ -689,6 +697,21 @@ impl TimeAtlasApp {
     /// True for a `--screenshot` run.
     pub fn is_screenshot_run(&self) -> bool {
         self.screenshot.is_some()
+    }
+
+    /// The span of days that sets how precisely the current date is shown: the timeline's visible span,
+    /// or none while the date is the day the user typed.
+    fn date_span_days(&self) -> f64 {
+        if self.typed_day == Some(self.settings.time.current_day) {
+            0.0
+        } else {
+            self.timeline_visible.1 - self.timeline_visible.0
+        }
+    }
+
+    /// The search box's text (for tests).
+    pub fn search_text(&self) -> &str {
+        &self.side.search_text
     }
 
     /// Names of the labels the map placed in its last frame (for tests and diagnostics).

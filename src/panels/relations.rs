@@ -21,6 +21,47 @@ pub fn relation_sentence(r: &Relation, d: &Dataset) -> String {
     )
 }
 
+/// The relations in force at `day`, in one compact strip ("In force on 1 June 1985: Switzerland for
+/// United States of America in Iran; ..."): the channels are what the panel is for, so they show
+/// without a click and follow the date. Each opens its card. The strip names at most [`IN_FORCE_SHOWN`]
+/// so the card below keeps its room; returns true when the user asks for the others (the full list).
+pub fn in_force_ui(ui: &mut Ui, d: &Dataset, index: &ContentIndex, day: f64, commands: &mut Vec<Command>) -> bool {
+    let date = crate::time::format_current(day, 0.0);
+    let active: Vec<&Relation> =
+        d.relations.iter().enumerate().filter(|(i, _)| index.relation_active(*i, day)).map(|(_, r)| r).collect();
+    let mut more = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        if active.is_empty() {
+            ui.label(RichText::new(format!("No protecting power in force on {date}")).weak());
+            return;
+        }
+        ui.label(RichText::new(format!("In force on {date}:")).strong());
+        let shown = active.len().min(IN_FORCE_SHOWN);
+        for (n, r) in active.iter().take(shown).enumerate() {
+            let text = format!(
+                "{} for {} in {}",
+                d.country_name(&r.protecting),
+                d.country_name(&r.represented),
+                d.country_name(&r.host)
+            );
+            if ui.link(text).on_hover_text(format!("{}: {}", r.covers.label(), r.summary)).clicked() {
+                commands.push(Command::Open(Some(Hit::Relation(r.id.clone()))));
+            }
+            if n + 1 < shown {
+                ui.label(";");
+            }
+        }
+        if active.len() > shown {
+            more = ui.link(format!("and {} more", active.len() - shown)).clicked();
+        }
+    });
+    more
+}
+
+/// How many relations the in-force strip names before "and N more".
+const IN_FORCE_SHOWN: usize = 4;
+
 /// The list of relations: active ones strong, the others greyed with their dates.
 pub fn relations_ui(
     ui: &mut Ui,

@@ -81,6 +81,10 @@ pub struct SideState {
 
 /// Draws the panel: search, the open card, then the tabs.
 pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, commands: &mut Vec<Command>) {
+    if super::relations::in_force_ui(ui, inputs.dataset, inputs.index, inputs.day, commands) {
+        state.tab = SideTab::Powers;
+    }
+    ui.separator();
     super::search::search_ui(ui, inputs.search, &mut state.search_text, &mut state.search_cursor, commands);
     imported_search_ui(ui, inputs, state, commands);
     ui.separator();

@@ -73,6 +73,8 @@ pub struct TimelineInputs<'a> {
     pub set_range: Option<(f64, f64)>,
     /// The visible range of the last frame (for the date's precision).
     pub visible: (f64, f64),
+    /// The span that sets the shown date's precision (the visible span, or 0 for a typed day).
+    pub date_span_days: f64,
     /// Why the last typed date was not understood.
     pub jump_error: Option<&'a str>,
     /// The user's imported data, drawn in lanes above the atlas's.
@@ -103,8 +105,9 @@ fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String,
     let t = inputs.time;
     // The date first and large: on a narrow projector screen the controls wrap below it.
     ui.horizontal_wrapped(|ui| {
-        let span = inputs.visible.1 - inputs.visible.0;
-        ui.label(RichText::new(time::format_current(t.current_day, span)).size(size::DATE_BIG).strong());
+        ui.label(
+            RichText::new(time::format_current(t.current_day, inputs.date_span_days)).size(size::DATE_BIG).strong(),
+        );
         ui.add_space(12.0);
         let play_label = if t.playing { "Pause" } else { "Play" };
         if ui.button(play_label).on_hover_text("Play or pause (Space)").clicked() {
