@@ -1,13 +1,13 @@
 //! The legend of the user's imported layers, in the map's top-right corner (the atlas's own legend is
 //! bottom-right): one row per source in its colour, marked as the user's data.
 
-use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, Vec2};
+use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke};
 
 use crate::import::sources::DataSources;
 use crate::theme::{self, MapPalette, size};
 
-const ROW: f32 = 19.0;
-const PAD: f32 = 8.0;
+use super::legend::{PAD, ROW};
+
 const WIDTH: f32 = 250.0;
 /// Sources listed at most; the Data sources window lists them all.
 const MAX_ROWS: usize = 6;
@@ -22,15 +22,11 @@ pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, s
         return;
     }
     let height = (shown.len() + 1) as f32 * ROW + 2.0 * PAD;
-    let rect = Rect::from_min_size(
-        Pos2::new(map_rect.right() - WIDTH - 12.0, map_rect.top() + 12.0),
-        Vec2::new(WIDTH, height),
-    );
-    if !map_rect.contains_rect(rect) {
+    let Some(rect) =
+        super::legend::legend_box(painter, map_rect, palette, map_rect.top() + 12.0, egui::vec2(WIDTH, height))
+    else {
         return;
-    }
-    painter.rect_filled(rect, 6.0, palette.label_halo.gamma_multiply(0.92));
-    painter.rect_stroke(rect, 6.0, Stroke::new(1.0, palette.context_border), egui::StrokeKind::Inside);
+    };
     let font = FontId::proportional(size::UI_SMALL + 0.5);
     let mut y = rect.top() + PAD + ROW / 2.0;
     painter.text(

@@ -8,8 +8,8 @@ use crate::model::date::Presence;
 use crate::model::filters::Filters;
 use crate::theme::{self, MapPalette, size};
 
-const ROW: f32 = 19.0;
-const PAD: f32 = 8.0;
+pub(super) const ROW: f32 = 19.0;
+pub(super) const PAD: f32 = 8.0;
 const WIDTH: f32 = 275.0;
 
 /// Draws the legend in the bottom-right corner of `map_rect`, listing only what the filters let through.
@@ -28,15 +28,8 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
         return;
     }
     let height = rows as f32 * ROW + 2.0 * PAD;
-    let rect = Rect::from_min_size(
-        Pos2::new(map_rect.right() - WIDTH - 12.0, map_rect.bottom() - height - 12.0),
-        Vec2::new(WIDTH, height),
-    );
-    if !map_rect.contains_rect(rect) {
-        return;
-    }
-    painter.rect_filled(rect, 6.0, palette.label_halo.gamma_multiply(0.92));
-    painter.rect_stroke(rect, 6.0, Stroke::new(1.0, palette.context_border), egui::StrokeKind::Inside);
+    let top = map_rect.bottom() - height - 12.0;
+    let Some(rect) = legend_box(painter, map_rect, palette, top, Vec2::new(WIDTH, height)) else { return };
     let font = FontId::proportional(size::UI_SMALL + 0.5);
     let mut y = rect.top() + PAD + ROW / 2.0;
     let icon_x = rect.left() + PAD + 10.0;
@@ -81,3 +74,21 @@ const POSITION_ROWS: [(PositionRole, Presence, &str); 4] = [
     (PositionRole::Military, Presence::Uncertain, "Faded: date known to month or year"),
     (PositionRole::Military, Presence::Ended, "Hollow: closed"),
 ];
+
+/// Paints a legend's box at the map's right edge from `top`, `size` points; `None` (and nothing
+/// painted) when it does not fit in the map. The atlas's legend and the imported data's share it.
+pub(super) fn legend_box(
+    painter: &Painter,
+    map_rect: Rect,
+    palette: &MapPalette,
+    top: f32,
+    size: Vec2,
+) -> Option<Rect> {
+    let rect = Rect::from_min_size(Pos2::new(map_rect.right() - size.x - 12.0, top), size);
+    if !map_rect.contains_rect(rect) {
+        return None;
+    }
+    painter.rect_filled(rect, 6.0, palette.label_halo.gamma_multiply(0.92));
+    painter.rect_stroke(rect, 6.0, Stroke::new(1.0, palette.context_border), egui::StrokeKind::Inside);
+    Some(rect)
+}

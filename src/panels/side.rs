@@ -167,7 +167,8 @@ fn imported_search_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideStat
 }
 
 /// Imported records at the current date, a few per source.
-fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Command>) {
+fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Command>) -> bool {
+    let mut any = false;
     for s in inputs.sources.sources.iter().filter(|s| s.visible) {
         // Newest first: what just happened matters most.
         let mut active: Vec<(usize, f32)> = s.active_at(inputs.day, inputs.window_days).collect();
@@ -175,6 +176,7 @@ fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Ve
         if active.is_empty() {
             continue;
         }
+        any = true;
         ui.label(RichText::new(format!("{} (your data)", s.imported.name)).strong());
         for &(i, strength) in active.iter().take(50) {
             let r = &s.imported.records;
@@ -193,11 +195,16 @@ fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Ve
             );
         }
     }
+    any
 }
 
 /// Events near the current date (those highlighted on the map), in order.
 fn on_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Command>) {
-    imported_this_date_ui(ui, inputs, commands);
+    if imported_this_date_ui(ui, inputs, commands) {
+        // The atlas's own events follow under their own heading, apart from the user's.
+        ui.separator();
+        ui.label(RichText::new("The atlas's events").strong());
+    }
     let mut near = inputs.index.events_at(inputs.day, inputs.window_days);
     near.retain(|&(i, _)| inputs.dataset.events.get(i).is_some_and(|e| inputs.filters.shows_event(e)));
     if near.is_empty() {
