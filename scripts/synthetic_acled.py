@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes a synthetic ACLED-style CSV: the 31 columns of ACLED's 2023+ exports, realistic notes.
 
-Synthetic: places are real towns of Yemen, Syria, Iraq and Iran with a little jitter, but every row is
-made up. It is for tests and benchmarks, never for teaching.
+Synthetic: places are the real towns of Yemen, Syria, Iraq and Iran in the atlas's data/cities.geojson
+(GeoNames), with a little jitter, weighted by population and by country, and each country's events follow a
+rough profile over the years (so the map shows fronts and quiet years, as real ACLED data does); but every
+row is made up. It is for tests and benchmarks, never for teaching.
 
     python3 scripts/synthetic_acled.py ROWS OUT.csv [--seed N] [--quirks]
 
@@ -10,6 +12,9 @@ made up. It is for tests and benchmarks, never for teaching.
 '2.0' numbers, CRLF line ends.
 """
 import csv
+import json
+import math
+import os
 import random
 import sys
 from datetime import date, timedelta
@@ -56,6 +61,35 @@ ACTORS = {
     "IRQ": ["Military Forces of Iraq (2014-)", "Islamic State (Iraq)", "PMF: Popular Mobilization Forces", "Kurdistan Regional Government"],
     "IRN": ["Police Forces of Iran (1989-)", "Protesters (Iran)", "Jaish al Adl", "Military Forces of Iran (1989-)"],
 }
+# Share of the rows per country, and how active each year 2015..2024 is (relative).
+COUNTRY_WEIGHT = {"SYR": 0.36, "YEM": 0.34, "IRQ": 0.20, "IRN": 0.10}
+YEAR_PROFILE = {
+    "SYR": [10, 9, 8, 6, 5, 5, 4, 3, 3, 4],
+    "YEM": [6, 8, 9, 10, 9, 8, 7, 4, 3, 3],
+    "IRQ": [10, 9, 7, 3, 3, 2, 2, 2, 1, 1],
+    "IRN": [1, 1, 2, 4, 5, 2, 2, 10, 3, 2],
+}
+YEARS = 10
+
+
+def load_towns():
+    """(country, name, lat, lon, nearest admin1 of PLACES) for every town in the atlas's cities file."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "data", "cities.geojson"), encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    towns = {}
+    for feat in features:
+        p = feat["properties"]
+        if p["country"] not in COUNTRY_WEIGHT:
+            continue
+        lon, lat = feat["geometry"]["coordinates"][:2]
+        same = [pl for pl in PLACES if pl[0] == p["country"]]
+        near = min(same, key=lambda pl: (pl[6] - lat) ** 2 + (pl[7] - lon) ** 2)
+        weight = math.sqrt(max(p.get("population") or 1000, 1000))
+        towns.setdefault(p["country"], []).append((p["name"], lat, lon, near, weight))
+    return towns
+
+
 INTER = ["State forces", "Rebel group", "Political militia", "Identity militia", "Protesters", "Civilians"]
 SOURCES = ["Xinhua", "Reuters", "Yemen Post", "SANA", "Rudaw", "Shafaqna", "Syrian Observatory for Human Rights"]
 
@@ -68,6 +102,13 @@ NOTES = {
     "Violent demonstration": "On {d}, demonstrators threw stones at {a1} in {loc}; several were injured.",
     "Arrests": "On {d}, {a1} arrested several people in {loc}, accusing them of links to {a2}.",
 }
+# ACLED notes often go on with how the report came and what else happened.
+TAILS = [
+    " The report could not be independently verified; casualty figures are from local sources.",
+    " Residents said the fighting lasted several hours and that shops in the area stayed closed the next day.",
+    " The event was reported by several outlets; the figures given here are the most conservative.",
+    " Local media reported damage to houses and a water station; no group claimed responsibility.",
+]
 
 
 def main() -> None:
@@ -79,19 +120,26 @@ def main() -> None:
     quirks = "--quirks" in args
     rng = random.Random(seed)
     start = date(2015, 1, 1)
-    span_days = (date(2024, 12, 31) - start).days
     weights = [t[3] for t in TYPES]
+    towns = load_towns()
+    countries = list(COUNTRY_WEIGHT)
+    country_weights = [COUNTRY_WEIGHT[c] for c in countries]
+    town_weights = {c: [t[4] for t in towns[c]] for c in countries}
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\r\n" if quirks else "\n")
         w.writerow(COLUMNS)
         for i in range(rows):
-            iso, num, country, admin1, admin2, loc, lat, lon = rng.choice(PLACES)
+            iso = rng.choices(countries, country_weights)[0]
+            loc, lat, lon, near, _ = rng.choices(towns[iso], town_weights[iso])[0]
+            _, num, country, admin1, admin2, _, _, _ = near
             disorder, etype, sub, _ = rng.choices(TYPES, weights)[0]
-            day = start + timedelta(days=int(rng.random() ** 0.8 * span_days))
+            year = rng.choices(range(YEARS), YEAR_PROFILE[iso])[0]
+            day = start + timedelta(days=int((year + rng.random()) * 365.25))
             a1, a2 = rng.sample(ACTORS[iso], 2)
             fat = 0 if etype in ("Protests", "Strategic developments") else int(rng.expovariate(0.5))
             d_text = day.strftime("%d %B %Y")
             note = NOTES[sub].format(d=d_text, a1=a1, a2=a2, loc=loc, adm=admin1, f=fat, n=rng.randint(20, 3000))
+            note += rng.choice(TAILS)
             event_date = day.isoformat()
             if quirks and i % 3 == 1:
                 event_date = d_text
@@ -101,7 +149,7 @@ def main() -> None:
             w.writerow([
                 f"{iso}{i + 1}", event_date, day.year, num_fmt(rng.choice([1, 1, 1, 2, 3])), disorder, etype, sub,
                 a1, "", rng.choice(INTER), a2, "", rng.choice(INTER), "", "", num, "Middle East", country,
-                admin1, admin2, "", loc, f"{lat + rng.uniform(-0.08, 0.08):.4f}", f"{lon + rng.uniform(-0.08, 0.08):.4f}",
+                admin1, admin2, "", loc, f"{lat + rng.gauss(0, 0.06):.4f}", f"{lon + rng.gauss(0, 0.06):.4f}",
                 num_fmt(rng.choice([1, 1, 2, 3])), rng.choice(SOURCES), "National", note, num_fmt(fat), "",
                 1700000000 + i,
             ])

@@ -158,6 +158,8 @@ fn data_figures(
     print_value("load_ms/data", ms(t.elapsed()));
     let bytes: usize = app.imports.sources.sources.iter().map(|s| s.imported.records.heap_bytes()).sum();
     println!("{}", serde_json::json!({"name": "data_bytes/records", "value": bytes}));
+    let index: usize = app.imports.sources.sources.iter().map(|s| s.index.heap_bytes()).sum();
+    println!("{}", serde_json::json!({"name": "data_bytes/index", "value": index}));
     let Some((first, last)) = app.imports.sources.day_range() else { bail!("no records") };
     let (first, last) = (f64::from(first), f64::from(last));
     for _ in 0..3 {

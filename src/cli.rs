@@ -87,6 +87,9 @@ pub struct Cli {
     /// Open a lesson file (`sample` opens the bundled sample lesson).
     #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
+    /// Open the window on this box, LON_MIN,LAT_MIN,LON_MAX,LAT_MAX in degrees (as `export --view`).
+    #[arg(long = "view", value_name = "BOX", value_parser = crate::export::command_line::parse_view, allow_hyphen_values = true)]
+    pub start_view: Option<crate::model::geo::GeoBox>,
     /// Start in presentation mode (full screen).
     #[arg(long)]
     pub present: bool,
@@ -284,6 +287,7 @@ fn run_window(cli: Cli) -> ExitCode {
         autosave_path: None,
         lesson: cli.lesson.clone(),
         present: cli.present,
+        view: cli.start_view,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -344,6 +344,12 @@ pub fn import_color(index: usize) -> Color32 {
     IMPORT_COLORS.get(index % IMPORT_COLORS.len()).copied().unwrap_or(Color32::GRAY)
 }
 
+/// Text on a density disc of `fill`: black on light colours, white on dark ones.
+pub fn density_label_color(fill: Color32) -> Color32 {
+    let luma = 0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if luma > 140.0 { Color32::BLACK } else { Color32::WHITE }
+}
+
 /// Size of an imported record's marker: larger with more deaths (log scale), in points.
 pub fn import_marker_radius(fatalities: u32) -> f32 {
     size::IMPORT_MARKER + (1.0 + fatalities as f32).ln().min(5.0) * 0.9

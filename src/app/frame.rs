@@ -168,6 +168,8 @@ impl TimeAtlasApp {
                     relations_active_only: self.settings.relations_active_only,
                     sources: &self.imports.sources,
                     record: self.imports.card,
+                    record_fields: &self.imports.card_fields,
+                    record_fields_problem: self.imports.card_fields_problem.as_deref(),
                 };
                 panels::side::side_ui(ui, &inputs, &mut self.side, commands);
             });
@@ -247,13 +249,17 @@ impl TimeAtlasApp {
                         selected: self.imports.card,
                         halo: palette.label_halo,
                     };
-                    self.imported_markers = crate::map::imported::imported_ui(&painter, &projector, &imported);
+                    let drawn = crate::map::imported::imported_ui(&painter, &projector, &imported);
+                    let discs = !drawn.clusters.is_empty();
+                    self.imported_markers = drawn.markers;
+                    self.imported_clusters = drawn.clusters;
                     panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &self.settings.filters);
                     panels::data_legend::data_legend_ui(
                         &painter,
                         projector.screen_rect,
                         &palette,
                         &self.imports.sources,
+                        discs,
                     );
                     self.map_size = projector.screen_rect.size();
                     self.map_rect = projector.screen_rect;
@@ -378,9 +384,9 @@ impl TimeAtlasApp {
             crate::map::content::MarkerItem::Event(i) => {
                 self.content.event_days.get(i).map_or(f64::MAX, |d| (d.0 - day).abs())
             }
-            crate::map::content::MarkerItem::Position(_) | crate::map::content::MarkerItem::Imported { .. } => {
-                f64::INFINITY
-            }
+            crate::map::content::MarkerItem::Position(_)
+            | crate::map::content::MarkerItem::Imported { .. }
+            | crate::map::content::MarkerItem::ImportedCluster(_) => f64::INFINITY,
         };
         let mut nearest: Vec<_> = self.markers.iter().collect();
         nearest.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
@@ -392,6 +398,10 @@ impl TimeAtlasApp {
         parts.push(format!("{} markers on the map", self.markers.len()));
         if !self.imported_markers.is_empty() {
             parts.push(format!("{} records of your data", self.imported_markers.len()));
+        }
+        if !self.imported_clusters.is_empty() {
+            let n: u64 = self.imported_clusters.iter().map(|c| u64::from(c.count)).sum();
+            parts.push(format!("{n} records of your data in {} areas", self.imported_clusters.len()));
         }
         if !titles.is_empty() {
             parts.push(titles.join("; "));

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use crate::import::sources::DataSources;
-use crate::import::{ImportError, ImportOptions, Imported, Progress};
+use crate::import::sources::{DataSources, Prepared};
+use crate::import::{ImportError, ImportOptions, Progress};
 use crate::model::layers::LayerKind;
 
 use super::TimeAtlasApp;
@@ -41,7 +41,7 @@ pub enum DataCommand {
 struct ImportJob {
     path: PathBuf,
     progress: Arc<Progress>,
-    result: Receiver<Result<Imported, ImportError>>,
+    result: Receiver<Result<Prepared, ImportError>>,
     started: std::time::Instant,
 }
 
@@ -57,6 +57,10 @@ pub struct ImportState {
     pub columns_text: String,
     /// The open imported record (source id, record index).
     pub card: Option<(u64, u32)>,
+    /// Its card fields (name, text), read when it opened: a big file's come back from the file.
+    pub card_fields: Vec<(String, String)>,
+    /// Why its fields could not be read back (the file changed or went away).
+    pub card_fields_problem: Option<String>,
     /// The source whose skipped rows are listed.
     pub skipped_open: Option<u64>,
     /// Bumped on every change, so the window repaints and caches rebuild.
@@ -99,6 +103,15 @@ impl ImportState {
     }
 }
 
+/// Reads a file and builds its indexes, places projected onto the map's plane (on the loading thread).
+pub fn read_and_index(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<Prepared, ImportError> {
+    let imported = crate::import::import_file(path, options, progress)?;
+    Ok(Prepared::new(imported, |lon, lat| {
+        let p = crate::map::projection::map_from_geo(crate::model::GeoPoint::lon_lat(lon, lat));
+        [p.x_km as f32, p.y_km as f32]
+    }))
+}
+
 /// True for a file the atlas reads as a map layer (`provinces*.geojson`, ...) rather than as data.
 fn is_layer_file(path: &Path) -> bool {
     path.is_dir() || path.file_name().and_then(|n| n.to_str()).is_some_and(|n| LayerKind::for_file_name(n).is_some())
@@ -111,7 +124,7 @@ impl TimeAtlasApp {
         let typed = crate::import::ColumnChoice::parse(&self.imports.columns_text).unwrap_or_default();
         let columns = if typed.is_empty() { self.imports.columns.clone() } else { typed };
         let default_date = crate::time::date_from_day(self.settings.time.current_day).format("%Y-%m-%d").to_string();
-        ImportOptions { columns, default_date }
+        ImportOptions { columns, default_date, ..ImportOptions::default() }
     }
 
     /// Starts reading files: map layers (by their names) load at once as before, data files on a
@@ -128,7 +141,7 @@ impl TimeAtlasApp {
             let (p, prog, opts) = (path.clone(), Arc::clone(&progress), options.clone());
             let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
                 // The window may have closed; nobody is left to tell then.
-                let _ = tx.send(crate::import::import_file(&p, &opts, &prog));
+                let _ = tx.send(read_and_index(&p, &opts, &prog));
             });
             match spawned {
                 Ok(_) => {
@@ -154,7 +167,7 @@ impl TimeAtlasApp {
                 self.load_data(std::slice::from_ref(path));
                 continue;
             }
-            match crate::import::import_file(path, &options, &Progress::default()) {
+            match read_and_index(path, &options, &Progress::default()) {
                 Ok(imported) => self.add_imported(imported),
                 Err(e) => {
                     self.messages.push(e.to_string());
@@ -194,28 +207,32 @@ impl TimeAtlasApp {
     }
 
     /// Adds a read file: its records as a layer, or its slides as a lesson.
-    fn add_imported(&mut self, imported: Imported) {
+    fn add_imported(&mut self, prepared: Prepared) {
+        let imported = &prepared.imported;
         // Skipped rows are not a failure: the Data sources window and the legend count them.
         if imported.skipped.count > 0 {
             log::warn!("{}: {} rows skipped", imported.path.display(), imported.skipped.count);
         }
-        if let Some(lesson) = imported.lesson {
+        if let Some(lesson) = prepared.imported.lesson {
             if self.lesson.lesson.is_some() {
                 self.messages.push(format!(
                     "{}: a StoryMap of {} slides. Close the open lesson (Lesson > Close) and open the file again to present it; nothing was changed.",
-                    imported.path.display(),
+                    prepared.imported.path.display(),
                     lesson.slides.len()
                 ));
             } else {
-                let problems =
-                    crate::lesson::file::validate(&lesson, &self.dataset, &imported.path.display().to_string());
+                let problems = crate::lesson::file::validate(
+                    &lesson,
+                    &self.dataset,
+                    &prepared.imported.path.display().to_string(),
+                );
                 self.messages.extend(problems.iter().map(|e| format!("warning: {e}")));
                 self.open_lesson(lesson, None);
             }
             return;
         }
         let first_import = self.imports.sources.is_empty();
-        self.imports.sources.add(imported);
+        self.imports.sources.add(prepared);
         self.imports.revision += 1;
         self.fit_time_to_data(first_import);
     }
@@ -287,6 +304,13 @@ impl TimeAtlasApp {
             }
             DataCommand::OpenRecord(record) => {
                 s.card = record;
+                let fields =
+                    record.and_then(|(id, i)| s.sources.get(id).map(|src| src.imported.card_fields(i as usize)));
+                (s.card_fields, s.card_fields_problem) = match fields {
+                    Some(Ok(fields)) => (fields, None),
+                    Some(Err(e)) => (Vec::new(), Some(e.to_string())),
+                    None => (Vec::new(), None),
+                };
                 if record.is_some() {
                     self.card = None;
                     self.show_side_panel_now();
@@ -322,4 +346,33 @@ impl TimeAtlasApp {
         }
         self.import_paths(&found);
     }
+}
+
+/// The tooltip of a density disc: how many records, of which kinds, and what a click does.
+pub fn cluster_text(c: &crate::map::density::Cluster, s: &crate::import::sources::DataSource) -> String {
+    use crate::map::density::CATEGORY_SLOTS;
+    let r = &s.imported.records;
+    let mut kinds: Vec<(String, u32)> = c
+        .by_category
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, &n)| {
+            let name = if k + 1 == CATEGORY_SLOTS && r.categories.len() > CATEGORY_SLOTS {
+                "other kinds".to_owned()
+            } else {
+                r.categories.name(k as u32).to_owned()
+            };
+            (name, n)
+        })
+        .collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    let list: Vec<String> = kinds.iter().take(4).map(|(name, n)| format!("{name} {n}")).collect();
+    let deaths = if c.fatalities > 0 { format!(", {} fatalities", c.fatalities) } else { String::new() };
+    format!(
+        "{} records of {} in this area{deaths}\n{}\nClick to zoom in and see each one",
+        c.count,
+        s.imported.name,
+        list.join(" · ")
+    )
 }

@@ -123,6 +123,8 @@ pub struct StartOptions {
     pub lesson: Option<PathBuf>,
     /// Start presenting.
     pub present: bool,
+    /// The box the map opens on (`--view`), kept fitted to the map area until the user moves the map.
+    pub view: Option<crate::model::geo::GeoBox>,
 }
 
 /// The loaded data and its prepared geometry.
@@ -217,6 +219,8 @@ pub struct TimeAtlasApp {
     pub imports: imports::ImportState,
     /// Imported records drawn on the map in the last frame.
     pub imported_markers: Vec<Marker>,
+    /// Density discs of imported records drawn in the last frame.
+    pub imported_clusters: Vec<crate::map::density::Cluster>,
 }
 
 impl TimeAtlasApp {
@@ -302,6 +306,7 @@ impl TimeAtlasApp {
             slide_text: panels::lesson::SlideText::default(),
             imports: imports::ImportState::default(),
             imported_markers: Vec::new(),
+            imported_clusters: Vec::new(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
@@ -319,6 +324,9 @@ impl TimeAtlasApp {
         app.imports.columns = options.columns.clone();
         if !options.data_paths.is_empty() {
             app.import_paths(&options.data_paths);
+        }
+        if let Some(view) = options.view {
+            app.lesson.pending_view = Some(Some(view));
         }
         if !options.fresh {
             presenting::keep_previous_autosave(&app.autosave_path);
@@ -637,10 +645,16 @@ impl TimeAtlasApp {
         if let Some(memory) = output.new_memory {
             commands.push(Command::SetView(memory));
         }
-        let marker = output
-            .pointer_screen
-            .and_then(|p| marker_at(&self.markers, p, 10.0).or_else(|| marker_at(&self.imported_markers, p, 8.0)))
-            .cloned();
+        let marker = output.pointer_screen.and_then(|p| {
+            let cluster = || {
+                crate::map::density::cluster_at(&self.imported_clusters, p)
+                    .map(|i| Marker { item: MarkerItem::ImportedCluster(i), pos: p })
+            };
+            marker_at(&self.markers, p, 10.0)
+                .or_else(|| marker_at(&self.imported_markers, p, 8.0))
+                .cloned()
+                .or_else(cluster)
+        });
         if let Some(clicked) = output.clicked {
             match marker.as_ref().map(|m| &m.item) {
                 Some(MarkerItem::Event(i)) => {
@@ -651,6 +665,13 @@ impl TimeAtlasApp {
                 }
                 Some(MarkerItem::Imported { source, record }) => {
                     commands.push(Command::Data(imports::DataCommand::OpenRecord(Some((*source, *record)))));
+                }
+                Some(MarkerItem::ImportedCluster(i)) => {
+                    // A disc opens into its records: zoom in on it until they are markers.
+                    if let (Some(c), Some(scale)) = (self.imported_clusters.get(*i), self.drawn_view.points_per_km) {
+                        let view = crate::map::MapMemory { center: c.center, points_per_km: Some(scale * 4.0) };
+                        commands.push(Command::SetView(view));
+                    }
                 }
                 _ => {
                     let a3 = clicked.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.id.clone());
@@ -675,6 +696,11 @@ impl TimeAtlasApp {
                 let i = record as usize;
                 let day = crate::import::dates::date_of_day(*r.start_day.get(i)?);
                 Some(format!("{}\n{} · {}", r.title.get(i), day.format("%-d %B %Y"), s.imported.name))
+            }
+            MarkerItem::ImportedCluster(i) => {
+                let c = self.imported_clusters.get(i)?;
+                let s = self.imports.sources.get(c.source)?;
+                Some(imports::cluster_text(c, s))
             }
         }
     }

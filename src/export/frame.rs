@@ -318,6 +318,8 @@ pub fn export_ui(
                 relations_active_only: settings.relations_active_only,
                 sources: scene.sources,
                 record: None,
+                record_fields: &[],
+                record_fields_problem: None,
             };
             let mut state = panels::side::SideState::default();
             panels::side::side_ui(ui, &inputs, &mut state, &mut Vec::new());
@@ -372,13 +374,13 @@ pub fn export_ui(
                 selected: None,
                 halo: palette.label_halo,
             };
-            crate::map::imported::imported_ui(&painter, &projector, &imported);
+            let discs = !crate::map::imported::imported_ui(&painter, &projector, &imported).clusters.is_empty();
             let cx =
                 AnnotationContext { projector: &projector, atlas: &scene.data.atlas, prepared: &scene.data.prepared };
             paint_annotations(&painter, &cx, scene.annotations, None);
             if opts.legend {
                 panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &settings.filters);
-                panels::data_legend::data_legend_ui(&painter, projector.screen_rect, &palette, scene.sources);
+                panels::data_legend::data_legend_ui(&painter, projector.screen_rect, &palette, scene.sources, discs);
             }
             Some(projector)
         })

@@ -41,6 +41,9 @@ pub struct AcledColumns {
     fatalities: Option<usize>,
     location: Option<usize>,
     fields: Vec<Option<usize>>,
+    /// False when the card's fields are read back from the file: rows then keep only what the map,
+    /// timeline and search need.
+    pub with_fields: bool,
 }
 
 impl AcledColumns {
@@ -63,6 +66,7 @@ impl AcledColumns {
             fatalities: h.find(&["fatalities"]),
             location: h.find(&["location"]),
             fields: ACLED_FIELDS.iter().map(|f| h.find(&[f])).collect(),
+            with_fields: true,
         })
     }
 }
@@ -117,25 +121,26 @@ pub fn acled_row(c: &AcledColumns, row: &Row<'_>) -> Result<RecordIn, ImportErro
             actors.push(cell.into_owned());
         }
     }
-    let inter: Vec<String> = c
-        .inter
-        .iter()
-        .map(|col| {
-            let t = row.text(*col);
-            inter_label(&t).map_or_else(|| t.into_owned(), str::to_owned)
-        })
-        .filter(|t| !t.is_empty())
-        .collect();
-    let fields = c
-        .fields
-        .iter()
-        .zip(ACLED_FIELDS)
-        .map(
-            |(col, name)| {
-                if name == "interaction" && col.is_none() { inter.join(" vs ") } else { row.text(*col).into_owned() }
-            },
-        )
-        .collect();
+    let inter: Vec<String> = if !c.with_fields {
+        Vec::new()
+    } else {
+        c.inter
+            .iter()
+            .map(|col| {
+                let t = row.text(*col);
+                inter_label(&t).map_or_else(|| t.into_owned(), str::to_owned)
+            })
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let fields = if c.with_fields {
+        let cell = |(col, name): (&Option<usize>, &str)| {
+            if name == "interaction" && col.is_none() { inter.join(" vs ") } else { row.text(*col).into_owned() }
+        };
+        c.fields.iter().zip(ACLED_FIELDS).map(cell).collect()
+    } else {
+        Vec::new()
+    };
     Ok(RecordIn {
         start: Some(start),
         at,
@@ -167,6 +172,8 @@ pub struct UcdpColumns {
     dyad: Option<usize>,
     conflict: Option<usize>,
     fields: Vec<Option<usize>>,
+    /// As [`AcledColumns::with_fields`].
+    pub with_fields: bool,
 }
 
 impl UcdpColumns {
@@ -193,6 +200,7 @@ impl UcdpColumns {
             dyad: h.find(&["dyad_name"]),
             conflict: h.find(&["conflict_name"]),
             fields: UCDP_FIELDS.iter().map(|f| h.find(&[f])).collect(),
+            with_fields: true,
         })
     }
 }
@@ -245,7 +253,11 @@ pub fn ucdp_row(c: &UcdpColumns, row: &Row<'_>) -> Result<RecordIn, ImportError>
         category,
         fatalities: row.count(c.best)?,
         actors: c.sides.iter().map(|s| row.text(*s).into_owned()).collect(),
-        fields: c.fields.iter().map(|col| row.text(*col).into_owned()).collect(),
+        fields: if c.with_fields {
+            c.fields.iter().map(|col| row.text(*col).into_owned()).collect()
+        } else {
+            Vec::new()
+        },
         ..RecordIn::default()
     })
 }

@@ -62,6 +62,8 @@ pub struct Row<'a> {
     pub number: u64,
     /// Line the row starts on, from 1.
     pub line: u64,
+    /// Byte offset of the row in what was read (the file, or the block of it).
+    pub byte: u64,
     /// The header.
     pub header: &'a Header,
     /// The file, for messages.
@@ -96,9 +98,12 @@ impl Row<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '_').collect();
-        cleaned
-            .parse::<f64>()
+        let parsed = if t.contains([',', '_']) {
+            t.chars().filter(|c| *c != ',' && *c != '_').collect::<String>().parse::<f64>()
+        } else {
+            t.parse::<f64>()
+        };
+        parsed
             .ok()
             .filter(|v| v.is_finite())
             .map(Some)
@@ -141,6 +146,15 @@ pub struct CsvRows<'f, R: Read> {
     file: &'f Path,
 }
 
+/// What [`CsvRows::for_each`] went through.
+#[derive(Debug, Default)]
+pub struct RowsRead {
+    /// Rows refused or unreadable.
+    pub skipped: SkipList,
+    /// Rows read, blank and broken ones included (row numbers run to this).
+    pub rows: u64,
+}
+
 impl<'f, R: Read> CsvRows<'f, R> {
     /// Reads the header.
     pub fn open(file: &'f Path, input: R) -> Result<Self, ImportError> {
@@ -155,9 +169,36 @@ impl<'f, R: Read> CsvRows<'f, R> {
         Ok(Self { reader, header, file })
     }
 
+    /// Rows that follow a header read elsewhere: a block of a file split for parallel reading, or the
+    /// one row a card reads back. Row numbers and lines count from the block's start.
+    pub fn headerless(file: &'f Path, header: Header, input: R) -> Self {
+        let reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(input);
+        Self { reader, header, file }
+    }
+
     /// The header.
     pub fn header(&self) -> &Header {
         &self.header
+    }
+
+    /// Where the data rows begin: the header's length in bytes.
+    pub fn data_start(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
+    /// The first row, through `f`; `None` at the end of the input.
+    pub fn first_row<T>(mut self, f: impl FnOnce(&Row<'_>) -> T) -> Option<Result<T, ImportError>> {
+        let mut record = csv::ByteRecord::new();
+        match self.reader.read_byte_record(&mut record) {
+            Ok(false) => None,
+            Err(e) => Some(Err(csv_error(self.file, &e))),
+            Ok(true) => {
+                let position = record.position();
+                let (line, byte) = position.map_or((0, 0), |p| (p.line(), p.byte()));
+                let row = Row { cells: &record, number: 1, line, byte, header: &self.header, file: self.file };
+                Some(Ok(f(&row)))
+            }
+        }
     }
 
     /// Calls `each` with every non-blank row; a row it refuses is skipped and listed. `progress` is told
@@ -166,7 +207,7 @@ impl<'f, R: Read> CsvRows<'f, R> {
         mut self,
         mut each: impl FnMut(&Row<'_>) -> Result<(), ImportError>,
         mut progress: impl FnMut(u64),
-    ) -> SkipList {
+    ) -> RowsRead {
         let mut skipped = SkipList::default();
         let mut record = csv::ByteRecord::new();
         let mut number = 0u64;
@@ -187,7 +228,8 @@ impl<'f, R: Read> CsvRows<'f, R> {
             number += 1;
             let position = record.position();
             let line = position.map_or(0, csv::Position::line);
-            let row = Row { cells: &record, number, line, header: &self.header, file: self.file };
+            let byte = position.map_or(0, csv::Position::byte);
+            let row = Row { cells: &record, number, line, byte, header: &self.header, file: self.file };
             if row.is_blank() {
                 continue;
             }
@@ -195,10 +237,10 @@ impl<'f, R: Read> CsvRows<'f, R> {
                 skipped.push(e);
             }
             if number.is_multiple_of(4096) {
-                progress(position.map_or(0, csv::Position::byte));
+                progress(byte);
             }
         }
-        skipped
+        RowsRead { skipped, rows: number }
     }
 }
 

@@ -5,9 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 
 /// How precise an imported date is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DatePrecision {
     /// Known to the day (or finer).
+    #[default]
     Day,
     /// Within a week of the day given (ACLED time_precision 2).
     Week,

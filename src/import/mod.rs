@@ -4,14 +4,17 @@
 //! read without knowing the format. A file is recognised by its content, not only its extension.
 
 pub mod acled;
+pub mod blocks;
 pub mod csv_table;
 pub mod dates;
 pub mod error;
 pub mod generic_csv;
 pub mod geojson_time;
 pub mod html;
+pub mod index;
 pub mod kml;
 pub mod records;
+pub mod row_fields;
 pub mod sources;
 pub mod storymap;
 pub mod timelinejs;
@@ -26,6 +29,7 @@ pub use generic_csv::ColumnChoice;
 pub use records::Records;
 
 use crate::lesson::model::Lesson;
+use blocks::RowKind;
 
 /// The file formats the atlas imports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -115,9 +119,19 @@ pub struct Imported {
     pub notes: Vec<String>,
     /// A StoryMap's lesson.
     pub lesson: Option<Lesson>,
+    /// For a big file: how to read a record's card fields back from it.
+    pub fields_in_file: Option<row_fields::FieldsInFile>,
 }
 
 impl Imported {
+    /// The card fields of record `i` (name, text): held, or read back from the file.
+    pub fn card_fields(&self, i: usize) -> Result<Vec<(String, String)>, ImportError> {
+        match (&self.fields_in_file, self.records.row_offsets.get(i)) {
+            (Some(f), Some(&offset)) => f.read(&self.path, offset),
+            _ => Ok(self.records.fields.iter().map(|(n, c)| (n.clone(), c.get(i).to_owned())).collect()),
+        }
+    }
+
     /// `N events (M with a place), K eras, from DATE to DATE` or `N slides`: the `check --stats` line.
     pub fn stats_line(&self) -> String {
         if let Some(l) = &self.lesson {
@@ -150,6 +164,8 @@ pub struct ImportOptions {
     pub columns: ColumnChoice,
     /// The date given to undated StoryMap slides (`YYYY-MM-DD`).
     pub default_date: String,
+    /// Block sizes and thresholds for big files.
+    pub reading: blocks::Reading,
 }
 
 /// Bytes read so far and in all, shared with the window for its progress bar.
@@ -254,8 +270,69 @@ pub fn import_file(path: &Path, options: &ImportOptions, progress: &Progress) ->
             progress.done.store(len, Ordering::Relaxed);
             imported
         }
-        Sniffed::Text => import_csv(path, rest, options, progress),
+        Sniffed::Text => import_csv_file(path, rest, len, options, progress),
     }
+}
+
+/// A CSV file: big ACLED and UCDP files in parallel blocks, with their card fields left in the file past
+/// a size; everything else row by row.
+fn import_csv_file(
+    path: &Path,
+    mut input: impl Read,
+    len: u64,
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<Imported, ImportError> {
+    let reading = &options.reading;
+    if len < reading.parallel_from_bytes || !options.columns.is_empty() {
+        return import_csv(path, input, options, progress);
+    }
+    let mut first = Vec::with_capacity(reading.block_bytes);
+    input
+        .by_ref()
+        .take(reading.block_bytes.max(64 * 1024) as u64)
+        .read_to_end(&mut first)
+        .map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
+    progress.done.store(first.len() as u64, Ordering::Relaxed);
+    let (header, data_start) = {
+        let rows = csv_table::CsvRows::open(path, first.as_slice())?;
+        (rows.header().clone(), rows.data_start() as usize)
+    };
+    let kind = match RowKind::for_header(&header) {
+        Some(kind) if data_start < first.len() => kind.map_err(|m| ImportError::file(path, m))?,
+        _ => return import_csv(path, std::io::Cursor::new(first).chain(input), options, progress),
+    };
+    let mut kind = kind;
+    let with_fields = len < reading.fields_in_file_from_bytes;
+    kind.set_with_fields(with_fields);
+    let format = match kind {
+        RowKind::Acled(_) => Format::Acled,
+        RowKind::Ucdp(_) => Format::Ucdp,
+    };
+    let data = first.split_off(data_start);
+    let first_line = first.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let start = (data_start as u64, first_line);
+    let read = blocks::read(path, &header, &kind, data, start, input, reading, with_fields, progress)?;
+    if read.too_many {
+        return Err(too_many_rows(path));
+    }
+    let mut parsed = Parsed::new(read.records);
+    parsed.skipped = read.skipped;
+    progress.done.store(len, Ordering::Relaxed);
+    let mut imported = finish(path, format, parsed)?;
+    if !with_fields {
+        imported.fields_in_file = Some(row_fields::FieldsInFile::new(path, header, format, len));
+    }
+    Ok(imported)
+}
+
+fn too_many_rows(path: &Path) -> ImportError {
+    ImportError::file(
+        path,
+        format!(
+            "the file has more than {MAX_RECORDS} rows; the atlas handles up to {MAX_RECORDS}: filter it first (by country or years)"
+        ),
+    )
 }
 
 fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -306,6 +383,7 @@ pub fn import_document(
             skipped,
             notes: Vec::new(),
             lesson: Some(lesson),
+            fields_in_file: None,
         });
     }
     if doc.get("events").is_some() {
@@ -371,14 +449,9 @@ pub fn import_csv(
         |bytes| progress.done.store(bytes, Ordering::Relaxed),
     );
     if too_many {
-        return Err(ImportError::file(
-            path,
-            format!(
-                "the file has more than {MAX_RECORDS} rows; the atlas handles up to {MAX_RECORDS}: filter it first (by country or years)"
-            ),
-        ));
+        return Err(too_many_rows(path));
     }
-    parsed.skipped = skipped;
+    parsed.skipped = skipped.skipped;
     if let Reader::Generic(g) = &reader {
         // Said after the rows: the first numeric date decided how numbers are read.
         parsed.notes.push(g.describe());
@@ -396,6 +469,7 @@ fn finish(path: &Path, format: Format, mut parsed: Parsed) -> Result<Imported, I
         return Err(ImportError::file(path, format!("no usable {} records{skipped}{why}", format.label())));
     }
     parsed.records.sort_by_start();
+    parsed.records.freeze();
     let file_name = path.file_name().map_or_else(|| "data".to_owned(), |n| n.to_string_lossy().into_owned());
     Ok(Imported {
         path: path.to_owned(),
@@ -406,6 +480,7 @@ fn finish(path: &Path, format: Format, mut parsed: Parsed) -> Result<Imported, I
         skipped: parsed.skipped,
         notes: parsed.notes,
         lesson: None,
+        fields_in_file: None,
     })
 }
 

@@ -4,23 +4,38 @@
 
 use super::dates::{DatePrecision, ImportDate};
 
-/// Texts appended one after another, read back by index.
+/// Texts appended one after another, read back by index. A column whose texts are all empty (an ACLED
+/// file has no display dates or links) holds no offsets at all.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TextColumn {
     text: String,
     ends: Vec<u32>,
+    len: usize,
+}
+
+/// Cuts `s` to at most `max` bytes on a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
 }
 
 impl TextColumn {
     /// Appends one text (truncated at [`TextColumn::MAX_CELL_BYTES`], on a character boundary).
     pub fn push(&mut self, s: &str) {
-        let mut end = s.len().min(Self::MAX_CELL_BYTES);
-        while !s.is_char_boundary(end) {
-            end -= 1;
+        let s = cut(s, Self::MAX_CELL_BYTES);
+        self.len += 1;
+        if s.is_empty() && self.ends.is_empty() {
+            return;
+        }
+        if self.ends.is_empty() {
+            self.ends.resize(self.len - 1, 0);
         }
         // u32 offsets: a column stops growing at 4 GB (the file size limit is far below).
-        if self.text.len() + end < u32::MAX as usize {
-            self.text.push_str(s.get(..end).unwrap_or_default());
+        if self.text.len() + s.len() < u32::MAX as usize {
+            self.text.push_str(s);
         }
         self.ends.push(self.text.len() as u32);
     }
@@ -34,12 +49,12 @@ impl TextColumn {
 
     /// How many texts.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.len
     }
 
     /// No texts.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len == 0
     }
 
     /// Bytes held.
@@ -47,20 +62,48 @@ impl TextColumn {
         self.text.capacity() + self.ends.capacity() * 4
     }
 
+    /// The texts in the order `order` gives (indices into this column).
+    fn permuted(&self, order: &[u32]) -> Self {
+        let mut out = Self::default();
+        for &i in order {
+            out.push(self.get(i as usize));
+        }
+        out
+    }
+
+    /// Appends every text of `other`.
+    fn append(&mut self, other: &Self) {
+        for i in 0..other.len() {
+            self.push(other.get(i));
+        }
+    }
+
     /// Longer cells are cut: a card shows a few paragraphs, not a book.
     pub const MAX_CELL_BYTES: usize = 64 * 1024;
 }
 
-/// Strings stored once and named by number: categories, lanes, actors.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Strings stored once and named by number: categories, lanes, actors, repeated titles.
+#[derive(Clone, Debug, Default)]
 pub struct Interner {
     names: Vec<String>,
-    index: std::collections::HashMap<String, u32>,
+    /// Only while loading: [`Interner::freeze`] drops it, and `intern` builds it again if ever needed.
+    /// Fx hashing: a million lookups a file, of short trusted-enough keys (a hostile file can only slow
+    /// its own load, never reach memory it should not).
+    index: rustc_hash::FxHashMap<String, u32>,
+}
+
+impl PartialEq for Interner {
+    fn eq(&self, other: &Self) -> bool {
+        self.names == other.names
+    }
 }
 
 impl Interner {
     /// The number of `name`, adding it if new.
     pub fn intern(&mut self, name: &str) -> u32 {
+        if self.index.len() != self.names.len() {
+            self.index = self.names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
+        }
         if let Some(&i) = self.index.get(name) {
             return i;
         }
@@ -68,6 +111,27 @@ impl Interner {
         self.names.push(name.to_owned());
         self.index.insert(name.to_owned(), i);
         i
+    }
+
+    /// True when `name` has a number.
+    pub fn contains(&self, name: &str) -> bool {
+        if self.index.len() == self.names.len() {
+            self.index.contains_key(name)
+        } else {
+            self.names.iter().any(|n| n == name)
+        }
+    }
+
+    /// Drops the lookup table once loading is over: a million unique titles would otherwise be held twice.
+    pub fn freeze(&mut self) {
+        self.index = rustc_hash::FxHashMap::default();
+        self.names.shrink_to_fit();
+    }
+
+    /// Bytes held (names, and the table while loading).
+    pub fn heap_bytes(&self) -> usize {
+        let names: usize = self.names.iter().map(|n| n.capacity() + 24).sum();
+        names * if self.index.is_empty() { 1 } else { 2 }
     }
 
     /// The name of number `i`.
@@ -91,10 +155,52 @@ impl Interner {
     }
 }
 
+/// A text column whose values repeat (ACLED's "Armed clash in Aleppo" a thousand times): a number a row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InternedText {
+    ids: Vec<u32>,
+    /// The distinct texts.
+    pub names: Interner,
+}
+
+impl InternedText {
+    /// Appends one text (cut as [`TextColumn`] cuts).
+    pub fn push(&mut self, s: &str) {
+        let id = self.names.intern(cut(s, TextColumn::MAX_CELL_BYTES));
+        self.ids.push(id);
+    }
+
+    /// The text at `i`, or "" past the end.
+    pub fn get(&self, i: usize) -> &str {
+        self.ids.get(i).map_or("", |&id| self.names.name(id))
+    }
+
+    /// The text's number at `i`.
+    pub fn id(&self, i: usize) -> Option<u32> {
+        self.ids.get(i).copied()
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// No rows.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.ids.capacity() * 4 + self.names.heap_bytes()
+    }
+}
+
 /// How precisely an imported record is placed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PlacePrecision {
     /// The place itself (ACLED geo_precision 1, UCDP where_prec 1).
+    #[default]
     Exact,
     /// Near it, or a part of a region (ACLED 2, UCDP 2–3).
     Near,
@@ -174,7 +280,7 @@ pub struct Records {
     /// Deaths (0 where not counted).
     pub fatalities: Vec<u32>,
     /// Headlines.
-    pub title: TextColumn,
+    pub title: InternedText,
     /// Display dates.
     pub display_date: TextColumn,
     /// Links.
@@ -190,6 +296,9 @@ pub struct Records {
     pub actors: Interner,
     /// Lines and areas, by record number (few files have them; points need none).
     pub shapes: Vec<(u32, Shape)>,
+    /// Where each record's row starts in its file, when the card's fields are read back from the file
+    /// rather than held (big CSV files: ACLED's notes alone are 150 bytes a row); empty otherwise.
+    pub row_offsets: Vec<u64>,
 }
 
 /// Categories past this many share the last one ("other"): lanes and legends stay readable.
@@ -223,12 +332,8 @@ impl Records {
         self.lon.push(lon);
         self.lat.push(lat);
         self.place_precision.push(r.place_precision.unwrap_or(PlacePrecision::Exact));
-        let category = if self.categories.len() >= MAX_CATEGORIES && !self.categories.index.contains_key(&r.category) {
-            self.categories.intern("other")
-        } else {
-            self.categories.intern(if r.category.is_empty() { "records" } else { &r.category })
-        };
-        self.category.push(category as u16);
+        let category = self.category_number(&r.category);
+        self.category.push(category);
         self.fatalities.push(r.fatalities.unwrap_or(0));
         self.title.push(&r.title);
         self.display_date.push(&r.display_date);
@@ -244,6 +349,60 @@ impl Records {
         if let Some(shape) = r.shape {
             self.shapes.push((i, shape));
         }
+    }
+
+    /// The number of a category, "other" once there are [`MAX_CATEGORIES`].
+    fn category_number(&mut self, name: &str) -> u16 {
+        let name = if name.is_empty() { "records" } else { name };
+        let n = if self.categories.len() >= MAX_CATEGORIES && !self.categories.contains(name) {
+            self.categories.intern("other")
+        } else {
+            self.categories.intern(name)
+        };
+        n as u16
+    }
+
+    /// Adds a record read from the row starting at byte `offset` of its file (fields read back later).
+    pub fn push_at(&mut self, r: RecordIn, offset: u64) {
+        if r.start.is_some() {
+            self.row_offsets.push(offset);
+            self.push(r);
+        }
+    }
+
+    /// Appends the records of `other` (read from a later part of the same file), renumbering its
+    /// categories, actors and titles.
+    pub fn append(&mut self, other: Self) {
+        let base = self.len() as u32;
+        let categories: Vec<u16> = other.categories.names().iter().map(|n| self.category_number(n)).collect();
+        let actors: Vec<u32> = other.actors.names().iter().map(|n| self.actors.intern(n)).collect();
+        let titles: Vec<u32> = other.title.names.names().iter().map(|n| self.title.names.intern(n)).collect();
+        self.start_day.extend_from_slice(&other.start_day);
+        self.end_day.extend_from_slice(&other.end_day);
+        self.precision.extend_from_slice(&other.precision);
+        self.lon.extend_from_slice(&other.lon);
+        self.lat.extend_from_slice(&other.lat);
+        self.place_precision.extend_from_slice(&other.place_precision);
+        self.category.extend(other.category.iter().map(|&c| categories.get(c as usize).copied().unwrap_or(0)));
+        self.fatalities.extend_from_slice(&other.fatalities);
+        self.title.ids.extend(other.title.ids.iter().map(|&t| titles.get(t as usize).copied().unwrap_or(0)));
+        self.display_date.append(&other.display_date);
+        self.link.append(&other.link);
+        for ((_, mine), (_, theirs)) in self.fields.iter_mut().zip(&other.fields) {
+            mine.append(theirs);
+        }
+        let ends_base = self.actor_ids.len() as u32;
+        self.actor_ids.extend(other.actor_ids.iter().map(|&a| actors.get(a as usize).copied().unwrap_or(0)));
+        self.actor_ends.extend(other.actor_ends.iter().map(|&e| e + ends_base));
+        self.shapes.extend(other.shapes.into_iter().map(|(i, s)| (i + base, s)));
+        self.row_offsets.extend_from_slice(&other.row_offsets);
+    }
+
+    /// Drops what only loading needed.
+    pub fn freeze(&mut self) {
+        self.categories.freeze();
+        self.actors.freeze();
+        self.title.names.freeze();
     }
 
     /// The actor numbers of record `i`.
@@ -269,37 +428,41 @@ impl Records {
     }
 
     /// Sorts every column by start day (stable: file order within a day), so a time window is a slice.
+    /// Column by column, so sorting a million rows holds one extra column at a time, not a second copy.
     pub fn sort_by_start(&mut self) {
         if self.start_day.windows(2).all(|w| w[0] <= w[1]) {
             return;
         }
         let mut order: Vec<u32> = (0..self.len() as u32).collect();
         order.sort_by_key(|&i| self.start_day.get(i as usize).copied().unwrap_or(0));
-        let pick = |v: &[i32]| order.iter().map(|&i| v.get(i as usize).copied().unwrap_or(0)).collect::<Vec<_>>();
-        let pick_f =
-            |v: &[f32]| order.iter().map(|&i| v.get(i as usize).copied().unwrap_or(f32::NAN)).collect::<Vec<_>>();
-        let pick_t = |c: &TextColumn| {
-            let mut out = TextColumn::default();
-            for &i in &order {
-                out.push(c.get(i as usize));
-            }
-            out
-        };
-        let start_day = pick(&self.start_day);
-        let end_day = pick(&self.end_day);
-        let precision = order.iter().filter_map(|&i| self.precision.get(i as usize).copied()).collect();
-        let place_precision = order.iter().filter_map(|&i| self.place_precision.get(i as usize).copied()).collect();
-        let category = order.iter().filter_map(|&i| self.category.get(i as usize).copied()).collect();
-        let fatalities = order.iter().filter_map(|&i| self.fatalities.get(i as usize).copied()).collect();
-        let (lon, lat) = (pick_f(&self.lon), pick_f(&self.lat));
-        let (title, display_date, link) = (pick_t(&self.title), pick_t(&self.display_date), pick_t(&self.link));
-        let fields = self.fields.iter().map(|(n, c)| (n.clone(), pick_t(c))).collect();
+        fn permute<T: Copy + Default>(v: &mut Vec<T>, order: &[u32]) {
+            let out = order.iter().map(|&i| v.get(i as usize).copied().unwrap_or_default()).collect();
+            *v = out;
+        }
+        permute(&mut self.start_day, &order);
+        permute(&mut self.end_day, &order);
+        permute(&mut self.precision, &order);
+        permute(&mut self.lon, &order);
+        permute(&mut self.lat, &order);
+        permute(&mut self.place_precision, &order);
+        permute(&mut self.category, &order);
+        permute(&mut self.fatalities, &order);
+        permute(&mut self.title.ids, &order);
+        if !self.row_offsets.is_empty() {
+            permute(&mut self.row_offsets, &order);
+        }
+        self.display_date = self.display_date.permuted(&order);
+        self.link = self.link.permuted(&order);
+        for (_, c) in &mut self.fields {
+            *c = c.permuted(&order);
+        }
         let mut actor_ids = Vec::with_capacity(self.actor_ids.len());
         let mut actor_ends = Vec::with_capacity(self.actor_ends.len());
         for &i in &order {
             actor_ids.extend_from_slice(self.actors_of(i as usize));
             actor_ends.push(actor_ids.len() as u32);
         }
+        (self.actor_ids, self.actor_ends) = (actor_ids, actor_ends);
         let mut new_index = vec![0u32; order.len()];
         for (new, &old) in order.iter().enumerate() {
             if let Some(slot) = new_index.get_mut(old as usize) {
@@ -310,25 +473,6 @@ impl Records {
             *rec = new_index.get(*rec as usize).copied().unwrap_or(*rec);
         }
         self.shapes.sort_by_key(|(r, _)| *r);
-        *self = Self {
-            start_day,
-            end_day,
-            precision,
-            lon,
-            lat,
-            place_precision,
-            category,
-            fatalities,
-            title,
-            display_date,
-            link,
-            fields,
-            actor_ids,
-            actor_ends,
-            categories: std::mem::take(&mut self.categories),
-            actors: std::mem::take(&mut self.actors),
-            shapes: std::mem::take(&mut self.shapes),
-        };
     }
 
     /// Records whose start falls in `[from_day, to_day]`, as an index range (the columns are sorted).
@@ -340,9 +484,10 @@ impl Records {
 
     /// Approximate bytes held, for the data-sources panel and the benchmark.
     pub fn heap_bytes(&self) -> usize {
-        let fixed = self.len() * (4 + 4 + 1 + 4 + 4 + 1 + 2 + 4 + 4);
+        let fixed = self.len() * (4 + 4 + 1 + 4 + 4 + 1 + 2 + 4 + 4) + self.row_offsets.capacity() * 8;
         let text = self.title.heap_bytes() + self.display_date.heap_bytes() + self.link.heap_bytes();
-        fixed + text + self.fields.iter().map(|(_, c)| c.heap_bytes()).sum::<usize>() + self.actor_ids.len() * 4
+        let names = self.categories.heap_bytes() + self.actors.heap_bytes();
+        fixed + text + names + self.fields.iter().map(|(_, c)| c.heap_bytes()).sum::<usize>() + self.actor_ids.len() * 4
     }
 }
 

@@ -1,10 +1,27 @@
 //! The user's loaded files, as the window, exports and lessons see them: each a layer with a colour,
 //! a visibility toggle and category facets. No egui here; colours are indices into the theme's palette.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::Imported;
+use super::index::{CategoryMask, SourceIndex};
+
+/// A file read and indexed on the loading thread, ready to become a source.
+#[derive(Debug)]
+pub struct Prepared {
+    /// What was read.
+    pub imported: Imported,
+    /// Its indexes.
+    pub index: SourceIndex,
+}
+
+impl Prepared {
+    /// Indexes `imported`; `project` maps lon, lat (degrees) to the map's plane in km.
+    pub fn new(imported: Imported, project: impl Fn(f64, f64) -> [f32; 2]) -> Self {
+        let index = SourceIndex::build(&imported.records, project);
+        Self { imported, index }
+    }
+}
 
 /// One loaded file.
 #[derive(Debug)]
@@ -18,9 +35,11 @@ pub struct DataSource {
     /// Drawn on the map and the timeline.
     pub visible: bool,
     /// Categories switched off in the filters.
-    pub hidden_categories: BTreeSet<u16>,
+    pub hidden_categories: CategoryMask,
     /// The longest span of a record, in days: how far back a time window must look.
     pub longest_days: i32,
+    /// Counts, folded names and places on the map's plane.
+    pub index: SourceIndex,
 }
 
 impl DataSource {
@@ -31,7 +50,7 @@ impl DataSource {
 
     /// Records active at `day` or ended within `window_days` before it, as (index, strength 0–1): 1 while
     /// active, fading to 0 over the window, as the atlas's own events do.
-    pub fn active_at(&self, day: f64, window_days: f64) -> impl Iterator<Item = (usize, f32)> + '_ {
+    pub fn active_at(&self, day: f64, window_days: f64) -> impl DoubleEndedIterator<Item = (usize, f32)> + '_ {
         let r = &self.imported.records;
         let today = day.floor() as i32;
         let window = window_days.max(1.0);
@@ -59,11 +78,13 @@ pub struct DataSources {
 impl DataSources {
     /// Adds a file's records as a new source; a file loaded again replaces its earlier copy, keeping its
     /// colour and visibility. Returns the source's id.
-    pub fn add(&mut self, imported: Imported) -> u64 {
+    pub fn add(&mut self, prepared: Prepared) -> u64 {
+        let Prepared { imported, index } = prepared;
         let longest_days =
             imported.records.start_day.iter().zip(&imported.records.end_day).map(|(s, e)| e - s).max().unwrap_or(0);
         if let Some(old) = self.sources.iter_mut().find(|s| s.imported.path == imported.path) {
             old.imported = imported;
+            old.index = index;
             old.longest_days = longest_days;
             old.hidden_categories.clear();
             return old.id;
@@ -77,8 +98,9 @@ impl DataSources {
             imported,
             color,
             visible: true,
-            hidden_categories: BTreeSet::new(),
+            hidden_categories: CategoryMask::default(),
             longest_days,
+            index,
         });
         id
     }
@@ -115,17 +137,22 @@ impl DataSources {
     }
 
     /// Records whose title or actors contain `query` (ignoring case and accents), up to `limit`, newest
-    /// source first.
+    /// source first. The distinct names are matched once, then the records by number: a million rows
+    /// answer within a frame.
     pub fn search(&self, query: &str, limit: usize) -> Vec<(u64, u32)> {
         let q = crate::model::search::fold(query);
         let mut out = Vec::new();
         for s in self.sources.iter().rev() {
             let r = &s.imported.records;
-            let actor_hits: Vec<bool> =
-                r.actors.names().iter().map(|a| crate::model::search::fold(a).contains(&q)).collect();
+            let actor_hits: Vec<bool> = s.index.actors_folded.iter().map(|a| a.contains(&q)).collect();
+            let title_hits: Vec<bool> = s.index.titles_folded.iter().map(|t| t.contains(&q)).collect();
+            if !actor_hits.contains(&true) && !title_hits.contains(&true) {
+                continue;
+            }
             for i in 0..r.len() {
-                let by_actor = r.actors_of(i).iter().any(|&a| actor_hits.get(a as usize).copied().unwrap_or(false));
-                if by_actor || crate::model::search::fold(r.title.get(i)).contains(&q) {
+                let by_title = r.title.id(i).is_some_and(|t| title_hits.get(t as usize).copied().unwrap_or(false));
+                let by_actor = || r.actors_of(i).iter().any(|&a| actor_hits.get(a as usize).copied().unwrap_or(false));
+                if by_title || by_actor() {
                     out.push((s.id, i as u32));
                     if out.len() >= limit {
                         return out;

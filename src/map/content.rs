@@ -296,6 +296,8 @@ pub enum MarkerItem {
         /// The record's index in it.
         record: u32,
     },
+    /// A density disc of imported records (index into the frame's clusters).
+    ImportedCluster(usize),
 }
 
 /// Draws groups' areas, positions and events for the current day; returns the markers drawn (events last,

@@ -1,20 +1,25 @@
 //! The user's imported layers on the map: each source's records at the current date as one mesh of
 //! markers in its colour (the shape says the category, the size the deaths), fading after they end as the
-//! atlas's own events do; lines and areas drawn while their dates hold.
+//! atlas's own events do; lines and areas drawn while their dates hold. When more records are visible than
+//! a reader can tell apart, they are drawn as density discs instead ([`super::density`]), cross-fading as
+//! the user zooms in or narrows the timeline.
 
 use egui::epaint::{Mesh, PathStroke};
 use egui::{Color32, Painter, Pos2, Shape, Stroke, Vec2};
 
 use crate::import::records::Shape as RecordShape;
-use crate::import::sources::DataSources;
+use crate::import::sources::{DataSource, DataSources};
 use crate::model::GeoPoint;
 use crate::theme;
 
 use super::content::{Marker, MarkerItem};
-use super::projection::Projector;
+use super::density::{self, Cluster, Grid};
+use super::projection::{MapPoint, Projector};
 
-/// The most markers a source draws in one frame; past it the frame would stall on a software renderer.
-pub const MAX_MARKERS_PER_SOURCE: usize = 50_000;
+/// Up to this many records in view, each is a marker.
+pub const MARKERS_UP_TO: usize = 1_500;
+/// From this many, only density discs; in between, both, cross-faded.
+pub const DISCS_FROM: usize = 4_000;
 
 /// What the imported layers draw this frame.
 pub struct ImportedInputs<'a> {
@@ -28,6 +33,15 @@ pub struct ImportedInputs<'a> {
     pub selected: Option<(u64, u32)>,
     /// Outline colour of markers.
     pub halo: Color32,
+}
+
+/// What was drawn, for hovering and clicking.
+#[derive(Default)]
+pub struct ImportedDrawn {
+    /// Individual markers.
+    pub markers: Vec<Marker>,
+    /// Density discs.
+    pub clusters: Vec<Cluster>,
 }
 
 /// Marker shapes by category number: circle, square, diamond, triangle, and round again.
@@ -55,65 +69,121 @@ fn screen_points(p: &Projector, pts: &[[f32; 2]]) -> Vec<Pos2> {
     pts.iter().map(|q| p.screen_from_geo(GeoPoint::lon_lat(f64::from(q[0]), f64::from(q[1])))).collect()
 }
 
-/// Draws every visible source for the date; returns the markers drawn, for hovering and clicking.
-pub fn imported_ui(painter: &Painter, p: &Projector, inputs: &ImportedInputs<'_>) -> Vec<Marker> {
-    let view = p.screen_rect;
-    let mut markers = Vec::new();
+fn is_area(source: &DataSource, i: usize) -> bool {
+    let shapes = &source.imported.records.shapes;
+    shapes
+        .binary_search_by_key(&(i as u32), |(rec, _)| *rec)
+        .is_ok_and(|k| matches!(shapes.get(k), Some((_, RecordShape::Area(_)))))
+}
+
+/// Screen position of a point of the map's plane given in f32 km (the sources' index), without the
+/// projection: a frame over a hundred thousand records only scales and shifts.
+fn screen_from_plane(p: &Projector, at: [f32; 2]) -> Pos2 {
+    p.screen_from_map(MapPoint::new(f64::from(at[0]), f64::from(at[1])))
+}
+
+/// Draws every visible source for the date; returns what was drawn, for hovering and clicking.
+pub fn imported_ui(painter: &Painter, p: &Projector, inputs: &ImportedInputs<'_>) -> ImportedDrawn {
+    let view = p.screen_rect.expand(8.0);
+    let mut drawn = ImportedDrawn::default();
     for source in inputs.sources.sources.iter().filter(|s| s.visible) {
-        let r = &source.imported.records;
         let color = theme::import_color(source.color);
-        let mut active: Vec<(usize, f32)> = source.active_at(inputs.day, inputs.window_days).collect();
-        // Weakest first, so the freshest draw on top.
-        active.sort_by(|a, b| a.1.total_cmp(&b.1));
-        // Lines and areas first, under the markers.
-        let mut shapes = Mesh::default();
-        for (i, strength) in &active {
-            let Ok(k) = r.shapes.binary_search_by_key(&(*i as u32), |(rec, _)| *rec) else { continue };
-            let Some((_, shape)) = r.shapes.get(k) else { continue };
-            let stroke = PathStroke::new(2.0, color.gamma_multiply(0.4 + 0.6 * strength));
-            match shape {
-                RecordShape::Line(pts) => {
-                    painter.add(Shape::line(screen_points(p, pts), stroke));
-                }
-                RecordShape::Area(rings) => {
-                    for ring in rings {
-                        let pts = screen_points(p, ring);
-                        fill_ring(&mut shapes, &pts, color.gamma_multiply(0.22 * strength));
-                        painter.add(Shape::closed_line(pts, stroke.clone()));
-                    }
+        draw_shapes(painter, p, source, inputs, color);
+        let plane = &source.index.plane_km;
+        let in_view = |&(i, _): &(usize, f32)| {
+            plane.get(i).is_some_and(|&at| at[0].is_finite() && view.contains(screen_from_plane(p, at)))
+        };
+        let active = || source.active_at(inputs.day, inputs.window_days);
+        let visible = active().filter(in_view).take(DISCS_FROM).count();
+        // 0 below MARKERS_UP_TO, 1 from DISCS_FROM: how far the view has gone over to discs.
+        let discs = ((visible as f32 - MARKERS_UP_TO as f32) / (DISCS_FROM - MARKERS_UP_TO) as f32).clamp(0.0, 1.0);
+        if discs > 0.0 {
+            let r = &source.imported.records;
+            let mut grid = Grid::new(p);
+            for (i, strength) in active() {
+                let (Some(&at), Some(&c)) = (plane.get(i), r.category.get(i)) else { continue };
+                if at[0].is_finite() {
+                    grid.add(at, strength, c, r.fatalities.get(i).copied().unwrap_or(0));
                 }
             }
+            let clusters = grid.clusters(p, source.id);
+            density::draw(painter, &clusters, color, inputs.halo, discs);
+            drawn.clusters.extend(clusters.into_iter().map(|(c, _)| c));
         }
-        painter.add(Shape::mesh(shapes));
-        let mut mesh = Mesh::default();
-        for (i, strength) in active {
-            if !r.has_place(i)
-                || r.shapes
-                    .binary_search_by_key(&(i as u32), |(rec, _)| *rec)
-                    .is_ok_and(|k| matches!(r.shapes.get(k), Some((_, RecordShape::Area(_)))))
-            {
-                continue;
-            }
-            let (Some(&lon), Some(&lat)) = (r.lon.get(i), r.lat.get(i)) else { continue };
-            let at = p.screen_from_geo(GeoPoint::lon_lat(f64::from(lon), f64::from(lat)));
-            if !view.expand(8.0).contains(at) {
-                continue;
-            }
-            if markers.len() >= MAX_MARKERS_PER_SOURCE {
-                break;
-            }
-            let category = r.category.get(i).copied().unwrap_or(0);
-            let radius = theme::import_marker_radius(r.fatalities.get(i).copied().unwrap_or(0));
-            let fill = color.gamma_multiply(0.3 + 0.7 * strength);
-            push_marker(&mut mesh, at, radius, category, fill, inputs.halo.gamma_multiply(0.3 + 0.7 * strength));
-            if inputs.selected == Some((source.id, i as u32)) {
-                painter.circle_stroke(at, radius + 5.0, Stroke::new(3.0, theme::NOW_LINE));
-            }
-            markers.push(Marker { item: MarkerItem::Imported { source: source.id, record: i as u32 }, pos: at });
+        if discs < 1.0 {
+            draw_markers(painter, p, source, inputs, 1.0 - discs, &mut drawn.markers);
+        } else if let Some((id, i)) = inputs.selected
+            && id == source.id
+            && let Some(&at) = plane.get(i as usize)
+        {
+            // The open record stays ringed among the discs.
+            let at = screen_from_plane(p, at);
+            painter.circle_stroke(at, 9.0, Stroke::new(3.0, theme::NOW_LINE));
         }
-        painter.add(Shape::mesh(mesh));
     }
-    markers
+    drawn
+}
+
+/// Lines and areas, under the markers.
+fn draw_shapes(painter: &Painter, p: &Projector, source: &DataSource, inputs: &ImportedInputs<'_>, color: Color32) {
+    let r = &source.imported.records;
+    if r.shapes.is_empty() {
+        return;
+    }
+    let mut fills = Mesh::default();
+    for (i, strength) in source.active_at(inputs.day, inputs.window_days) {
+        let Ok(k) = r.shapes.binary_search_by_key(&(i as u32), |(rec, _)| *rec) else { continue };
+        let Some((_, shape)) = r.shapes.get(k) else { continue };
+        let stroke = PathStroke::new(2.0, color.gamma_multiply(0.4 + 0.6 * strength));
+        match shape {
+            RecordShape::Line(pts) => {
+                painter.add(Shape::line(screen_points(p, pts), stroke));
+            }
+            RecordShape::Area(rings) => {
+                for ring in rings {
+                    let pts = screen_points(p, ring);
+                    fill_ring(&mut fills, &pts, color.gamma_multiply(0.22 * strength));
+                    painter.add(Shape::closed_line(pts, stroke.clone()));
+                }
+            }
+        }
+    }
+    painter.add(Shape::mesh(fills));
+}
+
+/// Individual markers, weakest first so the freshest draw on top.
+fn draw_markers(
+    painter: &Painter,
+    p: &Projector,
+    source: &DataSource,
+    inputs: &ImportedInputs<'_>,
+    opacity: f32,
+    markers: &mut Vec<Marker>,
+) {
+    let r = &source.imported.records;
+    let color = theme::import_color(source.color);
+    let view = p.screen_rect.expand(8.0);
+    let mut shown: Vec<(usize, f32, Pos2)> = source
+        .active_at(inputs.day, inputs.window_days)
+        .filter_map(|(i, strength)| {
+            let at = screen_from_plane(p, *source.index.plane_km.get(i)?);
+            (at.x.is_finite() && view.contains(at) && !is_area(source, i)).then_some((i, strength, at))
+        })
+        .take(DISCS_FROM)
+        .collect();
+    shown.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut mesh = Mesh::default();
+    for (i, strength, at) in shown {
+        let category = r.category.get(i).copied().unwrap_or(0);
+        let radius = theme::import_marker_radius(r.fatalities.get(i).copied().unwrap_or(0));
+        let fade = opacity * (0.3 + 0.7 * strength);
+        push_marker(&mut mesh, at, radius, category, color.gamma_multiply(fade), inputs.halo.gamma_multiply(fade));
+        if inputs.selected == Some((source.id, i as u32)) {
+            painter.circle_stroke(at, radius + 5.0, Stroke::new(3.0, theme::NOW_LINE));
+        }
+        markers.push(Marker { item: MarkerItem::Imported { source: source.id, record: i as u32 }, pos: at });
+    }
+    painter.add(Shape::mesh(mesh));
 }
 
 /// A translucent fill of a ring (ear clipping; imported areas are few and small).

@@ -12,8 +12,9 @@ const WIDTH: f32 = 250.0;
 /// Sources listed at most; the Data sources window lists them all.
 const MAX_ROWS: usize = 6;
 
-/// Draws the legend of the visible imported sources, if any.
-pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, sources: &DataSources) {
+/// Draws the legend of the visible imported sources, if any; `discs` when records were drawn as density
+/// discs, which the legend then explains.
+pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, sources: &DataSources, discs: bool) {
     let shown: Vec<_> =
         sources.sources.iter().filter(|s| s.visible && s.imported.lesson.is_none()).take(MAX_ROWS).collect();
     // On a small map (a projector at UI scale 2) the legend would hide the countries: the Data sources
@@ -21,7 +22,7 @@ pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, s
     if shown.is_empty() || map_rect.width() < 2.6 * WIDTH || map_rect.height() < 320.0 {
         return;
     }
-    let height = (shown.len() + 1) as f32 * ROW + 2.0 * PAD;
+    let height = (shown.len() + 1 + usize::from(discs)) as f32 * ROW + 2.0 * PAD;
     let Some(rect) =
         super::legend::legend_box(painter, map_rect, palette, map_rect.top() + 12.0, egui::vec2(WIDTH, height))
     else {
@@ -52,5 +53,12 @@ pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, s
             palette.label_city,
         );
         y += ROW;
+    }
+    if discs {
+        let at = Pos2::new(rect.left() + PAD + 8.0, y);
+        painter.circle_stroke(at, 3.0, Stroke::new(1.2, palette.label_city));
+        painter.circle_stroke(at, 7.0, Stroke::new(1.2, palette.label_city));
+        let text = "Disc area: records there (zoom in)";
+        painter.text(Pos2::new(rect.left() + PAD + 24.0, y), Align2::LEFT_CENTER, text, font, palette.label_city);
     }
 }

@@ -35,7 +35,13 @@ fn date_text(s: &DataSource, i: usize) -> String {
 }
 
 /// Draws the card of record `i` of `s`.
-pub fn record_card_ui(ui: &mut Ui, s: &DataSource, i: usize, commands: &mut Vec<Command>) {
+pub fn record_card_ui(
+    ui: &mut Ui,
+    s: &DataSource,
+    i: usize,
+    (fields, problem): (&[(String, String)], Option<&str>),
+    commands: &mut Vec<Command>,
+) {
     let r = &s.imported.records;
     ui.horizontal(|ui| {
         if ui.button("Close").clicked() {
@@ -69,9 +75,11 @@ pub fn record_card_ui(ui: &mut Ui, s: &DataSource, i: usize, commands: &mut Vec<
     if matches!(s.imported.format, crate::import::Format::Acled | crate::import::Format::Ucdp) {
         ui.label(format!("Fatalities: {}", r.fatalities.get(i).copied().unwrap_or(0)));
     }
+    if let Some(why) = problem {
+        ui.label(RichText::new(why).italics());
+    }
     egui::Grid::new(("record-fields", s.id, i)).num_columns(2).striped(true).show(ui, |ui| {
-        for (name, column) in &r.fields {
-            let value = column.get(i);
+        for (name, value) in fields {
             if value.is_empty() {
                 continue;
             }

@@ -33,6 +33,10 @@ pub struct SideInputs<'a> {
     pub sources: &'a crate::import::sources::DataSources,
     /// The open imported record (source id, record index).
     pub record: Option<(u64, u32)>,
+    /// Its card fields (read when it was opened).
+    pub record_fields: &'a [(String, String)],
+    /// Why they could not be read.
+    pub record_fields_problem: Option<&'a str>,
 }
 
 /// The side panel's tabs.
@@ -93,8 +97,10 @@ pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, comm
     {
         let max = ui.available_height() * 0.55;
         egui::ScrollArea::vertical().id_salt(("record-scroll", source, record)).max_height(max).show(ui, |ui| {
-            egui::Frame::group(ui.style())
-                .show(ui, |ui| super::record_card::record_card_ui(ui, s, record as usize, commands));
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                let fields = (inputs.record_fields, inputs.record_fields_problem);
+                super::record_card::record_card_ui(ui, s, record as usize, fields, commands);
+            });
         });
         ui.separator();
     } else if let Some(hit) = inputs.card {
@@ -171,14 +177,13 @@ fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Ve
     let mut any = false;
     for s in inputs.sources.sources.iter().filter(|s| s.visible) {
         // Newest first: what just happened matters most.
-        let mut active: Vec<(usize, f32)> = s.active_at(inputs.day, inputs.window_days).collect();
-        active.reverse();
-        if active.is_empty() {
+        let total = s.active_at(inputs.day, inputs.window_days).count();
+        if total == 0 {
             continue;
         }
         any = true;
         ui.label(RichText::new(format!("{} (your data)", s.imported.name)).strong());
-        for &(i, strength) in active.iter().take(50) {
+        for (i, strength) in s.active_at(inputs.day, inputs.window_days).rev().take(50) {
             let r = &s.imported.records;
             let date =
                 r.start_day.get(i).map(|&d| crate::import::dates::date_of_day(d).format("%-d %b %Y").to_string());
@@ -189,10 +194,8 @@ fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Ve
                 commands.push(Command::Data(crate::app::imports::DataCommand::OpenRecord(Some(key))));
             }
         }
-        if active.len() > 50 {
-            ui.label(
-                RichText::new(format!("and {} more: zoom the timeline in to see fewer", active.len() - 50)).weak(),
-            );
+        if total > 50 {
+            ui.label(RichText::new(format!("and {} more: zoom the timeline in to see fewer", total - 50)).weak());
         }
     }
     any

@@ -5,7 +5,7 @@
 use egui::Color32;
 use egui_plot::{Bar, BarChart, MarkerShape, PlotPoint, PlotUi, Points};
 
-use crate::import::sources::DataSources;
+use crate::import::sources::{DataSource, DataSources};
 use crate::theme;
 
 /// The first lane's height on the plot's y axis (the atlas's lanes run from -2 to 5).
@@ -86,7 +86,10 @@ pub fn draw_lanes(plot_ui: &mut PlotUi<'_>, lanes: &[Lane], sources: &DataSource
         let color = theme::import_color(s.color);
         let range = r.starting_between(lo.floor() as i32, hi.ceil() as i32);
         let in_lane = |i: &usize| s.shows(*i) && lane.category.is_none_or(|c| r.category.get(*i) == Some(&c));
-        let count = range.clone().filter(in_lane).take(MAX_POINTS + 1).count();
+        let count = match lane_counts(lane, s, lo.floor() as i32, hi.ceil() as i32 + 1) {
+            Some(n) => n as usize,
+            None => range.clone().filter(in_lane).take(MAX_POINTS + 1).count(),
+        };
         if count <= MAX_POINTS {
             let mut by_shape: Vec<(u16, Vec<[f64; 2]>)> = Vec::new();
             for i in range.filter(in_lane) {
@@ -108,12 +111,26 @@ pub fn draw_lanes(plot_ui: &mut PlotUi<'_>, lanes: &[Lane], sources: &DataSource
     }
 }
 
+/// Records of a lane starting in `from_day..to_day`, from the source's day counts (no scan); `None` when
+/// the source has none.
+fn lane_counts(lane: &Lane, s: &DataSource, from_day: i32, to_day: i32) -> Option<u32> {
+    let counts = s.index.day_counts.as_ref()?;
+    let categories = s.imported.records.categories.len().max(1) as u16;
+    let shown = |c: &u16| !s.hidden_categories.contains(c) && lane.category.is_none_or(|l| l == *c);
+    Some((0..categories).filter(shown).map(|c| counts.count(c, from_day, to_day)).sum())
+}
+
 /// Records per bin as bars rising from the lane's baseline.
-fn density(lane: &Lane, s: &crate::import::sources::DataSource, lo: f64, hi: f64, color: Color32) -> BarChart {
+fn density(lane: &Lane, s: &DataSource, lo: f64, hi: f64, color: Color32) -> BarChart {
     let r = &s.imported.records;
     let width = ((hi - lo) / BINS as f64).max(1.0);
-    let mut counts = vec![0u32; BINS];
-    for i in r.starting_between(lo.floor() as i32, hi.ceil() as i32) {
+    // Bin k holds the days from lo + k·width (inclusive) to the next edge, as the scan below places them.
+    let edge = |k: usize| (lo + k as f64 * width).ceil() as i32;
+    let tabulated: Option<Vec<u32>> = (0..BINS).map(|k| lane_counts(lane, s, edge(k), edge(k + 1))).collect();
+    let mut counts = tabulated.unwrap_or_else(|| vec![0u32; BINS]);
+    let scan =
+        if s.index.day_counts.is_none() { r.starting_between(lo.floor() as i32, hi.ceil() as i32) } else { 0..0 };
+    for i in scan {
         if !s.shows(i) || lane.category.is_some_and(|c| r.category.get(i) != Some(&c)) {
             continue;
         }

@@ -1,0 +1,305 @@
+//! Big ACLED and UCDP files read on every core. The file is cut into blocks at row ends (a newline outside
+//! quotes, so a quoted note with line breaks stays whole); workers parse the blocks into columns of their
+//! own, and the reading thread appends them in file order, making row numbers and lines whole-file again.
+//! Blocks in flight are bounded, so memory stays at the columns plus a few blocks.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+use super::acled::{self, AcledColumns, UcdpColumns};
+use super::csv_table::{CsvRows, Header};
+use super::error::{ImportError, Place, SkipList};
+use super::records::Records;
+
+/// How a file is read; tests shrink the sizes to run every path on small fixtures.
+#[derive(Clone, Debug)]
+pub struct Reading {
+    /// ACLED and UCDP files at least this big are read in parallel blocks.
+    pub parallel_from_bytes: u64,
+    /// About how many bytes a block holds.
+    pub block_bytes: usize,
+    /// ACLED and UCDP files at least this big keep their card fields (notes, sources, ...) in the file and
+    /// read them back when a card opens, rather than holding them.
+    pub fields_in_file_from_bytes: u64,
+    /// Parsing threads.
+    pub workers: usize,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Self {
+            parallel_from_bytes: 8 << 20,
+            block_bytes: 4 << 20,
+            fields_in_file_from_bytes: 32 << 20,
+            workers: std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+        }
+    }
+}
+
+/// Which converter a block's rows go through.
+pub enum RowKind {
+    /// ACLED.
+    Acled(AcledColumns),
+    /// UCDP GED.
+    Ucdp(UcdpColumns),
+}
+
+impl RowKind {
+    /// The converter for a header, if it is ACLED's or UCDP's.
+    pub fn for_header(h: &Header) -> Option<Result<Self, String>> {
+        if h.has_all(&acled::ACLED_SIGNATURE) {
+            Some(AcledColumns::find(h).map(Self::Acled))
+        } else if h.has_all(&acled::UCDP_SIGNATURE) {
+            Some(UcdpColumns::find(h).map(Self::Ucdp))
+        } else {
+            None
+        }
+    }
+
+    /// Keep or skip the card's fields.
+    pub fn set_with_fields(&mut self, on: bool) {
+        match self {
+            Self::Acled(c) => c.with_fields = on,
+            Self::Ucdp(c) => c.with_fields = on,
+        }
+    }
+
+    /// Empty columns for this format: with the card's field names, or none when they stay in the file.
+    pub fn records(&self, with_fields: bool) -> Records {
+        match (self, with_fields) {
+            (_, false) => Records::default(),
+            (Self::Acled(_), true) => acled::acled_records(),
+            (Self::Ucdp(_), true) => acled::ucdp_records(),
+        }
+    }
+
+    /// One row as a record.
+    pub fn row(&self, row: &super::csv_table::Row<'_>) -> Result<super::records::RecordIn, ImportError> {
+        match self {
+            Self::Acled(c) => acled::acled_row(c, row),
+            Self::Ucdp(c) => acled::ucdp_row(c, row),
+        }
+    }
+}
+
+/// What one block gave.
+struct Block {
+    records: Records,
+    skipped: SkipList,
+    rows: u64,
+    newlines: u64,
+}
+
+/// Where the last row of `bytes` ends: just after the last newline outside quotes (`None` if none).
+/// A doubled quote inside a quoted cell toggles twice, so counting quotes is enough.
+pub fn last_row_end(bytes: &[u8]) -> Option<usize> {
+    let quotes = memchr::memchr_iter(b'"', bytes).count();
+    let mut end = bytes.len();
+    let mut quotes_after = 0;
+    while let Some(nl) = memchr::memrchr(b'\n', bytes.get(..end)?) {
+        quotes_after += memchr::memchr_iter(b'"', bytes.get(nl..end)?).count();
+        if (quotes - quotes_after).is_multiple_of(2) {
+            return Some(nl + 1);
+        }
+        end = nl;
+    }
+    None
+}
+
+fn parse_block(path: &Path, header: &Header, kind: &RowKind, bytes: &[u8], offset: u64, with_fields: bool) -> Block {
+    let mut records = kind.records(with_fields);
+    let rows = CsvRows::headerless(path, header.clone(), bytes);
+    let read = rows.for_each(
+        |row| {
+            let r = kind.row(row)?;
+            if with_fields {
+                records.push(r);
+            } else {
+                records.push_at(r, offset + row.byte);
+            }
+            Ok(())
+        },
+        |_| {},
+    );
+    let newlines = memchr::memchr_iter(b'\n', bytes).count() as u64;
+    Block { records, skipped: read.skipped, rows: read.rows, newlines }
+}
+
+/// Appends blocks in file order as they come, shifting their rows and lines past the blocks before.
+struct Merge {
+    records: Records,
+    skipped: SkipList,
+    rows_before: u64,
+    lines_before: u64,
+    next: usize,
+    waiting: BTreeMap<usize, Block>,
+    too_many: bool,
+}
+
+impl Merge {
+    fn take(&mut self, index: usize, block: Block) {
+        self.waiting.insert(index, block);
+        while let Some(b) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            let unlisted = b.skipped.count - b.skipped.first.len() as u64;
+            for mut e in b.skipped.first {
+                if let Place::Row { row, line, .. } = &mut e.place {
+                    *row += self.rows_before;
+                    *line += self.lines_before;
+                }
+                self.skipped.push(e);
+            }
+            self.skipped.count += unlisted;
+            self.rows_before += b.rows;
+            self.lines_before += b.newlines;
+            if self.records.len() + b.records.len() > super::MAX_RECORDS {
+                self.too_many = true;
+            } else if !self.too_many {
+                self.records.append(b.records);
+            }
+        }
+    }
+}
+
+/// The columns of a big ACLED or UCDP file, its skipped rows, and whether it had too many rows.
+pub struct BlocksRead {
+    /// The records, in file order (not yet sorted by date).
+    pub records: Records,
+    /// Rows left out, with whole-file row numbers and lines.
+    pub skipped: SkipList,
+    /// More than [`super::MAX_RECORDS`] rows.
+    pub too_many: bool,
+}
+
+/// Reads the data rows of a file whose header has been read: `first` holds the bytes already read after
+/// the header (from byte `first_offset`, line `first_line`), `rest` the remainder of the file.
+#[allow(clippy::too_many_arguments)]
+pub fn read(
+    path: &Path,
+    header: &Header,
+    kind: &RowKind,
+    first: Vec<u8>,
+    start: (u64, u64),
+    mut rest: impl Read,
+    reading: &Reading,
+    with_fields: bool,
+    progress: &super::Progress,
+) -> Result<BlocksRead, ImportError> {
+    let (first_offset, first_line) = start;
+    let workers = reading.workers.max(1);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<u8>, u64)>(workers);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Block)>();
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let mut merge = Merge {
+        records: kind.records(with_fields),
+        skipped: SkipList::default(),
+        rows_before: 0,
+        lines_before: first_line.saturating_sub(1),
+        next: 0,
+        waiting: BTreeMap::new(),
+        too_many: false,
+    };
+    std::thread::scope(|scope| -> Result<(), ImportError> {
+        for _ in 0..workers {
+            let (job_rx, done_tx) = (Arc::clone(&job_rx), done_tx.clone());
+            scope.spawn(move || {
+                loop {
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((index, bytes, offset)) = job else { return };
+                    let block = parse_block(path, header, kind, &bytes, offset, with_fields);
+                    if done_tx.send((index, block)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let queue = Queue { jobs: &job_tx, done: &done_rx };
+        let outcome = feed(path, &mut rest, first, first_offset, reading, progress, &queue, &mut merge);
+        // Closing the queue lets the workers finish; then the blocks still out are merged.
+        drop(job_tx);
+        for (index, block) in done_rx.iter() {
+            merge.take(index, block);
+        }
+        outcome
+    })?;
+    Ok(BlocksRead { records: merge.records, skipped: merge.skipped, too_many: merge.too_many })
+}
+
+/// The workers' queue and what they send back.
+struct Queue<'a> {
+    jobs: &'a mpsc::SyncSender<(usize, Vec<u8>, u64)>,
+    done: &'a mpsc::Receiver<(usize, Block)>,
+}
+
+/// Reads the file block by block and queues each, merging what the workers have finished meanwhile.
+#[allow(clippy::too_many_arguments)]
+fn feed(
+    path: &Path,
+    rest: &mut impl Read,
+    mut carry: Vec<u8>,
+    mut offset: u64,
+    reading: &Reading,
+    progress: &super::Progress,
+    queue: &Queue<'_>,
+    merge: &mut Merge,
+) -> Result<(), ImportError> {
+    let path_error = |e: std::io::Error| ImportError::file(path, format!("cannot read: {e}"));
+    let Queue { jobs, done } = queue;
+    let mut index = 0;
+    let mut eof = false;
+    while !eof || !carry.is_empty() {
+        // Fill to a block; a row longer than a block (a very long quoted cell) grows the block.
+        let mut want = reading.block_bytes.max(1);
+        let cut = loop {
+            if carry.len() < want && !eof {
+                let before = carry.len();
+                let n = rest.by_ref().take((want - before) as u64).read_to_end(&mut carry).map_err(path_error)?;
+                eof = n == 0 || carry.len() < want;
+                progress.done.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+            }
+            if eof {
+                break carry.len();
+            }
+            match last_row_end(&carry) {
+                Some(end) => break end,
+                None => want = want.saturating_mul(2),
+            }
+        };
+        let tail = carry.split_off(cut);
+        let block = std::mem::replace(&mut carry, tail);
+        let len = block.len() as u64;
+        if jobs.send((index, block, offset)).is_err() {
+            break;
+        }
+        index += 1;
+        offset += len;
+        while let Ok((i, b)) = done.try_recv() {
+            merge.take(i, b);
+        }
+        if merge.too_many {
+            break;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_end_only_at_newlines_outside_quotes() {
+        assert_eq!(last_row_end(b"a,b\nc,d\ne"), Some(8));
+        assert_eq!(last_row_end(b"a,\"line\nbreak\"\nc,\"open\nx"), Some(15));
+        assert_eq!(last_row_end(b"a,\"say \"\"hi\"\"\"\nb"), Some(16));
+        assert_eq!(last_row_end(b"\"never closed\nstill open\n"), None);
+        assert_eq!(last_row_end(b"no newline"), None);
+    }
+}
