@@ -60,8 +60,31 @@ pub const SPEED_PRESETS: [(&str, f64); 6] = [
     ("5 years/s", 1826.25),
 ];
 
-/// The longest step one frame may take, so a stalled frame does not jump through history.
-const MAX_FRAME_SECONDS: f64 = 0.1;
+/// The longest step one frame may take. Playback follows the wall clock, so a slow frame (3 frames a
+/// second on a software renderer) skips dates rather than slowing the speed; only a stall longer than this
+/// (a file dialog, a suspended laptop) is not caught up, so it does not jump through history.
+const MAX_FRAME_SECONDS: f64 = 1.0;
+
+/// Seconds between playing frames, from the input's wall-clock time. egui's `stable_dt` is smoothed and
+/// capped, which made playback run slow whenever frames were slow.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PlayClock {
+    last_sec: Option<f64>,
+}
+
+impl PlayClock {
+    /// The seconds since the last tick (0 on the first), for a frame at wall-clock time `now_sec`.
+    pub fn tick(&mut self, now_sec: f64) -> f64 {
+        let dt = self.last_sec.map_or(0.0, |last| (now_sec - last).max(0.0));
+        self.last_sec = Some(now_sec);
+        dt
+    }
+
+    /// Forgets the last tick (paused: the time until Play is pressed again does not count).
+    pub fn reset(&mut self) {
+        self.last_sec = None;
+    }
+}
 
 /// Playback state: the current day, playing or paused, speed, loop mode and the range it runs over.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,7 +120,7 @@ impl Default for TimeControl {
 }
 
 impl TimeControl {
-    /// Advances playback by `dt_sec` (capped at 0.1 s) and says whether a repaint is needed.
+    /// Advances playback by `dt_sec` (capped at a second) and says whether a repaint is needed.
     pub fn update(&mut self, dt_sec: f64) -> bool {
         if !self.playing {
             return false;
@@ -334,9 +357,30 @@ mod tests {
         t.toggle_play();
         assert!(t.update(0.05));
         assert!((t.current_day - day("2000-01-01") - 0.5).abs() < 1e-9);
-        // A 5-second stall advances only 0.1 s worth.
+        // A 5-second stall advances only a second's worth.
         t.update(5.0);
-        assert!((t.current_day - day("2000-01-01") - 1.5).abs() < 1e-9);
+        assert!((t.current_day - day("2000-01-01") - 10.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn slow_frames_keep_the_speed_by_the_wall_clock() {
+        // A fake clock: 3 frames a second for 10 s at "1 month/s", as on a software renderer.
+        let mut t = control_at("2000-01-01");
+        t.speed_days_per_sec = 30.44;
+        t.toggle_play();
+        let mut clock = PlayClock::default();
+        let mut now = 100.0;
+        assert_eq!(clock.tick(now), 0.0);
+        for _ in 0..30 {
+            now += 1.0 / 3.0;
+            t.update(clock.tick(now));
+        }
+        let advanced = t.current_day - day("2000-01-01");
+        assert!((advanced - 304.4).abs() / 304.4 < 0.02, "advanced {advanced} days, the clock says 304.4");
+        // Paused for a minute: the pause does not count when playing again.
+        clock.reset();
+        now += 60.0;
+        assert_eq!(clock.tick(now), 0.0);
     }
 
     #[test]

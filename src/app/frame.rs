@@ -20,7 +20,13 @@ impl TimeAtlasApp {
         }
         self.keyboard_commands(&ctx);
         let dt = f64::from(ctx.input(|i| i.stable_dt));
-        if self.settings.time.update(dt) {
+        let play_dt = if self.settings.time.playing {
+            self.play_clock.tick(ctx.input(|i| i.time))
+        } else {
+            self.play_clock.reset();
+            0.0
+        };
+        if self.settings.time.update(play_dt) {
             // Playing past the timeline's edge pans it along.
             self.keep_date_visible();
             ctx.request_repaint();

@@ -366,7 +366,7 @@ pub fn cluster_text(c: &crate::map::density::Cluster, s: &crate::import::sources
             (name, n)
         })
         .collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     let list: Vec<String> = kinds.iter().take(4).map(|(name, n)| format!("{name} {n}")).collect();
     let deaths = if c.fatalities > 0 { format!(", {} fatalities", c.fatalities) } else { String::new() };
     format!(

@@ -221,6 +221,8 @@ pub struct TimeAtlasApp {
     pub imported_markers: Vec<Marker>,
     /// Density discs of imported records drawn in the last frame.
     pub imported_clusters: Vec<crate::map::density::Cluster>,
+    /// Wall-clock time between playing frames.
+    play_clock: crate::time::PlayClock,
 }
 
 impl TimeAtlasApp {
@@ -307,6 +309,7 @@ impl TimeAtlasApp {
             imports: imports::ImportState::default(),
             imported_markers: Vec::new(),
             imported_clusters: Vec::new(),
+            play_clock: crate::time::PlayClock::default(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {

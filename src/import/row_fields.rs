@@ -44,10 +44,7 @@ impl FieldsInFile {
         }
         let mut file = std::fs::File::open(path).map_err(|e| ImportError::file(path, format!("cannot open: {e}")))?;
         file.seek(SeekFrom::Start(offset)).map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
-        let mut kind = match RowKind::for_header(&self.header) {
-            Some(Ok(kind)) => kind,
-            _ => return Err(changed()),
-        };
+        let Some(Ok(mut kind)) = RowKind::for_header(&self.header) else { return Err(changed()) };
         kind.set_with_fields(true);
         let names: Vec<String> = kind.records(true).fields.into_iter().map(|(n, _)| n).collect();
         let rows = CsvRows::headerless(path, self.header.clone(), BufReader::new(file).take(MAX_ROW_BYTES));
