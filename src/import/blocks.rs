@@ -124,8 +124,7 @@ fn parse_block(path: &Path, header: &Header, kind: &RowKind, bytes: &[u8], offse
         },
         |_| {},
     );
-    let newlines = memchr::memchr_iter(b'\n', bytes).count() as u64;
-    Block { records, skipped: read.skipped, rows: read.rows, newlines }
+    Block { records, skipped: read.skipped, rows: read.rows, newlines: read.line_breaks }
 }
 
 /// Appends blocks in file order as they come, shifting their rows and lines past the blocks before.

@@ -153,6 +153,8 @@ pub struct RowsRead {
     pub skipped: SkipList,
     /// Rows read, blank and broken ones included (row numbers run to this).
     pub rows: u64,
+    /// Line breaks read, as the CSV reader counts them (a block's lines continue the next block's).
+    pub line_breaks: u64,
 }
 
 impl<'f, R: Read> CsvRows<'f, R> {
@@ -240,7 +242,7 @@ impl<'f, R: Read> CsvRows<'f, R> {
                 progress(byte);
             }
         }
-        RowsRead { skipped, rows: number }
+        RowsRead { skipped, rows: number, line_breaks: self.reader.position().line().saturating_sub(1) }
     }
 }
 
