@@ -349,6 +349,7 @@ pub fn export_ui(
                 scale_bar: opts.scale_bar,
                 tooltips: false,
                 paint_base: !vector,
+                covered_right: 0.0,
                 paint_sea: false,
             };
             let out = map_ui(ui, &inputs, cache);
@@ -360,11 +361,12 @@ pub fn export_ui(
                 day,
                 window_days,
                 selected_event: scene.selected_event,
+                selected_group: None,
                 filters: &settings.filters,
                 palette: &palette,
                 tagger: crate::map::record_tag::Tagger { on: vector },
             };
-            content_ui(&painter, &projector, &content);
+            let markers = content_ui(&painter, &projector, &content);
             let imported = crate::map::imported::ImportedInputs {
                 sources: scene.sources,
                 day,
@@ -372,7 +374,11 @@ pub fn export_ui(
                 selected: None,
                 halo: palette.label_halo,
             };
-            crate::map::imported::imported_ui(&painter, &projector, &imported);
+            let imported = crate::map::imported::imported_ui(&painter, &projector, &imported);
+            if let (Some(slot), Some(cached)) = (out.labels_slot, cache.as_ref()) {
+                let markers = crate::map::content::labels_avoid(&markers, &imported);
+                crate::map::view::repaint_labels_clear_of(&painter, slot, cached, &markers, &palette);
+            }
             let cx =
                 AnnotationContext { projector: &projector, atlas: &scene.data.atlas, prepared: &scene.data.prepared };
             paint_annotations(&painter, &cx, scene.annotations, None);
