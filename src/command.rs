@@ -56,6 +56,12 @@ pub enum Command {
     SelectEvent(Option<String>),
     /// Open an item's card and move to its date (a relation also highlights its countries), or close.
     Open(Option<crate::model::search::Hit>),
+    /// Open an item's card and leave the date where it is (a click on what the map draws at this date).
+    OpenCard(Option<crate::model::search::Hit>),
+    /// Show the chooser for several records under one click.
+    OpenChooser(crate::app::picking::Chooser),
+    /// Close that chooser.
+    CloseChooser,
     /// Centre the map on a place.
     ShowOnMap(crate::model::GeoPoint),
     /// Show only the events of one actor, or all.
@@ -124,6 +130,12 @@ pub enum Command {
     SetTransitions(bool),
     /// Start a new, empty lesson.
     NewLesson,
+    /// Leave the current slide's source at this index off it.
+    RemoveSlideSource(usize),
+    /// Save the lesson to its file, or ask where when it has none yet.
+    SaveLesson,
+    /// Rename the open lesson.
+    RenameLesson(String),
     /// Open the bundled sample lesson.
     OpenSampleLesson,
     /// Open a lesson file.

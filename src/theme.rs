@@ -133,7 +133,16 @@ pub mod size {
     pub const DATE_BIG: f32 = 28.0;
     /// Height of the timeline plot.
     pub const TIMELINE_HEIGHT: f32 = 210.0;
+    /// Outline of the areas of the armed group whose card is open.
+    pub const GROUP_SELECTED_OUTLINE: f32 = 3.5;
+    /// The current date in the one-row timeline of a small screen.
+    pub const DATE_COMPACT: f32 = 19.0;
+    /// Height of the one-lane summary timeline of a small screen (with its year axis).
+    pub const TIMELINE_COMPACT_HEIGHT: f32 = 46.0;
 }
+
+/// How much the other groups' areas fade while one group's card is open.
+pub const GROUP_DIMMED: f32 = 0.3;
 
 /// US military position (base, garrison, headquarters) marker fill when open (Okabe–Ito blue).
 pub const POSITION_MILITARY: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);

@@ -44,12 +44,7 @@ fn an_acled_file_is_a_layer_a_lane_a_legend_entry_and_cards() {
     // A click on a marker opens the record's card, marked as the user's data.
     let at =
         h.state().map_projector().screen_from_geo(timeatlas::model::GeoPoint::lon_lat(f64::from(lon), f64::from(lat)));
-    h.hover_at(at);
-    h.run();
-    h.drag_at(at);
-    h.run();
-    h.drop_at(at);
-    h.run();
+    common::click_at(&mut h, at);
     let (source, _) = h.state().imports.card.expect("a record's card is open");
     assert_eq!(source, id);
     h.get_by_label("Your data, not checked by the atlas");

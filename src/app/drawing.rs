@@ -33,6 +33,9 @@ pub struct DrawState {
     pub draft: Draft,
     /// The text editor, when open.
     pub text_edit: Option<TextEdit>,
+    /// The drawings on the map (with their undo history) from before a lesson was opened, put back when
+    /// it closes: opening a lesson never loses them.
+    pub free: Option<History>,
 }
 
 impl TimeAtlasApp {

@@ -147,6 +147,19 @@ impl TimeAtlasApp {
     }
 
     pub(super) fn file_chosen(&mut self, action: FileAction, path: &Path) {
+        // "map" typed in the path field, or a dialog that keeps no filter, saves "map.png", not "map".
+        let with_ext;
+        let path = match action {
+            FileAction::Export => {
+                with_ext = with_extension_if_missing(path, self.settings.export.format.extension());
+                &with_ext
+            }
+            FileAction::SaveLesson | FileAction::SaveAnnotations => {
+                with_ext = with_extension_if_missing(path, "json");
+                &with_ext
+            }
+            _ => path,
+        };
         match action {
             FileAction::OpenAnnotations => self.load_annotations(path),
             FileAction::SaveAnnotations => self.save_annotations(path),
@@ -243,4 +256,9 @@ impl TimeAtlasApp {
             Err(e) => self.export.status = Some(Err(format!("preview: {e:#}"))),
         }
     }
+}
+
+/// `path`, with `.ext` added when it has no extension at all.
+pub fn with_extension_if_missing(path: &Path, ext: &str) -> std::path::PathBuf {
+    if path.extension().is_some() { path.to_path_buf() } else { path.with_extension(ext) }
 }

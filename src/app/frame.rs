@@ -51,6 +51,7 @@ impl TimeAtlasApp {
         self.data_sources_window(&ctx, &mut commands);
         panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
         self.windows_ui(&ctx, &mut commands);
+        self.chooser_ui(&ctx, &mut commands);
         self.presentation_overlays(&ctx);
 
         // Commands are applied after the views have drawn, so a change shows on the next frame: ask for
@@ -139,6 +140,7 @@ impl TimeAtlasApp {
                     title: slide.title.clone(),
                     caption: slide.caption.clone(),
                     duration_s: slide.duration_s,
+                    lesson_title: lesson.title.clone(),
                 };
             }
             let pushed_before = commands.len();
@@ -150,35 +152,21 @@ impl TimeAtlasApp {
                     thumbnails: &self.thumbnails.textures,
                     autoplay: self.lesson.autoplay,
                     transitions: self.settings.transitions,
+                    saved: self.lesson.saved.as_ref(),
                 };
                 panels::lesson::sorter_ui(ui, &state, &mut self.slide_text, commands);
             });
             // Typing in the sorter changes the slide, which bumps the revision: keep the typed text.
-            if commands[pushed_before..].iter().any(|c| matches!(c, Command::EditSlide { .. })) {
+            if commands[pushed_before..]
+                .iter()
+                .any(|c| matches!(c, Command::EditSlide { .. } | Command::RenameLesson(_)))
+            {
                 self.slide_text.loaded_for = Some((current, self.lesson.revision + 1));
             }
         }
+        self.side_covers_map = 0.0;
         if side_open {
-            let default_width = (width * 0.3).clamp(240.0, 390.0);
-            egui::Panel::right("side").resizable(true).default_size(default_width).show(ui, |ui| {
-                let span = self.timeline_visible.1 - self.timeline_visible.0;
-                let inputs = panels::side::SideInputs {
-                    dataset: &self.dataset,
-                    index: &self.content,
-                    search: &self.search,
-                    inset: &self.data.inset,
-                    card: self.card.as_ref(),
-                    day: self.settings.time.current_day,
-                    window_days: ContentIndex::fade_window_days(span),
-                    filters: &self.settings.filters,
-                    relations_active_only: self.settings.relations_active_only,
-                    sources: &self.imports.sources,
-                    record: self.imports.card,
-                    record_fields: &self.imports.card_fields,
-                    record_fields_problem: self.imports.card_fields_problem.as_deref(),
-                };
-                panels::side::side_ui(ui, &inputs, &mut self.side, commands);
-            });
+            self.side_panel_ui(ui, ctx, narrow, commands);
         }
     }
 
@@ -231,6 +219,7 @@ impl TimeAtlasApp {
                     scale_bar: true,
                     tooltips: !presenting,
                     paint_base: true,
+                    covered_right: if presenting { 0.0 } else { self.side_covers_map },
                     paint_sea: true,
                 };
                 let output = map_ui(ui, &inputs, &mut self.scene);
@@ -243,6 +232,10 @@ impl TimeAtlasApp {
                         day: self.settings.time.current_day,
                         window_days: ContentIndex::fade_window_days(span.max(30.0)),
                         selected_event: event_id(self.card.as_ref()),
+                        selected_group: match self.card.as_ref() {
+                            Some(crate::model::search::Hit::Group(id)) => Some(id.as_str()),
+                            _ => None,
+                        },
                         filters: &self.settings.filters,
                         palette: &palette,
                         tagger: crate::map::record_tag::Tagger { on: false },
@@ -259,14 +252,14 @@ impl TimeAtlasApp {
                     let discs = !drawn.clusters.is_empty();
                     self.imported_markers = drawn.markers;
                     self.imported_clusters = drawn.clusters;
-                    panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &self.settings.filters);
-                    panels::data_legend::data_legend_ui(
-                        &painter,
-                        projector.screen_rect,
-                        &palette,
-                        &self.imports.sources,
-                        discs,
-                    );
+                    if let (Some(slot), Some(scene)) = (output.labels_slot, self.scene.as_ref()) {
+                        let markers = crate::map::content::labels_avoid(&self.markers, &self.imported_markers);
+                        self.labels_drawn =
+                            crate::map::view::repaint_labels_clear_of(&painter, slot, scene, &markers, &palette);
+                    }
+                    let free = output.free_rect.unwrap_or(projector.screen_rect);
+                    panels::legend::legend_ui(&painter, free, &palette, &self.settings.filters);
+                    panels::data_legend::data_legend_ui(&painter, free, &palette, &self.imports.sources, discs);
                     self.map_size = projector.screen_rect.size();
                     self.map_rect = projector.screen_rect;
                     let cx = crate::map::annotations::AnnotationContext {
@@ -356,8 +349,10 @@ impl TimeAtlasApp {
 
     /// The text editor, the export dialog and the path field.
     fn windows_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let projector = self.map_projector();
         if let Some(edit) = &mut self.draw.text_edit {
-            panels::annotate::text_editor_ui(ctx, &mut edit.text, commands);
+            let near = projector.screen_from_geo(edit.at);
+            panels::annotate::text_editor_ui(ctx, &mut edit.text, near, commands);
         }
         if self.export.open {
             let window = ctx.content_rect().size() * ctx.pixels_per_point();

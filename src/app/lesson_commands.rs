@@ -40,6 +40,10 @@ impl TimeAtlasApp {
                 crate::theme::apply_motion(ctx, on);
             }
             Command::NewLesson => {
+                // The drawings on the map become the first slide's, and are the map's again on closing.
+                if self.lesson.lesson.is_none() {
+                    self.draw.free = Some(self.draw.history.clone());
+                }
                 let mut lesson = Lesson::new("New lesson");
                 lesson.slides.push(self.capture_slide(None));
                 self.lesson.lesson = Some(lesson);
@@ -53,8 +57,34 @@ impl TimeAtlasApp {
                 Err(e) => self.messages.push(e.to_string()),
             },
             Command::LoadLesson(path) => self.load_lesson(&path),
+            Command::SaveLesson => match self.lesson.path.clone() {
+                Some(path) => self.lesson_file_chosen(crate::panels::file_prompt::FileAction::SaveLesson, &path),
+                None => self.choose_file(crate::panels::file_prompt::FileAction::SaveLesson),
+            },
+            Command::RemoveSlideSource(i) => {
+                let current = self.lesson.current;
+                if let Some(slide) = self.lesson.lesson.as_mut().and_then(|l| l.slides.get_mut(current))
+                    && i < slide.sources.len()
+                {
+                    slide.sources.remove(i);
+                    self.lesson_changed();
+                }
+            }
+            Command::RenameLesson(title) => {
+                if let Some(lesson) = self.lesson.lesson.as_mut()
+                    && lesson.title != title
+                {
+                    lesson.title = title;
+                    self.lesson_changed();
+                }
+            }
             Command::CloseLesson => {
                 self.lesson = super::presenting::LessonState::default();
+                // The last slide's drawings leave with the lesson; the map gets its own back.
+                if let Some(free) = self.draw.free.take() {
+                    self.draw.history = free;
+                    self.draw.selected = None;
+                }
             }
             Command::SetUiScale(scale) => {
                 self.settings.ui_scale = super::clamp_ui_scale(scale);

@@ -9,7 +9,9 @@ mod exporting;
 mod frame;
 pub mod imports;
 mod keyboard;
+mod layout;
 mod lesson_commands;
+pub mod picking;
 pub mod presenting;
 mod thumbnails;
 
@@ -18,9 +20,8 @@ pub use exporting::ExportState;
 
 use crate::command::Command;
 use crate::map::MapMemory;
-use crate::map::content::{ContentIndex, Marker, MarkerItem, marker_at};
+use crate::map::content::{ContentIndex, Marker, MarkerItem};
 use crate::map::scene::{PreparedAtlas, Scene};
-use crate::map::view::MapOutput;
 use crate::model::dataset::Dataset;
 use crate::model::files::{files_in, load_layer_file};
 use crate::model::filters::Filters;
@@ -209,6 +210,8 @@ pub struct TimeAtlasApp {
     pub map_size: egui::Vec2,
     /// The map area in the last frame.
     pub map_rect: egui::Rect,
+    /// Points of the map's right side the side panel covers (laid over the map on a narrow screen).
+    pub side_covers_map: f32,
     file_prompt: Option<panels::file_prompt::FilePrompt>,
     /// The open lesson and the presentation.
     pub lesson: presenting::LessonState,
@@ -223,6 +226,10 @@ pub struct TimeAtlasApp {
     pub imported_clusters: Vec<crate::map::density::Cluster>,
     /// Wall-clock time between playing frames.
     play_clock: crate::time::PlayClock,
+    /// The labels drawn in the last frame, clear of its markers.
+    pub labels_drawn: Vec<crate::map::labels::PlacedLabel>,
+    /// The chooser a click on several stacked records opened.
+    pub chooser: Option<picking::Chooser>,
 }
 
 impl TimeAtlasApp {
@@ -301,6 +308,7 @@ impl TimeAtlasApp {
             export: ExportState::default(),
             map_size: egui::Vec2::ZERO,
             map_rect: egui::Rect::ZERO,
+            side_covers_map: 0.0,
             file_prompt: None,
             lesson: presenting::LessonState::default(),
             autosave_path: options.autosave_path.clone().unwrap_or_else(presenting::autosave_path),
@@ -310,6 +318,8 @@ impl TimeAtlasApp {
             imported_markers: Vec::new(),
             imported_clusters: Vec::new(),
             play_clock: crate::time::PlayClock::default(),
+            labels_drawn: Vec::new(),
+            chooser: None,
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
@@ -523,6 +533,9 @@ impl TimeAtlasApp {
                 }
                 self.card = hit;
             }
+            Command::OpenCard(hit) => self.card = hit,
+            Command::OpenChooser(chooser) => self.chooser = Some(chooser),
+            Command::CloseChooser => self.chooser = None,
             Command::ShowOnMap(at) => {
                 self.lesson.pending_view = None;
                 let mut view = self.drawn_view;
@@ -586,6 +599,9 @@ impl TimeAtlasApp {
             | Command::NewLesson
             | Command::OpenSampleLesson
             | Command::LoadLesson(_)
+            | Command::SaveLesson
+            | Command::RenameLesson(_)
+            | Command::RemoveSlideSource(_)
             | Command::CloseLesson
             | Command::AddSlide
             | Command::UpdateSlide
@@ -629,6 +645,7 @@ impl TimeAtlasApp {
                     visible: self.timeline_visible,
                     date_span_days: self.date_span_days(),
                     sources: &self.imports.sources,
+                    compact: layout::is_compact(ctx),
                 };
                 let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, commands);
                 if out.visible != self.timeline_visible {
@@ -639,50 +656,6 @@ impl TimeAtlasApp {
                 self.timeline_events = out.events_drawn;
             });
         }
-    }
-
-    fn take_map_output(&mut self, output: &MapOutput, commands: &mut Vec<Command>) {
-        self.hovered = output.hovered_country;
-        self.drawn_view = output.effective_memory;
-        self.pointer = output.pointer_geo;
-        if let Some(memory) = output.new_memory {
-            commands.push(Command::SetView(memory));
-        }
-        let marker = output.pointer_screen.and_then(|p| {
-            let cluster = || {
-                crate::map::density::cluster_at(&self.imported_clusters, p)
-                    .map(|i| Marker { item: MarkerItem::ImportedCluster(i), pos: p })
-            };
-            marker_at(&self.markers, p, 10.0)
-                .or_else(|| marker_at(&self.imported_markers, p, 8.0))
-                .cloned()
-                .or_else(cluster)
-        });
-        if let Some(clicked) = output.clicked {
-            match marker.as_ref().map(|m| &m.item) {
-                Some(MarkerItem::Event(i)) => {
-                    commands.push(Command::SelectEvent(self.dataset.events.get(*i).map(|e| e.id.clone())));
-                }
-                Some(MarkerItem::Position(i)) => {
-                    commands.push(Command::Open(self.dataset.positions.get(*i).map(|p| Hit::Position(p.id.clone()))));
-                }
-                Some(MarkerItem::Imported { source, record }) => {
-                    commands.push(Command::Data(imports::DataCommand::OpenRecord(Some((*source, *record)))));
-                }
-                Some(MarkerItem::ImportedCluster(i)) => {
-                    // A disc opens into its records: zoom in on it until they are markers.
-                    if let (Some(c), Some(scale)) = (self.imported_clusters.get(*i), self.drawn_view.points_per_km) {
-                        let view = crate::map::MapMemory { center: c.center, points_per_km: Some(scale * 4.0) };
-                        commands.push(Command::SetView(view));
-                    }
-                }
-                _ => {
-                    let a3 = clicked.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.id.clone());
-                    commands.push(Command::SelectCountry(a3));
-                }
-            }
-        }
-        self.hovered_marker = marker;
     }
 
     /// The tooltip of a map marker: an event's title and date, or a position's name and whether it is open.
@@ -714,7 +687,10 @@ impl TimeAtlasApp {
             (self.settings.clone(), self.selected.clone(), self.card.clone()),
             (self.messages.len(), self.show_about, self.show_open_data, self.data.generation + self.imports.revision),
             (self.draw.history.revision(), self.draw.tool, self.draw.selected, self.draw.text_edit.clone()),
-            (self.export.open, self.export.preview_stale, self.export.status.clone(), self.file_prompt.is_some()),
+            (
+                (self.export.open, self.export.preview_stale, self.export.status.clone()),
+                (self.file_prompt.is_some(), self.chooser.is_some()),
+            ),
             (
                 (self.lesson.presenting, self.lesson.blank, self.lesson.spotlight, self.lesson.autoplay),
                 (self.lesson.current, self.lesson.revision, self.lesson.show_sorter, self.lesson.lesson.is_some()),
@@ -759,7 +735,7 @@ type Fingerprint = (
     (Settings, Option<String>, Option<Hit>),
     (usize, bool, bool, u64),
     (u64, panels::annotate::Tool, Option<u64>, Option<drawing::TextEdit>),
-    (bool, bool, Option<Result<String, String>>, bool),
+    ((bool, bool, Option<Result<String, String>>), (bool, bool)),
     ((bool, Option<presenting::Blank>, bool, bool), (usize, u64, bool, bool), (bool, bool, bool)),
 );
 

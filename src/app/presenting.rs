@@ -73,6 +73,8 @@ pub struct LessonState {
     pub show_sorter: bool,
     /// Bumped on every change to the lesson (thumbnails and autosave follow it).
     pub revision: u64,
+    /// What the last save said: "Saved to …" or why it could not.
+    pub saved: Option<Result<String, String>>,
 }
 
 impl LessonState {
@@ -166,12 +168,33 @@ impl TimeAtlasApp {
         slide.filters = self.settings.filters.clone();
         slide.selected = self.card.as_ref().map(SlideItem::from_hit);
         slide.annotations = self.draw.history.items().to_vec();
-        if slide.sources.is_empty()
-            && let Some(hit) = &self.card
-        {
-            slide.sources = self.sources_of(hit);
+        if slide.sources.is_empty() {
+            slide.sources = self.sources_shown();
         }
         slide
+    }
+
+    /// The sources of what the map shows at the current date: the open card's record when it is there at
+    /// this date (not a 2020 strike's card left open on a 1979 slide), else the events highlighted at it.
+    fn sources_shown(&self) -> Vec<crate::lesson::Source> {
+        let day = self.settings.time.current_day;
+        let span = self.timeline_visible.1 - self.timeline_visible.0;
+        let window = crate::map::content::ContentIndex::fade_window_days(span.max(30.0));
+        let shown = |hit: &crate::model::search::Hit| {
+            self.content.spans_of(&self.dataset, hit).iter().any(|&(s, e)| s - 0.5 <= day && day < e + window)
+        };
+        if let Some(hit) = self.card.as_ref().filter(|h| shown(h)) {
+            return self.sources_of(hit);
+        }
+        let mut sources: Vec<crate::lesson::Source> = Vec::new();
+        for id in self.highlighted_event_ids() {
+            for s in self.sources_of(&crate::model::search::Hit::Event(id)) {
+                if sources.len() < MAX_SLIDE_SOURCES && !sources.iter().any(|x| x.url == s.url) {
+                    sources.push(s);
+                }
+            }
+        }
+        sources
     }
 
     /// The sources of a record, as lesson sources.
@@ -220,6 +243,11 @@ impl TimeAtlasApp {
 
     /// Opens a lesson (replacing the open one) at its first slide.
     pub fn open_lesson(&mut self, lesson: Lesson, path: Option<PathBuf>) {
+        if self.lesson.lesson.is_none() {
+            self.draw.free = Some(std::mem::take(&mut self.draw.history));
+        } else {
+            self.keep_drawings_in_slide();
+        }
         if !lesson.data.is_empty() {
             self.import_lesson_data(path.as_deref(), &lesson.data);
         }
@@ -420,13 +448,22 @@ impl TimeAtlasApp {
                 let Some(lesson) = &self.lesson.lesson else { return };
                 match crate::lesson::file::save(path, lesson) {
                     Ok(()) => {
+                        let when = chrono::Local::now().format("%H:%M");
+                        self.lesson.saved = Some(Ok(format!("Saved to {} at {when}", path.display())));
                         self.lesson.path = Some(path.to_path_buf());
                         self.remember_recent(path);
                     }
-                    Err(e) => self.messages.push(format!("{}: cannot save the lesson: {e}", path.display())),
+                    Err(e) => {
+                        let message = format!("{}: cannot save the lesson: {e}", path.display());
+                        self.lesson.saved = Some(Err(message.clone()));
+                        self.messages.push(message);
+                    }
                 }
             }
             _ => {}
         }
     }
 }
+
+/// A new slide lists at most this many sources of the events it shows.
+const MAX_SLIDE_SOURCES: usize = 6;

@@ -351,6 +351,7 @@ pub fn export_ui(
                 scale_bar: opts.scale_bar,
                 tooltips: false,
                 paint_base: !vector,
+                covered_right: 0.0,
                 paint_sea: false,
             };
             let out = map_ui(ui, &inputs, cache);
@@ -362,11 +363,12 @@ pub fn export_ui(
                 day,
                 window_days,
                 selected_event: scene.selected_event,
+                selected_group: None,
                 filters: &settings.filters,
                 palette: &palette,
                 tagger: crate::map::record_tag::Tagger { on: vector },
             };
-            content_ui(&painter, &projector, &content);
+            let markers = content_ui(&painter, &projector, &content);
             let imported = crate::map::imported::ImportedInputs {
                 sources: scene.sources,
                 day,
@@ -374,7 +376,12 @@ pub fn export_ui(
                 selected: None,
                 halo: palette.label_halo,
             };
-            let discs = !crate::map::imported::imported_ui(&painter, &projector, &imported).clusters.is_empty();
+            let drawn = crate::map::imported::imported_ui(&painter, &projector, &imported);
+            let discs = !drawn.clusters.is_empty();
+            if let (Some(slot), Some(cached)) = (out.labels_slot, cache.as_ref()) {
+                let markers = crate::map::content::labels_avoid(&markers, &drawn.markers);
+                crate::map::view::repaint_labels_clear_of(&painter, slot, cached, &markers, &palette);
+            }
             let cx =
                 AnnotationContext { projector: &projector, atlas: &scene.data.atlas, prepared: &scene.data.prepared };
             paint_annotations(&painter, &cx, scene.annotations, None);

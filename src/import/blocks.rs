@@ -297,7 +297,7 @@ mod tests {
     fn rows_end_only_at_newlines_outside_quotes() {
         assert_eq!(last_row_end(b"a,b\nc,d\ne"), Some(8));
         assert_eq!(last_row_end(b"a,\"line\nbreak\"\nc,\"open\nx"), Some(15));
-        assert_eq!(last_row_end(b"a,\"say \"\"hi\"\"\"\nb"), Some(16));
+        assert_eq!(last_row_end(b"a,\"say \"\"hi\"\"\"\nb"), Some(15));
         assert_eq!(last_row_end(b"\"never closed\nstill open\n"), None);
         assert_eq!(last_row_end(b"no newline"), None);
     }

@@ -265,6 +265,8 @@ pub struct ContentInputs<'a> {
     pub window_days: f64,
     /// Selected event id.
     pub selected_event: Option<&'a str>,
+    /// The armed group whose card is open: its areas are outlined and the others dimmed.
+    pub selected_group: Option<&'a str>,
     /// What to show.
     pub filters: &'a crate::model::filters::Filters,
     /// Colours.
@@ -303,7 +305,7 @@ pub enum MarkerItem {
 /// Draws groups' areas, positions and events for the current day; returns the markers drawn (events last,
 /// so they are found first when hit-testing from the end).
 pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) -> Vec<Marker> {
-    let ContentInputs { dataset, index, day, window_days, selected_event, filters, palette, tagger } = *inputs;
+    let ContentInputs { dataset, index, day, window_days, selected_event, filters, palette, tagger, .. } = *inputs;
     let view = p.screen_rect;
     let mut markers = Vec::new();
 
@@ -311,9 +313,18 @@ pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
         group_areas_ui(painter, p, inputs);
     }
 
-    for (i, pos) in dataset.positions.iter().enumerate() {
+    // Closed posts first, open ones last: where several share a spot (Baghdad's embassy and interests
+    // sections) the open one is drawn on top, and is what a click there opens.
+    let mut positions: Vec<(usize, Presence)> =
+        (0..dataset.positions.len()).map(|i| (i, index.position_presence(i, day))).collect();
+    positions.sort_by_key(|&(_, presence)| match presence {
+        Presence::NotYet | Presence::Ended => 0,
+        Presence::Uncertain => 1,
+        Presence::Present => 2,
+    });
+    for (i, presence) in positions {
+        let Some(pos) = dataset.positions.get(i) else { continue };
         let at = p.screen_from_map(map_from_geo(pos.at));
-        let presence = index.position_presence(i, day);
         // Before it first opens a position is not on the map at all.
         if !filters.show_positions || !view.contains(at) || presence == Presence::NotYet {
             continue;
@@ -351,10 +362,12 @@ pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
 
 /// The areas of the groups there on the day: one mesh for the window; one per group, named, when tagging.
 fn group_areas_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) {
-    let ContentInputs { dataset, index, day, tagger, .. } = *inputs;
+    let ContentInputs { dataset, index, day, tagger, selected_group, palette, .. } = *inputs;
     let view = p.screen_rect;
     let visible = p.visible_map_rect();
     let mut mesh = Mesh::default();
+    // The open group's outline, drawn over every area.
+    let mut outline = Mesh::default();
     for (i, g) in dataset.groups.iter().enumerate() {
         let shown: Vec<(usize, Presence)> = index
             .group_areas_at(i, day)
@@ -365,7 +378,16 @@ fn group_areas_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
             continue;
         }
         let (fill, edge) = theme::group_colors(Backing::of(&g.backing));
+        let chosen = selected_group == Some(g.id.as_str());
+        let (fill, edge) = match selected_group {
+            Some(_) if !chosen => (fill.gamma_multiply(theme::GROUP_DIMMED), edge.gamma_multiply(theme::GROUP_DIMMED)),
+            _ => (fill, edge),
+        };
         for (a, presence) in shown {
+            if chosen {
+                let stroke = PathStroke::new(theme::size::GROUP_SELECTED_OUTLINE, palette.selected_stroke);
+                push_area_outline(&mut outline, &index.group_areas, a, p, &stroke, 1.0, view);
+            }
             // An area whose start or end is known only to the month or year is drawn faded meanwhile.
             let (fill, edge, width) = match presence {
                 Presence::Uncertain => (fill.gamma_multiply(0.5), edge.gamma_multiply(0.55), 1.0),
@@ -383,6 +405,9 @@ fn group_areas_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
     }
     if !tagger.on {
         painter.add(Shape::mesh(mesh));
+    }
+    if !outline.is_empty() {
+        painter.add(Shape::mesh(outline));
     }
 }
 
@@ -449,6 +474,26 @@ pub fn event_marker(painter: &Painter, at: Pos2, radius: f32, group: EventGroup,
         }
     }
 }
+
+/// The boxes this frame's markers cover on screen (the largest event marker and its outline), which
+/// labels keep out of.
+pub fn marker_rects(markers: &[Marker]) -> Vec<Rect> {
+    let side = 2.0 * (theme::size::EVENT_MARKER_MAX + 1.5);
+    markers.iter().map(|m| Rect::from_center_size(m.pos, Vec2::splat(side))).collect()
+}
+
+/// The markers labels step aside for: the atlas's, and the user's records while they are few (a large
+/// import would cost more than it helps).
+pub fn labels_avoid(markers: &[Marker], imported: &[Marker]) -> Vec<Marker> {
+    let mut all = markers.to_vec();
+    if imported.len() <= MAX_IMPORTED_LABEL_OBSTACLES {
+        all.extend_from_slice(imported);
+    }
+    all
+}
+
+/// Above this many imported records on screen, labels do not step aside for them.
+const MAX_IMPORTED_LABEL_OBSTACLES: usize = 500;
 
 /// The marker nearest to `pointer` within `max_distance` points, preferring events.
 pub fn marker_at(markers: &[Marker], pointer: Pos2, max_distance: f32) -> Option<&Marker> {

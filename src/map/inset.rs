@@ -19,7 +19,8 @@ const LAT_BOTTOM: f64 = -58.0;
 /// Simplified world outlines and an anchor point per country.
 #[derive(Clone, Debug, Default)]
 pub struct WorldInset {
-    rings: Vec<Vec<GeoPoint>>,
+    /// Outlines, each closed unless it was cut where it crossed the 180th meridian (then `false`).
+    rings: Vec<(Vec<GeoPoint>, bool)>,
     anchors: HashMap<String, GeoPoint>,
 }
 
@@ -44,9 +45,7 @@ impl WorldInset {
                         biggest = Some((size, centre));
                     }
                 }
-                if kept.len() >= 3 {
-                    rings.push(kept);
-                }
+                rings.extend(split_at_antimeridian(&kept));
             }
             if let Some((_, centre)) = biggest {
                 anchors.entry(area.id.clone()).or_insert(centre);
@@ -60,6 +59,40 @@ impl WorldInset {
         self.anchors.get(a3).copied()
     }
 }
+
+/// A ring as the paths to draw: itself, closed, or, when it crosses the 180th meridian (Russia, Fiji),
+/// the open runs between the crossings, so no line runs across the whole world.
+fn split_at_antimeridian(ring: &[GeoPoint]) -> Vec<(Vec<GeoPoint>, bool)> {
+    if ring.len() < 3 || ring.iter().all(|p| p.lat < LAT_BOTTOM || p.lat > LAT_TOP) {
+        return Vec::new();
+    }
+    let jumps = |a: &GeoPoint, b: &GeoPoint| (a.lon - b.lon).abs() > 180.0;
+    let closing = ring.first().zip(ring.last()).is_some_and(|(f, l)| jumps(l, f));
+    if !closing && !ring.windows(2).any(|w| jumps(&w[0], &w[1])) {
+        return vec![(ring.to_vec(), true)];
+    }
+    let mut runs = vec![Vec::new()];
+    for (i, p) in ring.iter().enumerate() {
+        if i > 0 && jumps(&ring[i - 1], p) {
+            runs.push(Vec::new());
+        }
+        if let Some(run) = runs.last_mut() {
+            run.push(*p);
+        }
+    }
+    runs.into_iter().filter(|r| r.len() >= 2).map(|r| (r, false)).collect()
+}
+
+/// The control point of the arc from `a` to `b`: lifted above the middle, but not so far that its
+/// caption leaves the inset (Switzerland for the United States spans half the world).
+fn arc_control(a: Pos2, b: Pos2, rect: Rect) -> Pos2 {
+    let mid = a + (b - a) / 2.0;
+    let lift = ((b - a).length() * 0.35).max(14.0);
+    Pos2::new(mid.x, (mid.y - lift).max(rect.top() + ARC_CAPTION_ROOM))
+}
+
+/// Room kept above an arc's top for its caption, points.
+const ARC_CAPTION_ROOM: f32 = 18.0;
 
 fn to_screen(rect: Rect, g: GeoPoint) -> Pos2 {
     let x = (g.lon + 180.0) / 360.0;
@@ -83,17 +116,15 @@ pub fn inset_ui(ui: &mut Ui, inset: &WorldInset, marks: &[InsetMark<'_>], arcs: 
     let visuals = ui.visuals();
     painter.rect_filled(rect, 4.0, theme::map_palette(theme::ThemeChoice::Light).sea.gamma_multiply(0.5));
     let coast = Stroke::new(0.8, visuals.weak_text_color());
-    for ring in &inset.rings {
+    for (ring, closed) in &inset.rings {
         let points: Vec<Pos2> = ring.iter().map(|&g| to_screen(rect, g)).collect();
-        painter.add(Shape::closed_line(points, coast));
+        painter.add(if *closed { Shape::closed_line(points, coast) } else { Shape::line(points, coast) });
     }
     let at: Vec<Option<Pos2>> = marks.iter().map(|m| inset.anchor(m.a3).map(|g| to_screen(rect, g))).collect();
     let ink = visuals.strong_text_color();
     for &(from, to, caption) in arcs {
         let (Some(&Some(a)), Some(&Some(b))) = (at.get(from), at.get(to)) else { continue };
-        let mid = a + (b - a) / 2.0;
-        let lift = ((b - a).length() * 0.35).max(14.0);
-        let ctrl = mid + Vec2::new(0.0, -lift);
+        let ctrl = arc_control(a, b, rect);
         let stroke = Stroke::new(2.5, theme::RELATION);
         painter.add(QuadraticBezierShape::from_points_stroke([a, ctrl, b], false, Color32::TRANSPARENT, stroke));
         // The arrowhead on the last part of the curve, pointing along it.
@@ -135,5 +166,24 @@ mod tests {
         assert!(usa.lon < -60.0 && usa.lon > -130.0, "the contiguous US, not Alaska: {usa:?}");
         assert!(inset.anchor("PRK").is_some() && inset.anchor("IRN").is_some());
         assert!(inset.rings.len() > 200);
+        // No outline drawn crosses the world from one edge to the other (the relation card's stray lines).
+        for (ring, closed) in &inset.rings {
+            let mut steps: Vec<(GeoPoint, GeoPoint)> = ring.windows(2).map(|w| (w[0], w[1])).collect();
+            if *closed && let (Some(&f), Some(&l)) = (ring.first(), ring.last()) {
+                steps.push((l, f));
+            }
+            assert!(steps.iter().all(|(a, b)| (a.lon - b.lon).abs() <= 180.0), "a line across the world");
+        }
+        assert!(inset.rings.iter().any(|(_, closed)| !closed), "Russia is cut at the 180th meridian");
+    }
+
+    #[test]
+    fn a_long_arc_keeps_its_caption_inside_the_inset() {
+        let rect = Rect::from_min_size(Pos2::ZERO, Vec2::new(380.0, 190.0));
+        let usa = to_screen(rect, GeoPoint::lat_lon(39.0, -98.0));
+        let che = to_screen(rect, GeoPoint::lat_lon(46.8, 8.2));
+        assert!(arc_control(usa, che, rect).y >= ARC_CAPTION_ROOM);
+        let near = arc_control(Pos2::new(100.0, 100.0), Pos2::new(120.0, 100.0), rect);
+        assert_eq!(near.y, 86.0, "a short arc is lifted as before");
     }
 }

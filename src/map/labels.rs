@@ -50,6 +50,51 @@ pub struct PlacedLabel {
     pub pos: Pos2,
     /// The city dot, if any.
     pub dot: Option<Pos2>,
+    /// Where it belongs on screen (its candidate's anchor), to place it again beside a marker.
+    pub anchor: Pos2,
+    /// Its style, which says where else it may go.
+    pub style: LabelStyle,
+}
+
+impl PlacedLabel {
+    /// The text's box on screen.
+    pub fn rect(&self) -> Rect {
+        Rect::from_min_size(self.pos + self.galley.rect.min.to_vec2(), self.galley.size())
+    }
+}
+
+/// Where a label of `style` may go around its anchor, best first: beside a city's dot, or around an area's
+/// label point.
+fn options_for(style: LabelStyle, text_size: Vec2) -> Vec<(Align2, Vec2)> {
+    match style {
+        LabelStyle::City { .. } => {
+            let d = size::CITY_DOT + 3.0;
+            vec![
+                (Align2::LEFT_CENTER, Vec2::new(d, 0.0)),
+                (Align2::RIGHT_CENTER, Vec2::new(-d, 0.0)),
+                (Align2::CENTER_BOTTOM, Vec2::new(0.0, -d)),
+                (Align2::CENTER_TOP, Vec2::new(0.0, d)),
+            ]
+        }
+        LabelStyle::Focus | LabelStyle::Context => {
+            let (w, h) = (text_size.x / 2.0, text_size.y * 0.75);
+            [
+                Vec2::ZERO,
+                Vec2::new(0.0, -h),
+                Vec2::new(0.0, h),
+                Vec2::new(-w, 0.0),
+                Vec2::new(w, 0.0),
+                Vec2::new(0.0, -2.0 * h),
+                Vec2::new(0.0, 2.0 * h),
+                Vec2::new(-w, -h),
+                Vec2::new(w, h),
+            ]
+            .into_iter()
+            .map(|o| (Align2::CENTER_CENTER, o))
+            .collect()
+        }
+        _ => vec![(Align2::CENTER_CENTER, Vec2::ZERO)],
+    }
 }
 
 fn font_and_color(style: LabelStyle, palette: &MapPalette) -> (FontId, Color32) {
@@ -77,7 +122,7 @@ fn label_job(c: &Candidate, palette: &MapPalette) -> LayoutJob {
 /// Places candidates in the order given (most important first); a label that would overlap one already
 /// placed, or stick out of `screen`, tries its other positions and is dropped if none fits.
 ///
-/// `area_contains(area, pos)` tells whether a screen position lies in an area; labels with `inside_area`
+/// No label goes over `obstacles` (the scale bar's corner). `area_contains(area, pos)` tells whether a screen position lies in an area; labels with `inside_area`
 /// only take positions whose centre it accepts.
 pub fn place_labels(
     painter: &Painter,
@@ -85,6 +130,7 @@ pub fn place_labels(
     candidates: &[Candidate],
     palette: &MapPalette,
     area_contains: &dyn Fn(usize, Pos2) -> bool,
+    obstacles: &[Rect],
 ) -> Vec<PlacedLabel> {
     let dot_rect_of = |c: &Candidate| Rect::from_center_size(c.anchor, Vec2::splat(size::CITY_DOT * 2.0));
     // Reserved dots come first; each candidate ignores its own reservation.
@@ -103,32 +149,7 @@ pub fn place_labels(
         }
         let galley = painter.layout_job(label_job(c, palette));
         let text_size = galley.size();
-        let options: &[(Align2, Vec2)] = match c.style {
-            LabelStyle::City { .. } => {
-                let d = size::CITY_DOT + 3.0;
-                &[
-                    (Align2::LEFT_CENTER, Vec2::new(d, 0.0)),
-                    (Align2::RIGHT_CENTER, Vec2::new(-d, 0.0)),
-                    (Align2::CENTER_BOTTOM, Vec2::new(0.0, -d)),
-                    (Align2::CENTER_TOP, Vec2::new(0.0, d)),
-                ]
-            }
-            LabelStyle::Focus | LabelStyle::Context => {
-                let (w, h) = (text_size.x / 2.0, text_size.y * 0.75);
-                &[
-                    (Align2::CENTER_CENTER, Vec2::ZERO),
-                    (Align2::CENTER_CENTER, Vec2::new(0.0, -h)),
-                    (Align2::CENTER_CENTER, Vec2::new(0.0, h)),
-                    (Align2::CENTER_CENTER, Vec2::new(-w, 0.0)),
-                    (Align2::CENTER_CENTER, Vec2::new(w, 0.0)),
-                    (Align2::CENTER_CENTER, Vec2::new(0.0, -2.0 * h)),
-                    (Align2::CENTER_CENTER, Vec2::new(0.0, 2.0 * h)),
-                    (Align2::CENTER_CENTER, Vec2::new(-w, -h)),
-                    (Align2::CENTER_CENTER, Vec2::new(w, h)),
-                ]
-            }
-            _ => &[(Align2::CENTER_CENTER, Vec2::ZERO)],
-        };
+        let options = options_for(c.style, text_size);
         let dot = matches!(c.style, LabelStyle::City { .. }).then_some(c.anchor);
         let dot_rect = dot.map(|_| dot_rect_of(c));
         if dot_rect.is_some_and(|d| taken.iter().any(|t| t.intersects(d))) {
@@ -139,6 +160,7 @@ pub fn place_labels(
             screen.contains_rect(rect)
                 && !taken.iter().any(|t| t.intersects(rect.expand2(gap)))
                 && !blocked_by_reserved(rect)
+                && !obstacles.iter().any(|o| o.intersects(rect))
                 && c.inside_area.is_none_or(|a| area_contains(a, rect.center()))
         };
         let Some(rect) =
@@ -152,9 +174,81 @@ pub fn place_labels(
         }
         // Centred rows lie on both sides of the galley's origin.
         let pos = rect.min - galley.rect.min.to_vec2();
-        placed.push(PlacedLabel { galley, pos, dot });
+        placed.push(PlacedLabel { galley, pos, dot, anchor: c.anchor, style: c.style });
     }
     placed
+}
+
+/// The labels with none under `obstacles` (this frame's markers, which move with the date while the placed
+/// labels are cached with the view): a covered label takes another of its positions, or one a marker's
+/// width further out, free of markers, of more important labels and of the edge of `screen`; less
+/// important labels in the way give up their place (labels come most important first). A label with no
+/// such spot is dropped, but a focus country's name stays where it is (the map must say which is Iraq).
+pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect) -> Vec<PlacedLabel> {
+    let hits = |r: Rect| obstacles.iter().any(|o| o.intersects(r));
+    let mut rects: Vec<Option<Rect>> = labels.iter().map(|l| Some(l.rect())).collect();
+    let mut out: Vec<PlacedLabel> = labels.to_vec();
+    let gap = Vec2::splat(size::LABEL_GAP);
+    for (i, label) in labels.iter().enumerate() {
+        let Some(rect) = rects.get(i).copied().flatten() else { continue };
+        if !hits(rect) {
+            continue;
+        }
+        let free_of_more_important = |r: Rect, rects: &[Option<Rect>]| {
+            rects.iter().take(i).all(|o| o.is_none_or(|o| !o.intersects(r.expand2(gap))))
+        };
+        let dot_rect = label.dot.map(|d| Rect::from_center_size(d, Vec2::splat(size::CITY_DOT * 2.0)));
+        let moved = moves_for(label.style, rect.size())
+            .into_iter()
+            .map(|(align, offset)| align.anchor_size(label.anchor + offset, rect.size()))
+            .find(|&r| {
+                screen.contains_rect(r)
+                    && !hits(r)
+                    && free_of_more_important(r, &rects)
+                    && dot_rect.is_none_or(|d| !d.intersects(r))
+            });
+        match (moved, label.style) {
+            (Some(r), _) => {
+                rects[i] = Some(r);
+                if let Some(l) = out.get_mut(i) {
+                    l.pos = r.min - l.galley.rect.min.to_vec2();
+                }
+                for later in rects.iter_mut().skip(i + 1) {
+                    if later.is_some_and(|o| o.intersects(r.expand2(gap))) {
+                        *later = None;
+                    }
+                }
+            }
+            (None, LabelStyle::Focus) => {}
+            (None, _) => rects[i] = None,
+        }
+    }
+    out.into_iter().zip(rects).filter_map(|(l, r)| r.map(|_| l)).collect()
+}
+
+/// Where a label may move to get clear of a marker: its usual positions, then the same a marker's width
+/// further out, then a city's corners.
+fn moves_for(style: LabelStyle, text_size: Vec2) -> Vec<(Align2, Vec2)> {
+    let mut moves = options_for(style, text_size);
+    let out = 2.0 * size::EVENT_MARKER_MAX;
+    let further: Vec<(Align2, Vec2)> = moves
+        .iter()
+        .map(|&(align, offset)| {
+            let dir = if offset == Vec2::ZERO { Vec2::new(0.0, -1.0) } else { offset.normalized() };
+            (align, offset + dir * out)
+        })
+        .collect();
+    moves.extend(further);
+    if matches!(style, LabelStyle::City { .. }) {
+        let d = size::CITY_DOT + 3.0;
+        moves.extend([
+            (Align2::LEFT_BOTTOM, Vec2::new(d, -d)),
+            (Align2::RIGHT_BOTTOM, Vec2::new(-d, -d)),
+            (Align2::LEFT_TOP, Vec2::new(d, d)),
+            (Align2::RIGHT_TOP, Vec2::new(-d, d)),
+        ]);
+    }
+    moves
 }
 
 /// The shapes that draw placed labels: dots, then a halo, then the text.
@@ -172,4 +266,42 @@ pub fn label_shapes(labels: &[PlacedLabel], palette: &MapPalette) -> Vec<Shape> 
         shapes.push(Shape::galley(l.pos, l.galley.clone(), palette.label_city));
     }
     shapes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A city label placed to the right of its dot at (100, 100), laid out by a real egui pass.
+    fn city_label(text: &str) -> PlacedLabel {
+        let ctx = egui::Context::default();
+        let mut galley = None;
+        ctx.run_ui(egui::RawInput::default(), |ui| {
+            galley = Some(ui.painter().layout_no_wrap(text.to_owned(), FontId::proportional(13.0), Color32::BLACK));
+        })
+        .textures_delta
+        .clear();
+        let galley = galley.unwrap();
+        let anchor = Pos2::new(100.0, 100.0);
+        let rect = Align2::LEFT_CENTER.anchor_size(anchor + Vec2::new(size::CITY_DOT + 3.0, 0.0), galley.size());
+        let pos = rect.min - galley.rect.min.to_vec2();
+        PlacedLabel { galley, pos, dot: Some(anchor), anchor, style: LabelStyle::City { big: true } }
+    }
+
+    #[test]
+    fn a_covered_label_moves_aside_and_is_dropped_when_boxed_in() {
+        let screen = Rect::from_min_size(Pos2::ZERO, Vec2::splat(400.0));
+        let label = city_label("Baghdad");
+        let covered = Rect::from_center_size(label.rect().center(), Vec2::splat(18.0));
+        let moved = clear_of(std::slice::from_ref(&label), &[covered], screen);
+        assert_eq!(moved.len(), 1);
+        assert!(!moved[0].rect().intersects(covered), "{:?} still under {covered:?}", moved[0].rect());
+        assert!(moved[0].rect().right() <= 100.0, "moved to the dot's left side: {:?}", moved[0].rect());
+        // A free label stays where it was.
+        let far = Rect::from_center_size(Pos2::new(300.0, 300.0), Vec2::splat(18.0));
+        assert_eq!(clear_of(std::slice::from_ref(&label), &[far], screen)[0].pos, label.pos);
+        // Markers all around: no room left, the name is dropped rather than covered.
+        let all_round = Rect::from_center_size(Pos2::new(100.0, 100.0), Vec2::new(200.0, 60.0));
+        assert!(clear_of(&[label], &[all_round], screen).is_empty());
+    }
 }

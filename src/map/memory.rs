@@ -37,13 +37,25 @@ impl MapMemory {
 
     /// A memory showing all of `home` inside `screen_rect`, with a small margin.
     pub fn fitted(screen_rect: egui::Rect, home: &MapRect) -> Self {
-        if !home.is_valid() || screen_rect.width() < 1.0 || screen_rect.height() < 1.0 {
+        Self::fitted_in(screen_rect, screen_rect, home)
+    }
+
+    /// A memory showing all of `home` inside `free_rect`, the part of the map `screen_rect` nothing covers
+    /// (a side panel laid over the map on a small screen covers the rest).
+    pub fn fitted_in(screen_rect: egui::Rect, free_rect: egui::Rect, home: &MapRect) -> Self {
+        let free = free_rect.intersect(screen_rect);
+        let free = if free.width() >= 1.0 && free.height() >= 1.0 { free } else { screen_rect };
+        if !home.is_valid() || free.width() < 1.0 || free.height() < 1.0 {
             return Self { center: MapPoint::default(), points_per_km: Some(0.3) };
         }
-        let sx = f64::from(screen_rect.width()) / home.width_km().max(1.0);
-        let sy = f64::from(screen_rect.height()) / home.height_km().max(1.0);
+        let sx = f64::from(free.width()) / home.width_km().max(1.0);
+        let sy = f64::from(free.height()) / home.height_km().max(1.0);
         let scale = (sx.min(sy) * 0.94).clamp(MIN_POINTS_PER_KM, MAX_POINTS_PER_KM);
-        Self { center: home.center(), points_per_km: Some(scale) }
+        // The view's centre is the screen's: shift it so home's centre lands on the free part's centre.
+        let shift = screen_rect.center() - free.center();
+        let center = home.center();
+        let center = MapPoint::new(center.x_km + f64::from(shift.x) / scale, center.y_km - f64::from(shift.y) / scale);
+        Self { center, points_per_km: Some(scale) }
     }
 
     /// Moves the view by a screen drag delta, so the map follows the pointer.
@@ -87,6 +99,19 @@ mod tests {
         let visible = p.visible_map_rect();
         assert!(visible.height_km() >= 2000.0 && visible.height_km() < 2200.0, "{visible:?}");
         assert_eq!(p.center, MapPoint::new(0.0, 0.0));
+    }
+
+    #[test]
+    fn fits_home_inside_the_free_part_of_the_screen() {
+        let free = egui::Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(400.0, 500.0));
+        let m = MapMemory::fitted_in(screen(), free, &home());
+        let p = m.projector(screen(), &home());
+        for corner in [MapPoint::new(-1000.0, -1000.0), MapPoint::new(1000.0, 1000.0)] {
+            let at = p.screen_from_map(corner);
+            assert!(free.contains(at), "{corner:?} drawn at {at:?}, outside {free:?}");
+        }
+        let middle = p.screen_from_map(MapPoint::new(0.0, 0.0));
+        assert!((middle.x - 200.0).abs() < 1e-3 && (middle.y - 250.0).abs() < 1e-3, "{middle:?}");
     }
 
     #[test]

@@ -89,6 +89,8 @@ pub struct SceneKey {
     pub names: crate::text::names::NameMode,
     /// Bumped whenever the data changes.
     pub data_generation: u64,
+    /// The scale bar is drawn: labels keep out of its corner.
+    pub scale_bar: bool,
 }
 
 /// The screen geometry of one view.
@@ -334,7 +336,9 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
         let at = p.map_from_screen(pos);
         prepared.countries.areas.get(area).is_some_and(|a| a.bbox.contains(at)) && prepared.countries.hit_area(area, at)
     };
-    let labels = place_labels(painter, p.screen_rect, &candidates, palette, &area_contains);
+    let obstacles: Vec<egui::Rect> =
+        key.scale_bar.then(|| super::view::scale_bar_rect(p.screen_rect)).into_iter().collect();
+    let labels = place_labels(painter, p.screen_rect, &candidates, palette, &area_contains, &obstacles);
     Scene { key, fills: Arc::new(fills), lines: Arc::new(lines), labels, culled_areas: culled }
 }
 

@@ -50,6 +50,8 @@ pub struct MapInputs<'a> {
     pub tooltips: bool,
     /// Paint the land meshes. An SVG export turns this off and writes the land as paths.
     pub paint_base: bool,
+    /// Points on the map's right that a panel laid over it covers: Home fits the four countries into the rest.
+    pub covered_right: f32,
     /// Paint the sea. Exports turn this off: their image is cleared to the sea colour, which saves
     /// filling every pixel twice (the software renderer of a machine without a GPU is fill-bound).
     pub paint_sea: bool,
@@ -72,6 +74,41 @@ pub struct MapOutput {
     pub projector: Option<Projector>,
     /// The view drawn this frame (the fitted view while none is set).
     pub effective_memory: MapMemory,
+    /// The part of the map no panel covers (legends and Home keep to it).
+    pub free_rect: Option<egui::Rect>,
+    /// Where the labels were painted, to paint them again clear of the markers.
+    pub labels_slot: Option<egui::layers::ShapeIdx>,
+}
+
+/// Paints the scene's labels again into `slot`, each moved aside or dropped where a marker of this frame
+/// would cover it; returns the labels drawn.
+pub fn repaint_labels_clear_of(
+    painter: &egui::Painter,
+    slot: egui::layers::ShapeIdx,
+    scene: &Scene,
+    markers: &[super::content::Marker],
+    palette: &MapPalette,
+) -> Vec<super::labels::PlacedLabel> {
+    let obstacles = super::content::marker_rects(markers);
+    let labels = super::labels::clear_of(&scene.labels, &obstacles, scene.key.projector.screen_rect);
+    painter.set(slot, Shape::Vec(super::labels::label_shapes(&labels, palette)));
+    labels
+}
+
+/// The corner the scale bar takes (its longest bar and its text), which labels keep out of.
+pub fn scale_bar_rect(screen: egui::Rect) -> egui::Rect {
+    let origin = scale_bar_origin(screen);
+    egui::Rect::from_min_max(
+        Pos2::new(origin.x - 8.0, origin.y - 14.0),
+        Pos2::new(origin.x + SCALE_BAR_MAX_POINTS as f32 + 70.0, origin.y + 8.0),
+    )
+}
+
+/// The longest the scale bar gets, points.
+const SCALE_BAR_MAX_POINTS: f64 = 160.0;
+
+fn scale_bar_origin(screen: egui::Rect) -> Pos2 {
+    Pos2::new(screen.left() + 16.0, screen.bottom() - 18.0)
 }
 
 /// Draws the map in all the space left in `ui` and handles its gestures.
@@ -86,9 +123,12 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     });
     // Until the user moves the map, it stays fitted to the focus countries, whatever the window size
     // (the first frames may not know the window's real size yet).
+    let mut free = rect;
+    free.max.x = (rect.max.x - inputs.covered_right).max(rect.min.x + rect.width() * 0.3);
+    out.free_rect = Some(free);
     let start = match inputs.memory.points_per_km {
         Some(_) => inputs.memory,
-        None => MapMemory::fitted(rect, &inputs.prepared.home),
+        None => MapMemory::fitted_in(rect, free, &inputs.prepared.home),
     };
     let mut memory = start;
     let mut projector = memory.projector(rect, &inputs.prepared.home);
@@ -121,6 +161,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         show_cities: inputs.show_cities,
         names: inputs.names,
         data_generation: inputs.data_generation,
+        scale_bar: inputs.scale_bar,
     };
     let painter = ui.painter_at(rect);
     if cache.as_ref().is_none_or(|s| s.key != key) {
@@ -180,7 +221,8 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
             painter.add(highlight_mesh(inputs.prepared, i, &projector, fill, stroke, key.pixels_per_point));
         }
     }
-    painter.extend(super::labels::label_shapes(&scene.labels, inputs.palette));
+    // A slot the caller may fill again once it knows where this frame's markers are (see `labels::clear_of`).
+    out.labels_slot = Some(painter.add(Shape::Vec(super::labels::label_shapes(&scene.labels, inputs.palette))));
     if inputs.scale_bar {
         scale_bar(&painter, &projector, inputs.palette);
     }
@@ -234,9 +276,9 @@ fn scale_bar(painter: &egui::Painter, p: &Projector, palette: &MapPalette) {
         return;
     }
     let points_per_true_km = 50.0 / km;
-    let d_km = nice_scale_km(points_per_true_km, 160.0);
+    let d_km = nice_scale_km(points_per_true_km, SCALE_BAR_MAX_POINTS);
     let len = (d_km * points_per_true_km) as f32;
-    let origin = Pos2::new(rect.left() + 16.0, rect.bottom() - 18.0);
+    let origin = scale_bar_origin(rect);
     let ink = Stroke::new(2.5, palette.scale_bar);
     let halo = Stroke::new(5.0, palette.label_halo);
     let bar = [origin, origin + Vec2::new(len, 0.0)];

@@ -395,9 +395,13 @@ fn move_handle(shape: &Shape, k: usize, to: GeoPoint) -> Shape {
 }
 
 /// The window editing a text annotation's words. Returns true while open.
-pub fn text_editor_ui(ctx: &egui::Context, text: &mut String, commands: &mut Vec<Command>) {
+/// The label's text editor, opened beside `near` (where the user clicked on the map), not in a corner.
+pub fn text_editor_ui(ctx: &egui::Context, text: &mut String, near: egui::Pos2, commands: &mut Vec<Command>) {
     let mut open = true;
-    egui::Window::new("Label text").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
+    // One window per place: each new label's editor opens by its own point.
+    let id = egui::Id::unique(("label-text", near.x.round() as i32, near.y.round() as i32));
+    let window = egui::Window::new("Label text").id(id).collapsible(false).resizable(false).constrain(true);
+    window.default_pos(near + egui::vec2(18.0, 18.0)).open(&mut open).show(ctx, |ui| {
         let label = ui.label(RichText::new("Type the label; Enter keeps it, Shift+Enter starts a new line."));
         let field = ui.add(
             egui::TextEdit::multiline(text)

@@ -44,6 +44,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
         Hit::Group(id) => {
             if let Some(g) = d.groups.iter().find(|g| &g.id == id) {
                 label_ui(ui, &g.name, &TextStyle::Heading);
+                go_to_date_ui(ui, inputs, commands);
                 if !g.aliases.is_empty() {
                     ui.label(RichText::new(format!("Also: {}", g.aliases.join(", "))).small());
                 }
@@ -66,6 +67,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
         Hit::Position(id) => {
             if let Some((i, p)) = d.positions.iter().enumerate().find(|(_, p)| &p.id == id) {
                 label_ui(ui, &p.name, &TextStyle::Heading);
+                go_to_date_ui(ui, inputs, commands);
                 let presence = inputs.index.position_presence(i, inputs.day);
                 ui.label(format!(
                     "{} in {}, {} at this date",
@@ -91,6 +93,16 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
                 sources_ui(ui, &r.sources);
             }
         }
+    }
+}
+
+/// "Go to date": moves the date to the item's first span (a click on the map opened the card where the
+/// date was; moving it is this separate, visible step).
+fn go_to_date_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>) {
+    let Some(&(start, _)) = inputs.index.spans_of(inputs.dataset, inputs.hit).first() else { return };
+    let when = crate::time::date_from_day(start).format("%-d %B %Y").to_string();
+    if ui.button("Go to date").on_hover_text(format!("Move the date to {when}")).clicked() {
+        commands.push(Command::SetDay(start));
     }
 }
 

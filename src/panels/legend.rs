@@ -28,6 +28,11 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
         return;
     }
     let height = rows as f32 * ROW + 2.0 * PAD;
+    // On a small map (a projector at UI scale 2) the full legend would hide half of it: one row a kind.
+    if height * COMPACT_BELOW_SHARE > map_rect.height() {
+        compact_legend_ui(painter, map_rect, palette, &groups, backings, position_rows > 0);
+        return;
+    }
     let top = map_rect.bottom() - height - 12.0;
     let Some(rect) = legend_box(painter, map_rect, palette, top, Vec2::new(WIDTH, height)) else { return };
     let font = FontId::proportional(size::UI_SMALL + 0.5);
@@ -64,6 +69,78 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
         }
         row(painter, text, y);
         y += ROW;
+    }
+}
+
+/// The full legend is drawn only when the map is at least this many times its height.
+const COMPACT_BELOW_SHARE: f32 = 2.2;
+/// Room for the symbols before the text in the one-row-a-kind legend.
+const COMPACT_ICONS: f32 = 64.0;
+const COMPACT_EVENTS: &str = "Events by kind";
+const COMPACT_GROUPS: &str = "Armed groups by backer";
+const COMPACT_POSITIONS: &str = "US base, embassy, closed";
+
+/// The small map's legend: the event shapes, the groups' colours and the position symbols, a row each.
+fn compact_legend_ui(
+    painter: &Painter,
+    map_rect: Rect,
+    palette: &MapPalette,
+    groups: &[EventGroup],
+    backings: &[Backing],
+    positions: bool,
+) {
+    let texts = [
+        (!groups.is_empty()).then_some(COMPACT_EVENTS),
+        (!backings.is_empty()).then_some(COMPACT_GROUPS),
+        positions.then_some(COMPACT_POSITIONS),
+    ];
+    let font = FontId::proportional(size::UI_SMALL);
+    let text_width = texts
+        .iter()
+        .flatten()
+        .map(|t| painter.layout_no_wrap((*t).to_owned(), font.clone(), palette.label_city).size().x)
+        .fold(0.0, f32::max);
+    let rows = texts.iter().flatten().count();
+    let height = rows as f32 * ROW + 2.0 * PAD;
+    let top = map_rect.bottom() - height - 8.0;
+    let width = COMPACT_ICONS + text_width + 2.0 * PAD;
+    let Some(rect) = legend_box(painter, map_rect, palette, top, Vec2::new(width, height)) else { return };
+    let icons_x = rect.left() + PAD + 6.0;
+    let text_x = rect.left() + PAD + COMPACT_ICONS;
+    let mut y = rect.top() + PAD + ROW / 2.0;
+    let row = |text: &str, y: f32| {
+        painter.text(Pos2::new(text_x, y), Align2::LEFT_CENTER, text, font.clone(), palette.label_city);
+    };
+    if !groups.is_empty() {
+        for (k, &g) in groups.iter().enumerate() {
+            let at = Pos2::new(icons_x + 15.0 * k as f32, y);
+            event_marker(painter, at, 4.5, g, theme::event_color(g), palette.label_halo);
+        }
+        row(COMPACT_EVENTS, y);
+        y += ROW;
+    }
+    if !backings.is_empty() {
+        for (k, &b) in backings.iter().enumerate() {
+            let (fill, edge) = theme::group_colors(b);
+            let r = Rect::from_center_size(Pos2::new(icons_x + 15.0 * k as f32, y), Vec2::new(12.0, 10.0));
+            painter.rect(r, 2.0, fill, Stroke::new(1.5, edge), egui::StrokeKind::Inside);
+        }
+        row(COMPACT_GROUPS, y);
+        y += ROW;
+    }
+    if positions {
+        let roles = [(PositionRole::Military, Presence::Present), (PositionRole::Diplomatic, Presence::Present)];
+        for (k, (role, presence)) in roles.into_iter().enumerate() {
+            position_marker(painter, Pos2::new(icons_x + 15.0 * k as f32, y), role, presence, palette.label_halo);
+        }
+        position_marker(
+            painter,
+            Pos2::new(icons_x + 30.0, y),
+            PositionRole::Military,
+            Presence::Ended,
+            palette.label_halo,
+        );
+        row(COMPACT_POSITIONS, y);
     }
 }
 

@@ -21,6 +21,8 @@ pub struct SorterState<'a> {
     pub autoplay: bool,
     /// Transitions on.
     pub transitions: bool,
+    /// What the last save said ("Saved to …" or why not).
+    pub saved: Option<&'a Result<String, String>>,
 }
 
 /// The current slide's editable words, kept by the app between frames.
@@ -34,12 +36,22 @@ pub struct SlideText {
     pub caption: String,
     /// Autoplay seconds.
     pub duration_s: f32,
+    /// The lesson's title (a new lesson is renamed here).
+    pub lesson_title: String,
 }
 
 /// Draws the sorter.
 pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, commands: &mut Vec<Command>) {
     let lesson = state.lesson;
-    ui.heading(&lesson.title);
+    let name = ui.add(
+        egui::TextEdit::singleline(&mut text.lesson_title)
+            .hint_text("Lesson title")
+            .font(egui::TextStyle::Heading)
+            .desired_width(f32::INFINITY),
+    );
+    if name.changed() {
+        commands.push(Command::RenameLesson(text.lesson_title.clone()));
+    }
     ui.horizontal_wrapped(|ui| {
         if ui.button("Present (F5)").clicked() {
             commands.push(Command::Present(true));
@@ -54,10 +66,17 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
         {
             commands.push(Command::UpdateSlide);
         }
-        if ui.button("Save lesson").clicked() {
+        if ui.button("Save lesson").on_hover_text("Save to the lesson's file (asks where the first time)").clicked() {
+            commands.push(Command::SaveLesson);
+        }
+        if ui.button("Save as...").clicked() {
             commands.push(Command::ChooseFile(FileAction::SaveLesson));
         }
     });
+    if let Some(note) = state.saved {
+        let color = if note.is_ok() { ui.visuals().text_color() } else { ui.visuals().error_fg_color };
+        ui.label(RichText::new(note.as_ref().map_or_else(String::as_str, String::as_str)).small().color(color));
+    }
     ui.horizontal_wrapped(|ui| {
         let mut autoplay = state.autoplay;
         if ui.checkbox(&mut autoplay, "Autoplay").changed() {
@@ -130,10 +149,18 @@ fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, 
             duration_s: text.duration_s,
         });
     }
-    if !slide.sources.is_empty() {
-        ui.collapsing(format!("Sources ({})", slide.sources.len()), |ui| {
-            for s in &slide.sources {
-                super::links::source_link_ui(ui, &s.title, &s.url);
+    if slide.sources.is_empty() {
+        ui.label(RichText::new("No sources: open a record's card and Update slide to take its sources.").weak());
+    } else {
+        // Open, so the teacher sees what the slide will cite before presenting, and can strike one out.
+        egui::CollapsingHeader::new(format!("Sources ({})", slide.sources.len())).default_open(true).show(ui, |ui| {
+            for (i, s) in slide.sources.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    if ui.small_button("Remove").on_hover_text("Leave this source off the slide").clicked() {
+                        commands.push(Command::RemoveSlideSource(i));
+                    }
+                    super::links::source_link_ui(ui, &s.title, &s.url);
+                });
             }
         });
     }

@@ -158,7 +158,10 @@ fn lesson_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command
     if ui.button("Open lesson...").clicked() {
         commands.push(Command::ChooseFile(FileAction::OpenLesson));
     }
-    if ui.add_enabled(state.lesson_open, egui::Button::new("Save lesson...")).clicked() {
+    if ui.add_enabled(state.lesson_open, egui::Button::new("Save lesson")).clicked() {
+        commands.push(Command::SaveLesson);
+    }
+    if ui.add_enabled(state.lesson_open, egui::Button::new("Save lesson as...")).clicked() {
         commands.push(Command::ChooseFile(FileAction::SaveLesson));
     }
     if state.autosave_exists && ui.button("Recover the autosaved lesson").clicked() {

@@ -10,8 +10,12 @@ use crate::theme::size;
 const BANNER_DATE: f32 = 30.0;
 /// Type size of the slide title.
 const BANNER_TITLE: f32 = 21.0;
-/// Type size of the caption.
+/// Type size of the caption on a small screen.
 const CAPTION: f32 = 16.0;
+/// Type size of the caption on a large screen.
+const CAPTION_MAX: f32 = 26.0;
+/// The caption's size on a large screen is its height in points over this.
+const CAPTION_SCREEN_SHARE: f32 = 48.0;
 /// The smallest type size a long caption shrinks to before it scrolls (a clicker cannot scroll).
 const CAPTION_MIN: f32 = 12.0;
 /// Share of the screen height the caption band may take.
@@ -50,25 +54,63 @@ pub fn banner_ui(ui: &mut Ui, state: &BannerState<'_>, commands: &mut Vec<Comman
     ui.add_space(2.0);
 }
 
-/// The caption band under the map: a few lines and the slide's sources. It never takes more than
-/// `max_height` points (the map keeps most of a small projector screen); longer captions scroll.
+/// The caption band under the map: the caption, then the slide's sources, always in view. It never takes
+/// more than `max_height` points (the map keeps most of a small projector screen): a caption too long even
+/// at [`CAPTION_MIN`] scrolls in a box a whole number of lines high, so no line is cut in half.
 pub fn caption_ui(ui: &mut Ui, slide: &Slide, max_height: f32) {
     ui.add_space(2.0);
-    egui::ScrollArea::vertical().max_height(max_height).auto_shrink([false, true]).show(ui, |ui| {
-        let caption = slide.caption.trim();
-        if !caption.is_empty() {
-            ui.label(RichText::new(caption).size(caption_size(ui, caption, max_height)));
-        }
-        if !slide.sources.is_empty() {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("Sources:").size(size::UI_SMALL).strong());
-                for s in &slide.sources {
-                    super::links::source_link_ui(ui, RichText::new(&s.title).size(size::UI_SMALL), &s.url);
-                }
-            });
-        }
-    });
+    let width = ui.available_width();
+    let sources_height = if slide.sources.is_empty() { 0.0 } else { sources_height(ui, slide, width) };
+    let caption = slide.caption.trim();
+    if !caption.is_empty() {
+        let room = (max_height - sources_height).max(0.0);
+        let top = caption_top_size(ui.ctx().content_rect().height());
+        let size = caption_size(ui, caption, room, top);
+        let galley = caption_galley(ui, caption, size, width);
+        let rows = galley.rows.len().max(1);
+        let row_height = galley.size().y / rows as f32;
+        let height = whole_lines_height(row_height, rows, room);
+        egui::ScrollArea::vertical()
+            .id_salt("caption-scroll")
+            .max_height(height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| ui.label(RichText::new(caption).size(size)));
+    }
+    if !slide.sources.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Sources:").size(size::UI_SMALL).strong());
+            for s in &slide.sources {
+                super::links::source_link_ui(ui, RichText::new(&s.title).size(size::UI_SMALL), &s.url);
+            }
+        });
+    }
     ui.add_space(2.0);
+}
+
+/// The height of a caption box showing as many whole lines of `row_height` as fit in `room` (at least one),
+/// and no more than the caption's `rows`.
+pub fn whole_lines_height(row_height: f32, rows: usize, room: f32) -> f32 {
+    let fit = ((room + 0.5) / row_height.max(1.0)).floor().max(1.0) as usize;
+    row_height * fit.min(rows) as f32
+}
+
+/// The caption's largest type size for a screen `screen_height` points high: bigger on a big screen (a
+/// teacher's 1600×1000), never below [`CAPTION`].
+pub fn caption_top_size(screen_height: f32) -> f32 {
+    (screen_height / CAPTION_SCREEN_SHARE).clamp(CAPTION, CAPTION_MAX)
+}
+
+fn caption_galley(ui: &Ui, caption: &str, size: f32, width: f32) -> std::sync::Arc<egui::Galley> {
+    ui.painter().layout(caption.to_owned(), egui::FontId::proportional(size), Color32::PLACEHOLDER, width)
+}
+
+/// The height the sources line takes once wrapped at `width`, with egui's spacing between the links.
+fn sources_height(ui: &Ui, slide: &Slide, width: f32) -> f32 {
+    let titles: Vec<&str> = slide.sources.iter().map(|s| s.title.as_str()).collect();
+    let text = format!("Sources:  {}", titles.join("   "));
+    let galley =
+        ui.painter().layout(text, egui::FontId::proportional(size::UI_SMALL), Color32::PLACEHOLDER, width - 8.0);
+    galley.size().y + ui.spacing().item_spacing.y * galley.rows.len() as f32 + 2.0
 }
 
 /// Covers the whole screen in one colour (PowerPoint's B and W).
@@ -111,19 +153,36 @@ pub fn spotlight_ui(ctx: &egui::Context, pointer: Pos2, dim: Color32) {
     painter.add(egui::Shape::mesh(mesh));
 }
 
-/// The largest type size, from [`CAPTION`] down to [`CAPTION_MIN`], at which the caption fits in `max_height`
-/// (leaving a line for the sources).
-fn caption_size(ui: &Ui, caption: &str, max_height: f32) -> f32 {
+/// The largest type size, from `top` down to [`CAPTION_MIN`], at which the caption fits in `room`.
+fn caption_size(ui: &Ui, caption: &str, room: f32, top: f32) -> f32 {
     let width = ui.available_width();
-    let sources_line = size::UI_SMALL * 1.6;
-    let mut size = CAPTION;
+    let mut size = top.round();
     while size > CAPTION_MIN {
-        let font = egui::FontId::proportional(size);
-        let height = ui.painter().layout(caption.to_owned(), font, Color32::PLACEHOLDER, width).size().y;
-        if height + sources_line <= max_height {
+        if caption_galley(ui, caption, size, width).size().y <= room {
             break;
         }
         size -= 1.0;
     }
     size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_caption_box_holds_whole_lines() {
+        // 20-point rows in 75 points: three whole rows, not three and three quarters.
+        assert_eq!(whole_lines_height(20.0, 10, 75.0), 60.0);
+        // A short caption takes only its rows; a tiny room still shows one line whole.
+        assert_eq!(whole_lines_height(20.0, 2, 75.0), 40.0);
+        assert_eq!(whole_lines_height(20.0, 5, 5.0), 20.0);
+    }
+
+    #[test]
+    fn captions_are_bigger_on_a_big_screen() {
+        assert_eq!(caption_top_size(384.0), CAPTION);
+        assert!(caption_top_size(1000.0) >= 20.0, "{}", caption_top_size(1000.0));
+        assert!(caption_top_size(4000.0) <= CAPTION_MAX);
+    }
 }

@@ -105,7 +105,8 @@ pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, comm
         ui.separator();
     } else if let Some(hit) = inputs.card {
         let max = ui.available_height() * 0.55;
-        egui::ScrollArea::vertical().id_salt("card-scroll").max_height(max).show(ui, |ui| {
+        // One scroll position per card: a card opened from a "Led to" link starts at its title.
+        egui::ScrollArea::vertical().id_salt(("card-scroll", hit)).max_height(max).show(ui, |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 let card = super::card::CardInputs {
                     hit,

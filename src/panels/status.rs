@@ -23,24 +23,45 @@ pub fn format_geo(p: GeoPoint) -> String {
     format!("{:.2}° {ns}, {:.2}° {ew}", p.lat.abs(), p.lon.abs())
 }
 
-/// Draws the status bar.
+/// The credit line for the map's data.
+pub const CREDITS: &str = "Natural Earth · GeoNames (CC BY 4.0)";
+
+/// Draws the status bar. The credits are placed first, on the right; what is under the pointer takes the
+/// room left and is left out, never drawn over them, when a narrow screen has none.
 pub fn status_bar_ui(ui: &mut Ui, state: &StatusState<'_>) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(state.date).strong());
-        ui.separator();
-        if let Some(name) = state.selected {
-            ui.label(RichText::new(format!("Selected: {name}")).strong());
-            ui.separator();
-        }
-        if let Some(name) = state.hovered {
-            ui.label(name);
-            ui.separator();
-        }
-        if let Some(p) = state.pointer {
-            ui.label(RichText::new(format_geo(p)).monospace());
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new("Natural Earth · GeoNames (CC BY 4.0)").small());
+    ui.horizontal(|ui| status_row_ui(ui, state));
+}
+
+fn status_row_ui(ui: &mut Ui, state: &StatusState<'_>) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(RichText::new(CREDITS).small());
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            let mut items: Vec<RichText> = vec![RichText::new(state.date).strong()];
+            if let Some(name) = state.selected {
+                items.push(RichText::new(format!("Selected: {name}")).strong());
+            }
+            if let Some(name) = state.hovered {
+                items.push(RichText::new(name));
+            }
+            if let Some(p) = state.pointer {
+                items.push(RichText::new(format_geo(p)).monospace());
+            }
+            let gap = ui.spacing().item_spacing.x * 3.0 + 8.0;
+            for (i, item) in items.into_iter().enumerate() {
+                let galley = egui::WidgetText::from(item.clone()).into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                );
+                if i > 0 && galley.size().x + gap > ui.available_width() {
+                    break;
+                }
+                if i > 0 {
+                    ui.separator();
+                }
+                ui.add(egui::Label::new(item).truncate());
+            }
         });
     });
 }

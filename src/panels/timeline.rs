@@ -43,6 +43,11 @@ fn marker_of(group: EventGroup) -> MarkerShape {
     }
 }
 
+/// The lane of an event's group: its own in the full timeline, the one summary lane (y = 0) in the compact one.
+fn event_y(group: EventGroup, compact: bool) -> f64 {
+    if compact { 0.0 } else { lane_of(group) }
+}
+
 fn lane_label(y: f64) -> &'static str {
     match y.round() as i64 {
         5 => "War & attacks",
@@ -79,6 +84,9 @@ pub struct TimelineInputs<'a> {
     pub jump_error: Option<&'a str>,
     /// The user's imported data, drawn in lanes above the atlas's.
     pub sources: &'a crate::import::sources::DataSources,
+    /// A small screen (a projector at UI scale 2): one row of controls and one summary lane of events, so
+    /// the map keeps most of the height.
+    pub compact: bool,
 }
 
 /// What the timeline drew.
@@ -97,8 +105,54 @@ pub fn timeline_ui(
     jump_text: &mut String,
     commands: &mut Vec<Command>,
 ) -> TimelineOutput {
-    controls_ui(ui, inputs, jump_text, commands);
+    if inputs.compact {
+        compact_controls_ui(ui, inputs, jump_text, commands);
+    } else {
+        controls_ui(ui, inputs, jump_text, commands);
+    }
     plot_ui(ui, inputs, commands)
+}
+
+/// One row for a small screen: the date, play, previous and next, the date field, and the rest under "More".
+fn compact_controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String, commands: &mut Vec<Command>) {
+    let t = inputs.time;
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(time::format_current(t.current_day, inputs.date_span_days)).size(size::DATE_COMPACT).strong(),
+        );
+        if ui.button(if t.playing { "Pause" } else { "Play" }).on_hover_text("Play or pause (Space)").clicked() {
+            commands.push(Command::TogglePlay);
+        }
+        if ui.button("Prev").on_hover_text("Previous event (Left arrow key)").clicked() {
+            commands.push(Command::StepEvent(-1));
+        }
+        if ui.button("Next").on_hover_text("Next event (Right arrow key)").clicked() {
+            commands.push(Command::StepEvent(1));
+        }
+        let field = ui.add(egui::TextEdit::singleline(jump_text).hint_text("Go to date").desired_width(78.0));
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            commands.push(Command::JumpTo(jump_text.clone()));
+        }
+        ui.menu_button("More", |ui| {
+            let mut looping = t.loop_mode == LoopMode::Loop;
+            if ui.checkbox(&mut looping, "Loop").changed() {
+                commands.push(Command::SetLoop(if looping { LoopMode::Loop } else { LoopMode::Stop }));
+            }
+            if ui.button("Fit all (1953 to today)").clicked() {
+                commands.push(Command::FitTimeline);
+            }
+            ui.separator();
+            ui.label("Speed");
+            for (label, speed) in SPEED_PRESETS {
+                if ui.selectable_label((t.speed_days_per_sec - speed).abs() < 1e-6, label).clicked() {
+                    commands.push(Command::SetSpeed(speed));
+                }
+            }
+        });
+    });
+    if let Some(e) = inputs.jump_error {
+        ui.label(RichText::new(e).color(theme::NOW_LINE));
+    }
 }
 
 fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String, commands: &mut Vec<Command>) {
@@ -156,13 +210,16 @@ fn timeline_height(ctx: &egui::Context) -> f32 {
 }
 
 fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>) -> TimelineOutput {
-    let TimelineInputs { time: t, dataset, index, selected_event, filters, set_range, visible, sources, .. } = *inputs;
-    let data_lanes = super::timeline_data::lanes(sources);
+    let TimelineInputs {
+        time: t, dataset, index, selected_event, filters, set_range, visible, sources, compact, ..
+    } = *inputs;
+    // The summary lane leaves the imported data's lanes out (they have the Data sources window and the map).
+    let data_lanes = if compact { Vec::new() } else { super::timeline_data::lanes(sources) };
     let top = super::timeline_data::FIRST_LANE_Y + data_lanes.len() as f64 - 0.4;
     let lane_labels: Vec<(f64, String)> = data_lanes.iter().map(|l| (l.y, l.label.clone())).collect();
     // Cull to the range this frame will show (a range being set takes effect now, not next frame).
     let (v0, v1) = set_range.unwrap_or(visible);
-    let height = timeline_height(ui.ctx());
+    let height = if compact { size::TIMELINE_COMPACT_HEIGHT } else { timeline_height(ui.ctx()) };
     // Lane names need about 16 points a lane; below that the lanes are unlabelled and the axis hidden.
     let show_lanes = height >= 150.0;
     let plot = Plot::new("timeline")
@@ -198,19 +255,23 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
         if let Some((a, b)) = set_range {
             plot_ui.set_plot_bounds_x(a..=b);
         }
-        plot_ui.set_plot_bounds_y(-2.5..=top.max(5.6));
+        if compact {
+            plot_ui.set_plot_bounds_y(-0.7..=0.7);
+        } else {
+            plot_ui.set_plot_bounds_y(-2.5..=top.max(5.6));
+        }
         let (lo, hi) = (v0 - 1.0, v1 + 1.0);
         super::timeline_data::draw_eras(plot_ui, sources, lo, hi);
         super::timeline_data::draw_lanes(plot_ui, &data_lanes, sources, lo, hi);
 
-        for era in &dataset.eras {
-            let (s, e) = time::span_days(era.span, t.end_day);
+        let era_days: Vec<(f64, f64)> = dataset.eras.iter().map(|era| time::span_days(era.span, t.end_day)).collect();
+        for ((era, &(s, e)), row) in dataset.eras.iter().zip(&era_days).zip(era_label_rows(&era_days)) {
             if e < lo || s > hi {
                 continue;
             }
-            plot_ui.span(
-                egui_plot::Span::new(era.title.clone(), s..=e).fill(Color32::from_gray(128).gamma_multiply(0.08)),
-            );
+            let span = egui_plot::Span::new(if row.is_some() { era.title.clone() } else { String::new() }, s..=e)
+                .fill(Color32::from_gray(128).gamma_multiply(0.08));
+            plot_ui.span(span.label_align(row.unwrap_or(egui::Align2::CENTER_TOP)));
         }
 
         // Events: spans as thick lines, points per group; only what the visible range needs.
@@ -223,8 +284,8 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
                 continue;
             };
             let group = EventGroup::of(e.kind);
-            let y = lane_of(group);
-            if end - s > 1.5 {
+            let y = event_y(group, compact);
+            if end - s > 1.5 && !compact {
                 plot_ui.line(
                     Line::new(e.title.clone(), vec![[s, y], [end, y]])
                         .color(theme::event_color(group).gamma_multiply(0.6))
@@ -241,7 +302,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
             plot_ui.points(
                 Points::new(group.label(), pts)
                     .shape(marker_of(group))
-                    .radius(5.0)
+                    .radius(if compact { 4.0 } else { 5.0 })
                     .color(theme::event_color(group))
                     .filled(true),
             );
@@ -250,12 +311,14 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
             .and_then(|id| dataset.events.iter().position(|e| e.id == id))
             .and_then(|i| Some((index.event_days.get(i)?, dataset.events.get(i).filter(|e| filters.shows_event(e))?)))
         {
-            let y = lane_of(EventGroup::of(e.kind));
+            let y = event_y(EventGroup::of(e.kind), compact);
             plot_ui.points(Points::new("Selected", vec![[s.0, y]]).radius(9.0).filled(false).color(theme::NOW_LINE));
         }
 
-        span_lanes(plot_ui, dataset, index, filters);
-        plot_ui.bar_chart(histogram(dataset, index, filters, t.start_day, t.end_day));
+        if !compact {
+            span_lanes(plot_ui, dataset, index, filters);
+            plot_ui.bar_chart(histogram(dataset, index, filters, t.start_day, t.end_day));
+        }
         plot_ui.vline(VLine::new("Current date", t.current_day).color(theme::NOW_LINE).width(3.0));
 
         interact(plot_ui, inputs, &data_lanes, commands);
@@ -273,6 +336,27 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
         info
     });
     TimelineOutput { visible, events_drawn: response.inner }
+}
+
+/// Where each era's name goes so that overlapping eras (the Syrian civil war and the war in Yemen) do not
+/// write over each other: at the top, or at the bottom when an era still running at its start has the top;
+/// `None` (no name, the band stays) when both are taken.
+fn era_label_rows(days: &[(f64, f64)]) -> Vec<Option<egui::Align2>> {
+    let mut order: Vec<usize> = (0..days.len()).collect();
+    order.sort_by(|&a, &b| days[a].0.total_cmp(&days[b].0));
+    let mut rows = vec![None; days.len()];
+    let (mut top_until, mut bottom_until) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for i in order {
+        let (start, end) = days[i];
+        if start >= top_until {
+            rows[i] = Some(egui::Align2::CENTER_TOP);
+            top_until = end;
+        } else if start >= bottom_until {
+            rows[i] = Some(egui::Align2::CENTER_BOTTOM);
+            bottom_until = end;
+        }
+    }
+    rows
 }
 
 /// Armed groups, US positions and protecting powers as spans in their lanes.
@@ -401,7 +485,8 @@ fn nearest_event(
         .filter_map(|i| {
             let e = inputs.dataset.events.get(i).filter(|e| inputs.filters.shows_event(e))?;
             let &(s, _) = inputs.index.event_days.get(i)?;
-            let at = plot_ui.screen_from_plot(PlotPoint::new(s, lane_of(EventGroup::of(e.kind))));
+            let y = event_y(EventGroup::of(e.kind), inputs.compact);
+            let at = plot_ui.screen_from_plot(PlotPoint::new(s, y));
             let d = at.distance(pointer);
             (d <= PICK_POINTS).then_some((i, s, d))
         })
@@ -412,4 +497,26 @@ fn nearest_event(
 /// The number of imported lanes above the atlas's, from the plot's top (for the grid marks).
 fn data_lanes_len(top: f64) -> i32 {
     (top + 0.4 - super::timeline_data::FIRST_LANE_Y).round().max(0.0) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_eras_take_different_rows() {
+        // 2011 to now and 2014 to now overlap: one name at the top, one at the bottom; a third overlapping
+        // both goes unnamed; a later era that starts after the first ends takes the top again.
+        let days = [(100.0, 900.0), (300.0, 900.0), (400.0, 500.0), (950.0, 990.0)];
+        let rows = era_label_rows(&days);
+        assert_eq!(
+            rows,
+            vec![
+                Some(egui::Align2::CENTER_TOP),
+                Some(egui::Align2::CENTER_BOTTOM),
+                None,
+                Some(egui::Align2::CENTER_TOP)
+            ]
+        );
+    }
 }

@@ -36,3 +36,13 @@ pub fn autosave_path() -> std::path::PathBuf {
     let n = N.fetch_add(1, Ordering::Relaxed);
     std::env::temp_dir().join(format!("timeatlas-test-{}-{n}", std::process::id())).join("lesson-autosave.json")
 }
+
+/// A click at `at` as a mouse makes it: the pointer moves there, presses and releases.
+pub fn click_at(h: &mut Harness<'static, TimeAtlasApp>, at: egui::Pos2) {
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+}

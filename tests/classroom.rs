@@ -1,0 +1,349 @@
+//! The classroom, tried as a teacher and a student would (issue #19): the projector layout, what a click
+//! on the map opens, and labels clear of the markers.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use timeatlas::TimeAtlasApp;
+use timeatlas::command::Command;
+use timeatlas::map::content::{MarkerItem, marker_rects};
+use timeatlas::model::search::Hit;
+
+fn open_side_panel(h: &mut Harness<'static, TimeAtlasApp>) {
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::ShowSidePanel(true));
+    h.run();
+    h.run();
+}
+
+/// 1024×768 and 1280×720 projectors at UI scale 2: the map keeps at least 60 % of the height and its whole
+/// width with the side panel open (the panel lies over it), and Home fits the four countries into the part
+/// the panel leaves free.
+#[test]
+fn on_a_projector_the_map_keeps_the_room_and_home_fits_the_free_part() {
+    for (w, h_points) in [(512.0, 384.0), (640.0, 360.0)] {
+        let mut h = common::harness_at("2020-01-03", w, h_points);
+        h.run();
+        open_side_panel(&mut h);
+        let app = h.state();
+        let map = app.map_rect;
+        assert!(map.height() >= 0.6 * h_points, "{w}×{h_points}: the map is {map:?}");
+        assert!(map.width() >= w - 1.0, "{w}×{h_points}: the side panel squeezes the map: {map:?}");
+        assert!(app.side_covers_map > 100.0, "the side panel is open over the map");
+        let search = h.get_by_label("Search").rect();
+        assert!(search.right() > map.right() - app.side_covers_map, "the search box is in the panel over the map");
+        // The panel stays over the map: it never covers the timeline under it.
+        let hide = h.get_by_label("Hide").rect();
+        assert!(hide.top() >= map.top() - 1.0 && hide.bottom() <= map.bottom(), "{hide:?} {map:?}");
+        let free_right = map.right() - app.side_covers_map;
+        let home = app.data.prepared.home;
+        let p = app.map_projector();
+        for corner in [home.min, home.max] {
+            let at = p.screen_from_map(corner);
+            assert!(
+                at.x >= map.left() - 1.0 && at.x <= free_right + 1.0 && at.y >= map.top() - 1.0,
+                "{w}×{h_points}: a corner of the four countries is drawn at {at:?}, outside the free map"
+            );
+        }
+        // The four countries fill the free part's width or height (not a quarter of it).
+        let (a, b) = (p.screen_from_map(home.min), p.screen_from_map(home.max));
+        let fill = ((b.x - a.x) / (free_right - map.left())).max((a.y - b.y) / map.height());
+        assert!(fill > 0.85, "{w}×{h_points}: the four countries fill {fill} of the free map");
+    }
+}
+
+/// In the projector theme at 1024×768×2 the status bar's coordinates never run over the credits.
+#[test]
+fn status_coordinates_stay_clear_of_the_credits() {
+    for width in [512.0, 1400.0] {
+        let mut h = common::harness_at("2020-01-03", width, 384.0);
+        let ctx = h.ctx.clone();
+        h.state_mut().apply(&ctx, Command::SetTheme(timeatlas::theme::ThemeChoice::Projector));
+        h.run();
+        let at = h.state().map_rect.center();
+        h.hover_at(at);
+        h.run();
+        let pointer = h.state().pointer.expect("the pointer is over the map");
+        let text = timeatlas::panels::status::format_geo(pointer);
+        let credits = h.get_by_label(timeatlas::panels::status::CREDITS).rect();
+        match h.query_by_label(&text) {
+            Some(coordinates) => {
+                assert!(!coordinates.rect().intersects(credits), "{width}: {:?} {credits:?}", coordinates.rect());
+            }
+            None => assert!(width < 1000.0, "a wide window has room for the coordinates"),
+        }
+    }
+}
+
+/// Baghdad in 1976: the closed embassy and the open interests section share a spot. A click opens the
+/// interests section (drawn on top, open) and leaves the date; "Go to date" on its card moves it.
+#[test]
+fn a_click_on_stacked_markers_opens_the_drawn_record_and_keeps_the_date() {
+    let mut h = common::harness_at("1976-06-01", 1400.0, 900.0);
+    h.run();
+    let app = h.state();
+    let section = app.dataset.positions.iter().position(|p| p.id == "us-interests-section-baghdad-1972").unwrap();
+    let embassy = app.dataset.positions.iter().position(|p| p.id == "us-embassy-baghdad").unwrap();
+    let at = |i: usize| app.markers.iter().find(|m| m.item == MarkerItem::Position(i)).map(|m| m.pos);
+    let (section_at, embassy_at) =
+        (at(section).expect("the section is drawn"), at(embassy).expect("so is the embassy"));
+    assert!(section_at.distance(embassy_at) < 4.0, "stacked: {section_at:?} {embassy_at:?}");
+    let day = app.settings.time.current_day;
+    // Right on the closed embassy: still the open record drawn over it.
+    common::click_at(&mut h, embassy_at);
+    let chooser = h.state().chooser.clone();
+    assert_eq!(h.state().card, Some(Hit::Position("us-interests-section-baghdad-1972".into())), "{chooser:?}");
+    assert_eq!(h.state().settings.time.current_day, day, "the click does not move the date");
+    assert!(chooser.is_none());
+    h.get_by_label("Go to date").click();
+    h.run();
+    let first_open = timeatlas::time::parse_day("1972-01-01").unwrap();
+    assert_eq!(h.state().settings.time.current_day, first_open, "Go to date moves it, visibly");
+}
+
+/// Baghdad in June 1980: Saddam Hussein's accession (July 1979) is still drawn there over the open
+/// interests section. A click offers both; choosing one opens it and leaves the date.
+#[test]
+fn a_click_on_an_event_over_a_position_offers_a_chooser() {
+    let mut h = common::harness_at("1980-06-01", 1400.0, 900.0);
+    h.run();
+    let app = h.state();
+    let section = app.dataset.positions.iter().position(|p| p.id == "us-interests-section-baghdad-1972").unwrap();
+    let at = app.markers.iter().find(|m| m.item == MarkerItem::Position(section)).map(|m| m.pos).unwrap();
+    let day = app.settings.time.current_day;
+    common::click_at(&mut h, at);
+    let chooser = h.state().chooser.clone().expect("two records drawn on the spot");
+    assert!(chooser.items.len() >= 2, "{chooser:?}");
+    let name = "US Interests Section in the Belgian Embassy, Baghdad";
+    assert!(chooser.items.iter().any(|(n, _)| n == name), "{chooser:?}");
+    assert!(h.state().card.is_none(), "nothing opens before the user chooses");
+    h.get_by_label(name).click();
+    h.run();
+    assert_eq!(h.state().card, Some(Hit::Position("us-interests-section-baghdad-1972".into())));
+    assert!(h.state().chooser.is_none());
+    assert_eq!(h.state().settings.time.current_day, day);
+}
+
+/// Where two armed groups' areas overlap (Iraq, 2015) a click offers both, smallest first; inside one area
+/// only, it opens that group's card at once. The date stays.
+#[test]
+fn armed_group_areas_are_pickable_with_a_chooser_where_they_overlap() {
+    let mut h = common::harness_at("2015-06-01", 1400.0, 900.0);
+    h.run();
+    let app = h.state();
+    let day = app.settings.time.current_day;
+    let p = app.map_projector();
+    let obstacles = marker_rects(&app.markers);
+    let groups_at = |pos: egui::Pos2| -> Vec<String> {
+        let at = p.map_from_screen(pos);
+        let mut ids: Vec<String> = Vec::new();
+        for (g, group) in app.dataset.groups.iter().enumerate() {
+            let hit = app.content.group_areas_at(g, day).iter().any(|&(a, _)| app.content.group_areas.hit_area(a, at));
+            if hit && !ids.contains(&group.id) {
+                ids.push(group.id.clone());
+            }
+        }
+        ids
+    };
+    let map = app.map_rect.shrink(40.0);
+    let mut one = None;
+    let mut several = None;
+    for y in (map.top() as i32..map.bottom() as i32).step_by(6) {
+        for x in (map.left() as i32..map.right() as i32).step_by(6) {
+            let pos = egui::pos2(x as f32, y as f32);
+            if obstacles.iter().any(|o| o.expand(6.0).contains(pos)) {
+                continue;
+            }
+            match groups_at(pos).len() {
+                1 if one.is_none() => one = Some((pos, groups_at(pos))),
+                n if n >= 2 && several.is_none() => several = Some((pos, groups_at(pos))),
+                _ => {}
+            }
+        }
+    }
+    let (pos, ids) = one.expect("a spot inside one group's area only");
+    common::click_at(&mut h, pos);
+    assert_eq!(h.state().card, Some(Hit::Group(ids[0].clone())), "at {pos:?}");
+    assert_eq!(h.state().settings.time.current_day, day);
+
+    let (pos, ids) = several.expect("a spot where two groups' areas overlap");
+    common::click_at(&mut h, pos);
+    let chooser = h.state().chooser.clone().expect("a chooser for the overlapping areas");
+    assert_eq!(chooser.items.len(), ids.len(), "{:?} vs {ids:?}", chooser.items);
+    let (first, _) = chooser.items.first().cloned().unwrap();
+    h.get_by_label(&first).click();
+    h.run();
+    assert!(matches!(h.state().card, Some(Hit::Group(_))), "{:?}", h.state().card);
+    assert!(h.state().chooser.is_none(), "choosing closes the chooser");
+    assert_eq!(h.state().settings.time.current_day, day);
+}
+
+/// Labels step aside for the markers: on 3 January 2020 no label drawn lies under a marker (but a focus
+/// country's name boxed in by them), on a
+/// classroom screen and on a projector, at Home and zoomed in on Baghdad, where Baghdad, Kuwait and
+/// Tehran keep their names.
+#[test]
+fn no_label_lies_under_a_marker() {
+    for (w, h_points, zoom) in [(1600.0, 1000.0, false), (512.0, 384.0, false), (1600.0, 1000.0, true)] {
+        let mut h = common::harness_at("2020-01-03", w, h_points);
+        h.run();
+        if zoom {
+            let ctx = h.ctx.clone();
+            h.state_mut().apply(&ctx, Command::ShowOnMap(timeatlas::model::GeoPoint::lat_lon(32.0, 47.0)));
+            h.run();
+            h.state_mut().apply(&ctx, Command::ZoomBy(0.7));
+            h.run();
+        }
+        let app = h.state();
+        let obstacles = marker_rects(&app.markers);
+        assert!(!obstacles.is_empty());
+        // A focus country's name that has nowhere else to go stays (the map must say which is Iraq).
+        let movable = app.labels_drawn.iter().filter(|l| l.style != timeatlas::map::labels::LabelStyle::Focus);
+        for label in movable {
+            let r = label.rect();
+            assert!(
+                !obstacles.iter().any(|o| o.intersects(r)),
+                "{w}×{h_points}: {:?} at {r:?} lies under a marker",
+                label.galley.text()
+            );
+        }
+        let names: Vec<&str> = app.labels_drawn.iter().map(|l| l.galley.text()).collect();
+        assert!(names.contains(&"IRAQ") && names.contains(&"IRAN"), "{names:?}");
+        if zoom {
+            // Every one of these the view had room for before the markers came keeps its name.
+            let in_view = app.placed_label_texts();
+            assert!(in_view.iter().any(|n| n == "Baghdad"), "{in_view:?}");
+            for city in ["Baghdad", "Kuwait", "Tehran", "Qatar"].into_iter().filter(|c| in_view.iter().any(|n| n == c))
+            {
+                assert!(names.contains(&city), "{city} keeps its name: {names:?}");
+            }
+        }
+    }
+}
+
+/// Presenting the sample lesson on a 1024×768 projector at scale 2: every slide's "Sources:" line is on
+/// screen, whole, under the map.
+#[test]
+fn presenting_on_a_projector_shows_every_sources_line_whole() {
+    let mut h = common::harness_at("2020-01-03", 512.0, 384.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::OpenSampleLesson);
+    h.state_mut().apply(&ctx, Command::Present(true));
+    h.run_steps(20);
+    let slides = h.state().lesson.len();
+    assert!(slides > 3);
+    for n in 0..slides {
+        h.state_mut().apply(&ctx, Command::GoToSlide(n));
+        h.run_steps(20);
+        let has_sources = h.state().lesson.slide().is_some_and(|s| !s.sources.is_empty());
+        if !has_sources {
+            continue;
+        }
+        let line = h.get_by_label("Sources:").rect();
+        let map = h.state().map_rect;
+        assert!(line.bottom() <= 384.0 + 0.5 && line.top() >= map.bottom() - 0.5, "slide {n}: {line:?} map {map:?}");
+    }
+}
+
+/// The label tool's text box opens beside the point clicked, not in the window's corner.
+#[test]
+fn the_label_editor_opens_where_the_user_clicked() {
+    let mut h = common::harness_at("2020-01-03", 1400.0, 900.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::SetTool(timeatlas::panels::annotate::Tool::Text));
+    h.run();
+    let map = h.state().map_rect;
+    let at = map.center() + egui::vec2(map.width() * 0.25, map.height() * 0.2);
+    common::click_at(&mut h, at);
+    h.run();
+    assert!(h.state().draw.text_edit.is_some(), "the click started a label");
+    let window = h.get_by_label("Type the label; Enter keeps it, Shift+Enter starts a new line.").rect();
+    assert!(window.left() > map.center().x && window.top() > map.center().y - 40.0, "opened at {window:?}");
+    assert!(window.left_top().distance(at) < 160.0, "{window:?} far from the click at {at:?}");
+}
+
+/// "Add slide" at 4 November 1979 with the 2020 Soleimani strike's card still open: the slide's sources are
+/// those of what it shows (the embassy seizure), not the open card's.
+#[test]
+fn a_new_slide_takes_the_sources_of_what_it_shows() {
+    let mut h = common::harness_at("1979-11-04", 1400.0, 900.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::OpenCard(Some(Hit::Event("soleimani-killed-2020".into()))));
+    h.state_mut().apply(&ctx, Command::NewLesson);
+    h.run();
+    h.state_mut().apply(&ctx, Command::AddSlide);
+    h.run();
+    let app = h.state();
+    let slide = app.lesson.lesson.as_ref().unwrap().slides.last().unwrap().clone();
+    let strike = app.dataset.event("soleimani-killed-2020").unwrap();
+    assert!(!slide.sources.is_empty(), "the slide names its sources");
+    assert!(
+        !slide.sources.iter().any(|s| strike.sources.iter().any(|x| x.url == s.url)),
+        "a 1979 slide lists the 2020 strike's sources: {:?}",
+        slide.sources
+    );
+    let shown: Vec<String> = app.highlighted_event_ids();
+    let shown_urls: Vec<&str> = shown
+        .iter()
+        .filter_map(|id| app.dataset.event(id))
+        .flat_map(|e| e.sources.iter().map(|s| s.url.as_str()))
+        .collect();
+    assert!(slide.sources.iter().all(|s| shown_urls.contains(&s.url.as_str())), "{:?}", slide.sources);
+}
+
+/// Opening a lesson keeps the drawings made on the free map (with their undo) and closing it puts them
+/// back; the last slide's drawings do not stay behind on the map.
+#[test]
+fn opening_and_closing_a_lesson_keeps_the_free_drawings() {
+    use timeatlas::annotate::{Edit, Shape, Style};
+    let mut h = common::harness_at("2020-01-03", 1400.0, 900.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    let label = Shape::Text { at: timeatlas::model::GeoPoint::lat_lon(33.0, 44.0), text: "Mine".into() };
+    h.state_mut().apply(&ctx, Command::EditAnnotations(Edit::Add(label.clone(), Style::default()), false));
+    h.run();
+    let mine = h.state().draw.history.items().to_vec();
+    assert_eq!(mine.len(), 1);
+    h.state_mut().apply(&ctx, Command::OpenSampleLesson);
+    h.run_steps(5);
+    assert!(h.state().lesson.len() > 1);
+    assert!(h.state().draw.history.items() != &mine[..], "the lesson's own drawings show");
+    let last = h.state().lesson.len() - 1;
+    h.state_mut().apply(&ctx, Command::GoToSlide(last));
+    h.run_steps(5);
+    h.state_mut().apply(&ctx, Command::CloseLesson);
+    h.run_steps(5);
+    assert_eq!(h.state().draw.history.items(), &mine[..], "the free drawings are back, and only they");
+    assert!(h.state().draw.history.can_undo(), "with their undo");
+}
+
+/// A new lesson can be renamed; saving to a path without an extension writes `.json`, says so, and the
+/// next "Save lesson" writes to the same file without asking again.
+#[test]
+fn a_lesson_is_renamed_saved_with_its_extension_and_saved_again_in_place() {
+    use timeatlas::panels::file_prompt::FileAction;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness_at("2020-01-03", 1400.0, 900.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::NewLesson);
+    h.state_mut().apply(&ctx, Command::RenameLesson("Week 3: the embassy".into()));
+    h.state_mut().apply(&ctx, Command::FileChosen(FileAction::SaveLesson, dir.path().join("week3")));
+    h.run();
+    let file = dir.path().join("week3.json");
+    assert!(file.is_file(), "saved with its extension");
+    assert!(std::fs::read_to_string(&file).unwrap().contains("Week 3: the embassy"));
+    let note = h.state().lesson.saved.clone().unwrap().unwrap();
+    assert!(note.starts_with("Saved to") && note.contains("week3.json"), "{note}");
+    h.state_mut().apply(&ctx, Command::RenameLesson("Week 4".into()));
+    h.state_mut().apply(&ctx, Command::SaveLesson);
+    h.run();
+    assert!(std::fs::read_to_string(&file).unwrap().contains("Week 4"), "saved in place");
+    assert!(h.query_by_label("Save the lesson").is_none(), "without asking for the path again");
+}
