@@ -40,6 +40,9 @@ impl TimeAtlasApp {
                 crate::theme::apply_motion(ctx, on);
             }
             Command::NewLesson => {
+                if let Some(open) = &self.lesson.lesson {
+                    self.put_aside(format!("starting a new lesson over “{}”", open.title));
+                }
                 let mut lesson = Lesson::new("New lesson");
                 lesson.slides.push(self.capture_slide(None));
                 self.lesson.lesson = Some(lesson);
@@ -54,7 +57,12 @@ impl TimeAtlasApp {
             },
             Command::LoadLesson(path) => self.load_lesson(&path),
             Command::CloseLesson => {
-                self.lesson = super::presenting::LessonState::default();
+                // The lesson is put aside (Undo reopens it); the slide's drawings stay on the map.
+                if let Some(open) = &self.lesson.lesson {
+                    self.put_aside(format!("closing the lesson “{}”", open.title));
+                }
+                let revision = self.lesson.revision;
+                self.lesson = super::presenting::LessonState { revision: revision + 1, ..Default::default() };
             }
             Command::SetUiScale(scale) => {
                 self.settings.ui_scale = super::clamp_ui_scale(scale);
@@ -91,6 +99,12 @@ impl TimeAtlasApp {
             _ => self.capture_slide(self.lesson.slide()),
         };
         let deleted = matches!(command, Command::DeleteSlide(_));
+        if let Command::DeleteSlide(i) = command
+            && i < self.lesson.len()
+        {
+            // A slide's words, sources and drawings: Undo brings it back.
+            self.put_aside(format!("deleting slide {}", i + 1));
+        }
         if !deleted && !matches!(command, Command::UpdateSlide) {
             self.keep_drawings_in_slide();
         }

@@ -11,10 +11,12 @@ pub mod imports;
 mod keyboard;
 mod lesson_commands;
 pub mod presenting;
+mod set_aside;
 mod thumbnails;
 
 pub use drawing::DrawState;
 pub use exporting::ExportState;
+pub use set_aside::{SetAside, SetAsideStack};
 
 use crate::command::Command;
 use crate::map::MapMemory;
@@ -123,6 +125,8 @@ pub struct StartOptions {
     pub lesson: Option<PathBuf>,
     /// Start presenting.
     pub present: bool,
+    /// Start playing, looping at the end (`--play`).
+    pub play: bool,
 }
 
 /// The loaded data and its prepared geometry.
@@ -217,6 +221,8 @@ pub struct TimeAtlasApp {
     pub imports: imports::ImportState,
     /// Imported records drawn on the map in the last frame.
     pub imported_markers: Vec<Marker>,
+    /// Drawings and lessons replaced by a lesson action, for Undo.
+    pub set_aside: SetAsideStack,
 }
 
 impl TimeAtlasApp {
@@ -302,6 +308,7 @@ impl TimeAtlasApp {
             slide_text: panels::lesson::SlideText::default(),
             imports: imports::ImportState::default(),
             imported_markers: Vec::new(),
+            set_aside: SetAsideStack::default(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
@@ -314,6 +321,10 @@ impl TimeAtlasApp {
             t.set_day(day);
         }
         t.set_day(t.current_day);
+        if options.play {
+            t.loop_mode = time::LoopMode::Loop;
+            t.playing = true;
+        }
         app.timeline_visible = (t.start_day, t.end_day);
         app.imports.keep_date = options.date.is_some();
         app.imports.columns = options.columns.clone();
@@ -369,6 +380,8 @@ impl TimeAtlasApp {
             let generation = self.data.generation + 1;
             self.data = AtlasData::new(std::mem::take(&mut self.data.atlas));
             self.data.generation = generation;
+            // Polygons that could not be filled (drawn as outlines) are said, not silently left empty.
+            self.messages.extend(self.data.prepared.problems().map(str::to_owned));
         }
     }
 
@@ -462,6 +475,7 @@ impl TimeAtlasApp {
             Command::ShowAbout(open) => self.show_about = open,
             Command::ShowOpenData(open) => self.show_open_data = open,
             Command::DismissMessages => self.messages.clear(),
+            Command::DismissSetAside => self.set_aside.notice = false,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::TogglePlay => self.settings.time.toggle_play(),
             Command::StepEvent(direction) => {
@@ -754,6 +768,8 @@ impl eframe::App for TimeAtlasApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
+            // eframe saves on exit too: an unsaved lesson reaches its autosave (Recover at the next start).
+            self.flush_autosave();
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);
             storage.set_string(drawing::STORAGE_KEY, crate::annotate::file::to_json(self.draw.history.items()));
         }
