@@ -37,5 +37,16 @@ for i, text in enumerate(["1600x1000", "3840x2160", "0x0"]):
 for i, text in enumerate(["38,25,60,40", "60,40,38,25"]):
     put("small_parsers", f"view{i}", bytes([3]) + text.encode())
 put("small_parsers", "locate", bytes([4]) + b'{"features": [{"p": {"date": "19x"}}]}\x00features.0.p.date')
+# Import formats: the fixtures whole (they are small), each to the target that reads its format.
+for path in sorted(glob.glob("tests/fixtures/import/*")):
+    name = os.path.basename(path)
+    data = open(path, "rb").read()
+    if name.endswith(".csv"):
+        put("import_csv", name, b"\x00" + data)
+    elif name.endswith(".kml"):
+        put("import_kml", name, data)
+    else:
+        put("import_json", name, data)
+put("import_csv", "own-columns", b"\x01" + b"when,x,y,title\n1991-01-17,44.4,33.3,Baghdad\n2003-03-20,47.8,30.5,Basra\n")
 PY
 echo "seeded: $(find fuzz/corpus -type f | wc -l) files"

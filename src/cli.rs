@@ -93,6 +93,9 @@ pub struct Cli {
     /// Start in presentation mode (full screen).
     #[arg(long)]
     pub present: bool,
+    /// Start playing the timeline, looping at the end (a display left running).
+    #[arg(long)]
+    pub play: bool,
 }
 
 /// Subcommands.
@@ -115,15 +118,22 @@ pub enum Sub {
     },
     /// Export the map as PNG or SVG without opening a window (also frames of a date range, and lessons).
     Export(ExportCli),
-    /// Save a lesson over and over with the autosave writer until killed (for the crash-safety test).
+    /// Save a lesson, annotations or the autosave over and over with the app's own writers until killed
+    /// (for the crash trials: `scripts/crash_trials.py`).
     #[command(hide = true)]
-    AutosaveStress {
-        /// The lesson to save.
+    SaveStress {
+        /// What to save.
+        #[arg(long, value_enum)]
+        kind: crate::save_stress::SaveKind,
+        /// The lesson to start from.
         #[arg(long)]
         lesson: PathBuf,
-        /// Where to save it.
+        /// Where to save.
         #[arg(long)]
         out: PathBuf,
+        /// A data file to import over and over meanwhile.
+        #[arg(long)]
+        import: Option<PathBuf>,
     },
 }
 
@@ -236,7 +246,7 @@ pub fn main(process_start: Instant) -> ExitCode {
             };
             crate::export::command_line::run(&args)
         }
-        Some(Sub::AutosaveStress { lesson, out }) => autosave_stress(&lesson, &out),
+        Some(Sub::SaveStress { kind, lesson, out, import }) => crate::save_stress::run(kind, &lesson, &out, import),
         Some(Sub::Bench { frames }) => {
             match crate::bench::run(process_start, frames, cli.data.first().map(PathBuf::as_path)) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -248,28 +258,6 @@ pub fn main(process_start: Instant) -> ExitCode {
         }
         None => run_window(cli),
     }
-}
-
-/// Saves `lesson` to `out` in a loop, changing its title each time, until the process is killed.
-fn autosave_stress(lesson: &std::path::Path, out: &std::path::Path) -> ExitCode {
-    let mut lesson = match crate::lesson::file::load(lesson) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    for i in 0u64.. {
-        lesson.title = format!("autosave {i}");
-        if let Err(e) = crate::lesson::file::save(out, &lesson) {
-            eprintln!("{}: {e}", out.display());
-            return ExitCode::FAILURE;
-        }
-        if i == 0 {
-            println!("saving");
-        }
-    }
-    ExitCode::SUCCESS
 }
 
 fn run_window(cli: Cli) -> ExitCode {
@@ -288,6 +276,7 @@ fn run_window(cli: Cli) -> ExitCode {
         lesson: cli.lesson.clone(),
         present: cli.present,
         view: cli.start_view,
+        play: cli.play,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

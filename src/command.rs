@@ -36,6 +36,8 @@ pub enum Command {
     ShowOpenData(bool),
     /// Forget the load messages shown.
     DismissMessages,
+    /// Hide the notice saying what a lesson action put aside (it stays undoable).
+    DismissSetAside,
     /// Close the window.
     Quit,
     /// Play or pause the timeline.

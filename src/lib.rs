@@ -16,6 +16,7 @@ pub mod map;
 pub mod model;
 pub mod offscreen;
 pub mod panels;
+pub mod save_stress;
 pub mod screenshot;
 pub mod text;
 pub mod theme;

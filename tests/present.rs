@@ -177,7 +177,7 @@ fn killing_the_app_during_an_autosave_leaves_the_previous_autosave_intact() {
     assert!(size > 1_000_000, "a big lesson takes a while to write: {size} bytes");
     for round in 0..8u64 {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_timeatlas"))
-            .args(["autosave-stress", "--lesson"])
+            .args(["save-stress", "--kind", "autosave", "--lesson"])
             .arg(&big)
             .arg("--out")
             .arg(&autosave)

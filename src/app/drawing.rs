@@ -65,13 +65,22 @@ impl TimeAtlasApp {
             }
             Command::EndAnnotationGesture => d.history.end_gesture(),
             Command::SelectAnnotation(id) => d.selected = id,
+            // Past the drawings' own steps, Undo brings back what a lesson action put aside.
             Command::Undo => {
-                d.history.undo();
-                d.text_edit = None;
+                if d.history.can_undo() {
+                    d.history.undo();
+                    d.text_edit = None;
+                } else {
+                    self.bring_back();
+                }
             }
             Command::Redo => {
-                d.history.redo();
-                d.text_edit = None;
+                if d.history.can_redo() || !self.set_aside.can_redo() {
+                    d.history.redo();
+                    d.text_edit = None;
+                } else {
+                    self.redo_put_aside();
+                }
             }
             Command::EditAnnotationText(id) => {
                 // A label left open is kept before another is edited.

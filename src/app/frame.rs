@@ -50,6 +50,8 @@ impl TimeAtlasApp {
         panels::open_data::open_data_ui(&ctx, self.show_open_data, &mut self.open_data_path, &mut commands);
         self.data_sources_window(&ctx, &mut commands);
         panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
+        let put_aside = self.set_aside.next_undo().filter(|_| self.set_aside.notice && !self.lesson.presenting);
+        panels::messages::set_aside_ui(&ctx, put_aside.map(|s| s.what.as_str()), &mut commands);
         self.windows_ui(&ctx, &mut commands);
         self.chooser_ui(&ctx, &mut commands);
         self.presentation_overlays(&ctx);
@@ -107,8 +109,8 @@ impl TimeAtlasApp {
                     tool: self.draw.tool,
                     style: self.settings.annotation_style,
                     selected: self.draw.selected.and_then(|id| h.get(id)),
-                    can_undo: h.can_undo(),
-                    can_redo: h.can_redo(),
+                    can_undo: h.can_undo() || self.set_aside.next_undo().is_some(),
+                    can_redo: h.can_redo() || self.set_aside.can_redo(),
                     any: !h.items().is_empty(),
                 };
                 panels::annotate::toolbar_ui(ui, &state, commands);

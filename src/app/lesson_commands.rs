@@ -40,6 +40,9 @@ impl TimeAtlasApp {
                 crate::theme::apply_motion(ctx, on);
             }
             Command::NewLesson => {
+                if let Some(open) = &self.lesson.lesson {
+                    self.put_aside(format!("starting a new lesson over “{}”", open.title));
+                }
                 // The drawings on the map become the first slide's, and are the map's again on closing.
                 if self.lesson.lesson.is_none() {
                     self.draw.free = Some(self.draw.history.clone());
@@ -79,8 +82,12 @@ impl TimeAtlasApp {
                 }
             }
             Command::CloseLesson => {
-                self.lesson = super::presenting::LessonState::default();
-                // The last slide's drawings leave with the lesson; the map gets its own back.
+                // The lesson is put aside (Undo reopens it with its drawings); the map gets its own back.
+                if let Some(open) = &self.lesson.lesson {
+                    self.put_aside(format!("closing the lesson “{}”", open.title));
+                }
+                let revision = self.lesson.revision;
+                self.lesson = super::presenting::LessonState { revision: revision + 1, ..Default::default() };
                 if let Some(free) = self.draw.free.take() {
                     self.draw.history = free;
                     self.draw.selected = None;
@@ -121,6 +128,12 @@ impl TimeAtlasApp {
             _ => self.capture_slide(self.lesson.slide()),
         };
         let deleted = matches!(command, Command::DeleteSlide(_));
+        if let Command::DeleteSlide(i) = command
+            && i < self.lesson.len()
+        {
+            // A slide's words, sources and drawings: Undo brings it back.
+            self.put_aside(format!("deleting slide {}", i + 1));
+        }
         if !deleted && !matches!(command, Command::UpdateSlide) {
             self.keep_drawings_in_slide();
         }

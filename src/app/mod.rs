@@ -13,10 +13,12 @@ mod layout;
 mod lesson_commands;
 pub mod picking;
 pub mod presenting;
+mod set_aside;
 mod thumbnails;
 
 pub use drawing::DrawState;
 pub use exporting::ExportState;
+pub use set_aside::{SetAside, SetAsideStack};
 
 use crate::command::Command;
 use crate::map::MapMemory;
@@ -126,6 +128,8 @@ pub struct StartOptions {
     pub present: bool,
     /// The box the map opens on (`--view`), kept fitted to the map area until the user moves the map.
     pub view: Option<crate::model::geo::GeoBox>,
+    /// Start playing, looping at the end (`--play`).
+    pub play: bool,
 }
 
 /// The loaded data and its prepared geometry.
@@ -230,6 +234,8 @@ pub struct TimeAtlasApp {
     pub labels_drawn: Vec<crate::map::labels::PlacedLabel>,
     /// The chooser a click on several stacked records opened.
     pub chooser: Option<picking::Chooser>,
+    /// Drawings and lessons replaced by a lesson action, for Undo.
+    pub set_aside: SetAsideStack,
 }
 
 impl TimeAtlasApp {
@@ -320,6 +326,7 @@ impl TimeAtlasApp {
             play_clock: crate::time::PlayClock::default(),
             labels_drawn: Vec::new(),
             chooser: None,
+            set_aside: SetAsideStack::default(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
@@ -332,6 +339,10 @@ impl TimeAtlasApp {
             t.set_day(day);
         }
         t.set_day(t.current_day);
+        if options.play {
+            t.loop_mode = time::LoopMode::Loop;
+            t.playing = true;
+        }
         app.timeline_visible = (t.start_day, t.end_day);
         app.imports.keep_date = options.date.is_some();
         app.imports.columns = options.columns.clone();
@@ -390,6 +401,8 @@ impl TimeAtlasApp {
             let generation = self.data.generation + 1;
             self.data = AtlasData::new(std::mem::take(&mut self.data.atlas));
             self.data.generation = generation;
+            // Polygons that could not be filled (drawn as outlines) are said, not silently left empty.
+            self.messages.extend(self.data.prepared.problems().map(str::to_owned));
         }
     }
 
@@ -483,6 +496,7 @@ impl TimeAtlasApp {
             Command::ShowAbout(open) => self.show_about = open,
             Command::ShowOpenData(open) => self.show_open_data = open,
             Command::DismissMessages => self.messages.clear(),
+            Command::DismissSetAside => self.set_aside.notice = false,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::TogglePlay => self.settings.time.toggle_play(),
             Command::StepEvent(direction) => {
@@ -759,6 +773,8 @@ impl eframe::App for TimeAtlasApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
+            // eframe saves on exit too: an unsaved lesson reaches its autosave (Recover at the next start).
+            self.flush_autosave();
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);
             storage.set_string(drawing::STORAGE_KEY, crate::annotate::file::to_json(self.draw.history.items()));
         }

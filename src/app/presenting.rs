@@ -241,8 +241,10 @@ impl TimeAtlasApp {
         })
     }
 
-    /// Opens a lesson (replacing the open one) at its first slide.
+    /// Opens a lesson at its first slide. The drawings on the map and the lesson open before are put
+    /// aside: Undo brings them back.
     pub fn open_lesson(&mut self, lesson: Lesson, path: Option<PathBuf>) {
+        self.put_aside(format!("opening the lesson “{}”", lesson.title));
         if self.lesson.lesson.is_none() {
             self.draw.free = Some(std::mem::take(&mut self.draw.history));
         } else {
@@ -411,6 +413,18 @@ impl TimeAtlasApp {
         let quiet = now - since;
         if quiet < AUTOSAVE_AFTER_S {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_AFTER_S - quiet));
+            return;
+        }
+        self.flush_autosave();
+    }
+
+    /// Writes the autosave now if the lesson changed since the last one (also when the window closes, so
+    /// the last seconds of work are not lost to the quiet-moment wait).
+    pub fn flush_autosave(&mut self) {
+        if !self.lesson.presenting && self.lesson.transition.is_none() {
+            self.keep_drawings_in_slide();
+        }
+        if !self.lesson.dirty {
             return;
         }
         self.lesson.dirty = false;

@@ -25,7 +25,7 @@ pub fn records() -> Records {
 
 /// How a time value was read, for the import report.
 #[derive(Default)]
-struct Detected {
+pub(super) struct Detected {
     keys: std::collections::BTreeSet<String>,
     numbers: std::collections::BTreeSet<&'static str>,
 }
@@ -162,12 +162,25 @@ pub fn from_json(file: &Path, doc: &Value) -> Result<Parsed, ImportError> {
     let mut parsed = Parsed::new(records());
     let mut detected = Detected::default();
     for (index, f) in features.into_iter().enumerate() {
-        let place = || Place::Item { what: "feature", index, line: None };
-        match feature(f, &mut detected) {
-            Ok(r) => parsed.records.push(r),
-            Err((field, m)) => parsed.skipped.push(ImportError::at(file, place(), Some(&field), m)),
+        add_feature(file, &mut parsed, &mut detected, index, f);
+    }
+    add_notes(&mut parsed, &detected);
+    Ok(parsed)
+}
+
+/// Adds feature `index` as a record, or to the skipped rows with the reason.
+pub(super) fn add_feature(file: &Path, parsed: &mut Parsed, detected: &mut Detected, index: usize, f: &Value) {
+    match feature(f, detected) {
+        Ok(r) => parsed.records.push(r),
+        Err((field, m)) => {
+            let place = Place::Item { what: "feature", index, line: None };
+            parsed.skipped.push(ImportError::at(file, place, Some(&field), m));
         }
     }
+}
+
+/// Says which properties the dates were read from, and how numbers were read.
+pub(super) fn add_notes(parsed: &mut Parsed, detected: &Detected) {
     if !detected.keys.is_empty() {
         let keys: Vec<String> = detected.keys.iter().map(|k| format!("{k:?}")).collect();
         let mut note = format!("dates read from {}", keys.join(", "));
@@ -177,7 +190,6 @@ pub fn from_json(file: &Path, doc: &Value) -> Result<Parsed, ImportError> {
         }
         parsed.notes.push(note);
     }
-    Ok(parsed)
 }
 
 fn feature(f: &Value, d: &mut Detected) -> Result<RecordIn, (String, String)> {

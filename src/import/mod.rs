@@ -9,6 +9,7 @@ pub mod csv_table;
 pub mod dates;
 pub mod error;
 pub mod generic_csv;
+pub mod geojson_stream;
 pub mod geojson_time;
 pub mod html;
 pub mod index;
@@ -360,6 +361,10 @@ pub fn import_document(
     })?;
     if !json {
         return finish(path, Format::Kml, kml::from_text(path, text)?);
+    }
+    // A FeatureCollection is read feature by feature (memory near the file's size); the rest whole.
+    if let Some(parsed) = geojson_stream::features(path, text) {
+        return finish(path, Format::GeoJson, parsed);
     }
     let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         ImportError::at(

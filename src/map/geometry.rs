@@ -76,7 +76,7 @@ impl PreparedLayer {
             let triangles = match super::triangulate::triangulate(&flat, &holes) {
                 Ok(t) => t,
                 Err(e) => {
-                    self.problems.push(format!("{}: cannot triangulate a polygon: {e:?}", area.name));
+                    self.problems.push(format!("{}: cannot fill a polygon: {e}", area.name));
                     continue;
                 }
             };

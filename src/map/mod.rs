@@ -2,6 +2,7 @@
 
 pub mod annotations;
 pub mod content;
+pub mod crossing;
 pub mod density;
 pub mod geometry;
 pub mod imported;

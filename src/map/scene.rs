@@ -42,6 +42,13 @@ pub struct PreparedAtlas {
 }
 
 impl PreparedAtlas {
+    /// Polygons of every layer that could not be filled, with the area's name and why.
+    pub fn problems(&self) -> impl Iterator<Item = &str> {
+        [&self.world, &self.countries, &self.provinces, &self.lakes]
+            .into_iter()
+            .flat_map(|l| l.problems.iter().map(String::as_str))
+    }
+
     /// Projects and triangulates the atlas once. The world underlay leaves out countries the region file
     /// draws at a finer scale, and Antarctica (which a conic cannot show).
     pub fn build(atlas: &Atlas) -> Self {

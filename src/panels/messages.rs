@@ -26,3 +26,23 @@ pub fn messages_ui(ctx: &Context, messages: &[String], theme_choice: ThemeChoice
             }
         });
 }
+
+/// Says what a lesson action put aside (the drawings and lesson before it) and offers Undo.
+pub fn set_aside_ui(ctx: &Context, put_aside_by: Option<&str>, commands: &mut Vec<Command>) {
+    let Some(what) = put_aside_by else { return };
+    egui::Window::new("Your work is kept")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -48.0))
+        .show(ctx, |ui| {
+            ui.label(format!("Your drawings and lesson from before {what} were put aside."));
+            ui.horizontal(|ui| {
+                if ui.button("Bring them back").on_hover_text("Undo (Ctrl+Z)").clicked() {
+                    commands.push(Command::Undo);
+                }
+                if ui.button("OK").clicked() {
+                    commands.push(Command::DismissSetAside);
+                }
+            });
+        });
+}
