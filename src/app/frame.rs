@@ -168,6 +168,9 @@ impl TimeAtlasApp {
                     relations_active_only: self.settings.relations_active_only,
                     sources: &self.imports.sources,
                     record: self.imports.card,
+                    shown: &self.access.shown,
+                    atlas: &self.data.atlas,
+                    names: self.settings.names,
                 };
                 panels::side::side_ui(ui, &inputs, &mut self.side, commands);
             });
@@ -257,6 +260,7 @@ impl TimeAtlasApp {
                     );
                     self.map_size = projector.screen_rect.size();
                     self.map_rect = projector.screen_rect;
+                    self.map_focus_ui(ui, &projector, &palette, output.widget_id, commands);
                     let cx = crate::map::annotations::AnnotationContext {
                         projector: &projector,
                         atlas: &self.data.atlas,

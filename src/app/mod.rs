@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+pub mod access;
 mod drawing;
 mod exporting;
 mod frame;
@@ -217,6 +218,8 @@ pub struct TimeAtlasApp {
     pub imports: imports::ImportState,
     /// Imported records drawn on the map in the last frame.
     pub imported_markers: Vec<Marker>,
+    /// Keyboard focus on the map and what it shows, for screen readers.
+    pub access: access::AccessState,
 }
 
 impl TimeAtlasApp {
@@ -302,6 +305,7 @@ impl TimeAtlasApp {
             slide_text: panels::lesson::SlideText::default(),
             imports: imports::ImportState::default(),
             imported_markers: Vec::new(),
+            access: access::AccessState::default(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {

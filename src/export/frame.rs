@@ -318,6 +318,9 @@ pub fn export_ui(
                 relations_active_only: settings.relations_active_only,
                 sources: scene.sources,
                 record: None,
+                shown: &[],
+                atlas: &scene.data.atlas,
+                names: settings.names,
             };
             let mut state = panels::side::SideState::default();
             panels::side::side_ui(ui, &inputs, &mut state, &mut Vec::new());

@@ -2,6 +2,7 @@
 
 pub mod annotations;
 pub mod content;
+pub mod focus;
 pub mod geometry;
 pub mod imported;
 pub mod inset;

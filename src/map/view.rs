@@ -72,12 +72,15 @@ pub struct MapOutput {
     pub projector: Option<Projector>,
     /// The view drawn this frame (the fitted view while none is set).
     pub effective_memory: MapMemory,
+    /// The map widget's id (for the keyboard: arrows pan the map while it has focus).
+    pub widget_id: Option<egui::Id>,
 }
 
 /// Draws the map in all the space left in `ui` and handles its gestures.
 pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) -> MapOutput {
     let mut out = MapOutput::default();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    out.widget_id = Some(response.id);
     response.widget_info(|| {
         let mut info =
             egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map of Iran, Iraq, Syria, Yemen and neighbours");
