@@ -257,3 +257,28 @@ fn what_the_map_shows_is_a_list_for_screen_readers_that_mirrors_the_map() {
     press(&mut h, Key::Enter);
     assert!(matches!(h.state().card, Some(Hit::Position(_))), "{:?}", h.state().card);
 }
+
+/// What a keyboard user sees: the ring around the second marker reached with Tab, and the side panel's
+/// "On the map" tab opened with Tab and Enter.
+#[test]
+fn snapshot_of_a_ringed_marker_and_the_on_the_map_tab() {
+    let mut h = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).with_max_steps(12).wgpu().build_eframe(|cc| {
+        let options = timeatlas::app::StartOptions {
+            fresh: true,
+            today: timeatlas::time::parse_day(common::TODAY).ok(),
+            date: timeatlas::time::parse_day("2020-01-03").ok(),
+            autosave_path: Some(common::autosave_path()),
+            ..Default::default()
+        };
+        TimeAtlasApp::new(cc, options)
+    });
+    h.run();
+    h.run();
+    tab_to(&mut h, "On the map");
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::M);
+    press(&mut h, Key::Tab);
+    press(&mut h, Key::Tab);
+    assert_eq!(focused_id(&h), h.state().access.target_ids.get(1).copied());
+    h.snapshot("keyboard_marker_ring_1280x800");
+}
