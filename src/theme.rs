@@ -127,6 +127,10 @@ pub mod size {
     pub const EVENT_MARKER_MAX: f32 = 9.0;
     /// Side of a US position's marker (a military square; the diplomatic house is as wide).
     pub const POSITION_MARKER: f32 = 10.0;
+    /// Side of the box the keyboard focus ring draws around a marker (the largest marker and a margin).
+    pub const MARKER_FOCUS_BOX: f32 = 30.0;
+    /// Width of the keyboard focus ring (over a halo two points wider).
+    pub const FOCUS_RING: f32 = 2.5;
     /// Smallest marker of an imported record (it grows with deaths).
     pub const IMPORT_MARKER: f32 = 3.0;
     /// The large current-date text under the map.

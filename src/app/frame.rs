@@ -264,6 +264,7 @@ impl TimeAtlasApp {
                     panels::data_legend::data_legend_ui(&painter, free, &palette, &self.imports.sources, discs);
                     self.map_size = projector.screen_rect.size();
                     self.map_rect = projector.screen_rect;
+                    self.map_focus_ui(ui, &projector, &palette, output.widget_id, commands);
                     let cx = crate::map::annotations::AnnotationContext {
                         projector: &projector,
                         atlas: &self.data.atlas,

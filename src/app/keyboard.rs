@@ -11,6 +11,7 @@ use crate::panels::annotate::Tool;
 use crate::panels::menu::UI_SCALE_STEP;
 
 use super::TimeAtlasApp;
+use super::access::KeyScope;
 use super::presenting::Blank;
 
 impl TimeAtlasApp {
@@ -33,11 +34,16 @@ impl TimeAtlasApp {
         self.scale_keys(ctx, &mut out);
         if self.escape_closes_a_window(ctx, &mut out) {
             // That Esc did its one thing: it neither leaves presentation nor drops the tool.
-        } else if !ctx.egui_wants_keyboard_input() {
-            if self.lesson.presenting {
-                presenting_keys(ctx, self.lesson.blank.is_some(), &mut out);
-            } else {
-                self.editing_keys(ctx, &mut out);
+        } else {
+            // A focused button keeps Space, Enter and the arrows; the focused map keeps the arrows (they
+            // pan it); a text field keeps every key. The other shortcuts work whatever has focus.
+            match self.key_scope(ctx) {
+                KeyScope::Text => {}
+                scope if self.lesson.presenting => presenting_keys(ctx, self.lesson.blank.is_some(), scope, &mut out),
+                scope => {
+                    self.map_keys(ctx, scope, &mut out);
+                    self.editing_keys(ctx, scope, &mut out);
+                }
             }
         }
         self.commands.extend(out);
@@ -87,7 +93,7 @@ impl TimeAtlasApp {
         }
     }
 
-    fn editing_keys(&self, ctx: &egui::Context, out: &mut Vec<Command>) {
+    fn editing_keys(&self, ctx: &egui::Context, scope: KeyScope, out: &mut Vec<Command>) {
         let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         let (undo, redo, redo_y, export) = ctx.input_mut(|i| {
             (
@@ -109,7 +115,7 @@ impl TimeAtlasApp {
             out.push(Command::ShowExport(true));
         }
         let plain = ctx.input(|i| i.modifiers.is_none());
-        let pressed = |k: Key| ctx.input(|i| i.key_pressed(k));
+        let pressed = |k: Key| scope.allows(k) && ctx.input(|i| i.key_pressed(k));
         if pressed(Key::F5) {
             out.push(Command::Present(true));
         }
@@ -160,8 +166,8 @@ impl TimeAtlasApp {
 }
 
 /// The keys of presentation mode (PowerPoint's, and what clickers send).
-fn presenting_keys(ctx: &egui::Context, blank: bool, out: &mut Vec<Command>) {
-    let pressed = |k: Key| ctx.input(|i| i.key_pressed(k));
+fn presenting_keys(ctx: &egui::Context, blank: bool, scope: KeyScope, out: &mut Vec<Command>) {
+    let pressed = |k: Key| scope.allows(k) && ctx.input(|i| i.key_pressed(k));
     if pressed(Key::Escape) {
         // Esc first shows a blanked screen again, then leaves.
         out.push(if blank { Command::Unblank } else { Command::Present(false) });

@@ -42,6 +42,9 @@ impl TimeAtlasApp {
             record: self.imports.card,
             record_fields: &self.imports.card_fields,
             record_fields_problem: self.imports.card_fields_problem.as_deref(),
+            shown: &self.access.shown,
+            atlas: &self.data.atlas,
+            names: self.settings.names,
         };
         if !narrow {
             let default_width = (ctx.content_rect().width() * 0.3).clamp(240.0, 390.0);

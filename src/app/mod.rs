@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+pub mod access;
 mod drawing;
 mod exporting;
 mod frame;
@@ -236,6 +237,8 @@ pub struct TimeAtlasApp {
     pub chooser: Option<picking::Chooser>,
     /// Drawings and lessons replaced by a lesson action, for Undo.
     pub set_aside: SetAsideStack,
+    /// Keyboard focus on the map and what it shows, for screen readers.
+    pub access: access::AccessState,
 }
 
 impl TimeAtlasApp {
@@ -327,6 +330,7 @@ impl TimeAtlasApp {
             labels_drawn: Vec::new(),
             chooser: None,
             set_aside: SetAsideStack::default(),
+            access: access::AccessState::default(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {

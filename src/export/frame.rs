@@ -320,6 +320,9 @@ pub fn export_ui(
                 record: None,
                 record_fields: &[],
                 record_fields_problem: None,
+                shown: &[],
+                atlas: &scene.data.atlas,
+                names: settings.names,
             };
             let mut state = panels::side::SideState::default();
             panels::side::side_ui(ui, &inputs, &mut state, &mut Vec::new());

@@ -4,6 +4,7 @@ pub mod annotations;
 pub mod content;
 pub mod crossing;
 pub mod density;
+pub mod focus;
 pub mod geometry;
 pub mod imported;
 pub mod inset;

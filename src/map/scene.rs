@@ -406,7 +406,9 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
     }
     if key.show_cities {
         let threshold = city_population_threshold(p.points_per_km);
-        for city in atlas.cities.iter().take_while(|c| c.population >= threshold) {
+        // Capitals first and at every zoom; then the others as large as this zoom names.
+        let others = atlas.cities.iter().take_while(|c| c.population >= threshold).filter(|c| !c.capital);
+        for city in atlas.cities.iter().filter(|c| c.capital).chain(others) {
             out.push(Candidate {
                 text: key.names.text(&city.name, city.local_name.as_deref()),
                 anchor: p.screen_from_map(map_from_geo(city.at)),

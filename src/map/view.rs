@@ -78,6 +78,8 @@ pub struct MapOutput {
     pub free_rect: Option<egui::Rect>,
     /// Where the labels were painted, to paint them again clear of the markers.
     pub labels_slot: Option<egui::layers::ShapeIdx>,
+    /// The map widget's id (for the keyboard: arrows pan the map while it has focus).
+    pub widget_id: Option<egui::Id>,
 }
 
 /// Paints the scene's labels again into `slot`, each moved aside or dropped where a marker of this frame
@@ -115,6 +117,7 @@ fn scale_bar_origin(screen: egui::Rect) -> Pos2 {
 pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) -> MapOutput {
     let mut out = MapOutput::default();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    out.widget_id = Some(response.id);
     response.widget_info(|| {
         let mut info =
             egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map of Iran, Iraq, Syria, Yemen and neighbours");

@@ -47,6 +47,8 @@ pub struct City {
     pub population: u64,
     /// Where it is.
     pub at: GeoPoint,
+    /// Its country's capital (`capital: true`, from GeoNames' country information): named at every zoom.
+    pub capital: bool,
 }
 
 /// The kinds of map layer a file can hold. The bundled file name of each is also how a `--data` file is

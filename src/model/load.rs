@@ -412,7 +412,12 @@ pub fn load_cities(file: &str, text: &str) -> LoadResult<Vec<City>> {
         };
         let at = point(cx, &geometry)?;
         let local_name = optional_string_prop(cx, props, "name_local")?;
-        Ok(Some(City { name, local_name, country, population, at }))
+        let capital = match props.get("capital") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return Err(cx.error(&[Seg::Key("properties"), Seg::Key("capital")], "expected true or false")),
+        };
+        Ok(Some(City { name, local_name, country, population, at, capital }))
     })
 }
 
@@ -467,6 +472,18 @@ mod tests {
         assert_eq!(areas.len(), 1);
         assert_eq!(areas[0].role, AreaRole::Focus);
         assert_eq!(areas[0].polygons[0].exterior.len(), 4, "closing point dropped");
+    }
+
+    #[test]
+    fn a_capital_flag_is_optional_and_must_be_true_or_false() {
+        let point = r#"{"type":"Point","coordinates":[44.4,33.3]}"#;
+        let city = |extra: &str| {
+            one_feature(&format!(r#"{{"name":"Baghdad","country":"IRQ","population":7216000{extra}}}"#), point)
+        };
+        assert!(load_cities("c.geojson", &city(r#","capital":true"#)).unwrap()[0].capital);
+        assert!(!load_cities("c.geojson", &city("")).unwrap()[0].capital);
+        let msg = load_cities("c.geojson", &city(r#","capital":"yes""#)).unwrap_err()[0].to_string();
+        assert!(msg.contains("capital") && msg.contains("expected true or false"), "{msg}");
     }
 
     #[test]

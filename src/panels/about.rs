@@ -13,7 +13,8 @@ pub const CREDITS: &[(&str, &str, &str)] = &[
     ),
     (
         "GeoNames",
-        "City names, positions and populations (cities15000). Licensed under Creative Commons Attribution 4.0.",
+        "City names, positions and populations (cities15000); which cities are capitals (country information). \
+         Licensed under Creative Commons Attribution 4.0.",
         "https://www.geonames.org/",
     ),
     (

@@ -22,6 +22,19 @@ pub struct CardInputs<'a> {
     pub day: f64,
     /// The world inset for relations.
     pub inset: &'a crate::map::inset::WorldInset,
+    /// The map's layers, for the countries' local names.
+    pub atlas: &'a crate::model::Atlas,
+    /// Which names the map shows: with local ones, the card gives them after the English ones.
+    pub names: crate::text::names::NameMode,
+}
+
+impl CardInputs<'_> {
+    /// A country's name for the card's text: English, with the local name in brackets when the map shows
+    /// local names (CLDR's, as on the map).
+    fn country(&self, a3: &str) -> String {
+        let local = self.atlas.country(a3).and_then(|c| c.local_name.as_deref());
+        self.names.inline(self.dataset.country_name(a3), local)
+    }
 }
 
 /// Draws the card.
@@ -48,12 +61,13 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
                 if !g.aliases.is_empty() {
                     ui.label(RichText::new(format!("Also: {}", g.aliases.join(", "))).small());
                 }
-                let backers: Vec<&str> = g.backing.iter().map(|c| d.country_name(c)).collect();
-                ui.label(if backers.is_empty() {
+                let backers: Vec<String> = g.backing.iter().map(|c| inputs.country(c)).collect();
+                let backed = if backers.is_empty() {
                     "No state backer".to_owned()
                 } else {
                     format!("Backed by {}", backers.join(", "))
-                });
+                };
+                label_ui(ui, &backed, &TextStyle::Body);
                 for s in &g.active {
                     ui.label(format!("Active {}", s.long()));
                 }
@@ -110,8 +124,8 @@ fn event_card_ui(ui: &mut Ui, e: &Event, inputs: &CardInputs<'_>, commands: &mut
     let d = inputs.dataset;
     label_ui(ui, &e.title, &TextStyle::Heading);
     ui.label(RichText::new(e.span().long()).strong());
-    let place = e.countries.iter().map(|c| d.country_name(c)).collect::<Vec<_>>().join(", ");
-    ui.label(format!("{place} · {}", precision_text(e.location_precision)));
+    let place = e.countries.iter().map(|c| inputs.country(c)).collect::<Vec<_>>().join(", ");
+    label_ui(ui, &format!("{place} · {}", precision_text(e.location_precision)), &TextStyle::Body);
     ui.horizontal(|ui| {
         if ui.button("Go to date").clicked() {
             commands.push(Command::SetDay(crate::time::day_from_date(e.date.first_day())));

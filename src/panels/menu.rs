@@ -44,6 +44,7 @@ pub struct MenuState<'a> {
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            let chosen = commands.len();
             if ui
                 .button("Import data…")
                 .on_hover_text("TimelineJS, StoryMapJS, ACLED, UCDP, GeoJSON, KML or CSV; map layers too")
@@ -71,6 +72,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             if ui.button("Quit").clicked() {
                 commands.push(Command::Quit);
             }
+            close_when_chosen(ui, commands, chosen);
         });
         ui.menu_button("View", |ui| {
             if ui.button("Zoom in   (+)").clicked() {
@@ -129,11 +131,17 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 }
             }
         });
-        ui.menu_button("Lesson", |ui| lesson_menu_ui(ui, state, commands));
+        ui.menu_button("Lesson", |ui| {
+            let chosen = commands.len();
+            lesson_menu_ui(ui, state, commands);
+            close_when_chosen(ui, commands, chosen);
+        });
         ui.menu_button("Help", |ui| {
+            let chosen = commands.len();
             if ui.button("About TimeAtlas and data credits").clicked() {
                 commands.push(Command::ShowAbout(true));
             }
+            close_when_chosen(ui, commands, chosen);
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = if state.side_panel_open { "Hide panel" } else { "Search and details" };
@@ -142,6 +150,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             }
         });
     });
+}
+
+/// Closes the menu once an item pushed a command. egui closes menus on pointer clicks only, so without this
+/// an item chosen with the keyboard (Enter or Space) leaves its menu open and holding the focus.
+fn close_when_chosen(ui: &mut Ui, commands: &[Command], before: usize) {
+    if commands.len() > before {
+        ui.close();
+    }
 }
 
 fn lesson_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {

@@ -13,6 +13,7 @@ pub mod lesson;
 pub mod links;
 pub mod menu;
 pub mod messages;
+pub mod on_map;
 pub mod open_data;
 pub mod present;
 pub mod record_card;

@@ -37,6 +37,12 @@ pub struct SideInputs<'a> {
     pub record_fields: &'a [(String, String)],
     /// Why they could not be read.
     pub record_fields_problem: Option<&'a str>,
+    /// What the map showed in the last frame.
+    pub shown: &'a [super::on_map::ShownItem],
+    /// The map's layers (the countries' local names for the card).
+    pub atlas: &'a crate::model::Atlas,
+    /// Which names the map shows.
+    pub names: crate::text::names::NameMode,
 }
 
 /// The side panel's tabs.
@@ -51,10 +57,12 @@ pub enum SideTab {
     Claims,
     /// Filters and layers.
     Filters,
+    /// What the map shows, as a list.
+    OnMap,
 }
 
 impl SideTab {
-    const ALL: [Self; 4] = [Self::ThisDate, Self::Powers, Self::Claims, Self::Filters];
+    const ALL: [Self; 5] = [Self::ThisDate, Self::OnMap, Self::Powers, Self::Claims, Self::Filters];
 
     fn label(self) -> &'static str {
         match self {
@@ -62,6 +70,7 @@ impl SideTab {
             Self::Powers => "Protecting powers",
             Self::Claims => "Checked claims",
             Self::Filters => "Filters",
+            Self::OnMap => "On the map",
         }
     }
 }
@@ -114,6 +123,8 @@ pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, comm
                     index: inputs.index,
                     day: inputs.day,
                     inset: inputs.inset,
+                    atlas: inputs.atlas,
+                    names: inputs.names,
                 };
                 super::card::card_ui(ui, &card, commands);
             });
@@ -145,6 +156,7 @@ pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, comm
         }
         SideTab::Claims => super::relations::claims_ui(ui, inputs.dataset),
         SideTab::Filters => super::filters::filters_ui(ui, inputs.filters, inputs.dataset, commands),
+        SideTab::OnMap => super::on_map::on_map_ui(ui, inputs.shown, inputs.card, inputs.record, commands),
     });
 }
 
@@ -220,7 +232,9 @@ fn on_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Comm
         let text = format!("{}  {}", e.date.long(), e.title);
         let rich = crate::text::label::widget_text(ui, &text, strength >= 1.0);
         let selected = inputs.card == Some(&Hit::Event(e.id.clone()));
-        if ui.selectable_label(selected, rich).clicked() {
+        let response = ui.selectable_label(selected, rich);
+        crate::text::label::logical_name(ui, &response, &text);
+        if response.clicked() {
             commands.push(Command::Open(Some(Hit::Event(e.id.clone()))));
         }
     }

@@ -33,5 +33,22 @@ pub fn label_ui(ui: &mut Ui, text: &str, text_style: &TextStyle) -> Response {
         bidi::wrap_logical(text, max_width, &mut |line| fonts.layout_job(bidi::layout_job(line, &format)).size().x)
     });
     let job = bidi::layout_job(&lines.join("\n"), &format);
-    ui.add(egui::Label::new(WidgetText::LayoutJob(Arc::new(job))).wrap_mode(TextWrapMode::Extend))
+    let response = ui.add(egui::Label::new(WidgetText::LayoutJob(Arc::new(job))).wrap_mode(TextWrapMode::Extend));
+    logical_name(ui, &response, text);
+    response
+}
+
+/// Gives a widget drawn from display-ordered text (see [`widget_text`]) its text in reading order for
+/// screen readers: they read the logical string, not the pieces as laid out on screen.
+pub fn logical_name(ui: &Ui, response: &Response, text: &str) {
+    if !bidi::has_rtl(text) {
+        return;
+    }
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        if node.role() == egui::accesskit::Role::Label {
+            node.set_value(text);
+        } else {
+            node.set_label(text);
+        }
+    });
 }

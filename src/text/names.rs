@@ -29,6 +29,15 @@ impl NameMode {
         }
     }
 
+    /// A name inside running text (a card's lines): the English name with the local one after it in brackets
+    /// ("Iraq (العراق)") when the map shows local names, so the card keeps the English its summary uses.
+    pub fn inline(self, english: &str, local: Option<&str>) -> String {
+        match (self, local.filter(|l| !l.is_empty() && *l != english)) {
+            (Self::Local | Self::Both, Some(local)) => format!("{english} ({local})"),
+            _ => english.to_owned(),
+        }
+    }
+
     /// The text of a label: one name, or the English name over the local one (lines split at `\n`).
     pub fn text(self, english: &str, local: Option<&str>) -> String {
         match (self, local.filter(|l| !l.is_empty() && *l != english)) {
@@ -50,6 +59,15 @@ mod tests {
         assert_eq!(NameMode::Both.text("Tehran", Some("تهران")), "Tehran\nتهران");
         assert_eq!(NameMode::Local.text("Kashan", None), "Kashan");
         assert_eq!(NameMode::Both.text("Turkey", Some("Turkey")), "Turkey");
+    }
+
+    #[test]
+    fn running_text_gives_the_local_name_in_brackets() {
+        assert_eq!(NameMode::English.inline("Iraq", Some("العراق")), "Iraq");
+        assert_eq!(NameMode::Local.inline("Iraq", Some("العراق")), "Iraq (العراق)");
+        assert_eq!(NameMode::Both.inline("Iraq", Some("العراق")), "Iraq (العراق)");
+        assert_eq!(NameMode::Local.inline("Oman", None), "Oman");
+        assert_eq!(NameMode::Local.inline("Turkey", Some("Turkey")), "Turkey");
     }
 
     #[test]
