@@ -375,16 +375,10 @@ pub fn export_ui(
                 halo: palette.label_halo,
             };
             let imported = crate::map::imported::imported_ui(&painter, &projector, &imported);
+            let prepared = &scene.data.prepared;
             if let (Some(slot), Some(cached)) = (out.labels_slot, cache.as_ref()) {
                 let markers = crate::map::content::labels_avoid(&markers, &imported);
-                crate::map::view::repaint_labels_clear_of(
-                    &painter,
-                    slot,
-                    cached,
-                    &scene.data.prepared,
-                    &markers,
-                    &palette,
-                );
+                crate::map::view::repaint_labels_clear_of(&painter, slot, cached, prepared, &markers, &palette);
             }
             let cx =
                 AnnotationContext { projector: &projector, atlas: &scene.data.atlas, prepared: &scene.data.prepared };
