@@ -210,8 +210,19 @@ fn no_label_lies_under_a_marker() {
                 label.galley.text()
             );
         }
+        // A country's name moved aside stays in its country (not "IRAQ" written over Syria).
+        let p = app.map_projector();
+        for label in app.labels_drawn.iter().filter(|l| l.inside_area.is_some()) {
+            let inside = label
+                .inside_area
+                .is_some_and(|a| app.data.prepared.countries.hit_area(a, p.map_from_screen(label.rect().center())));
+            assert!(inside, "{w}×{h_points}: {:?} left its country", label.galley.text());
+        }
         let names: Vec<&str> = app.labels_drawn.iter().map(|l| l.galley.text()).collect();
-        assert!(names.contains(&"IRAQ") && names.contains(&"IRAN"), "{names:?}");
+        for country in ["IRAQ", "IRAN", "SYRIA", "YEMEN"] {
+            let in_view = app.placed_label_texts().iter().any(|n| n == country);
+            assert!(!in_view || names.contains(&country), "{w}×{h_points}: {country} lost its name: {names:?}");
+        }
         if zoom {
             // Every one of these the view had room for before the markers came keeps its name.
             let in_view = app.placed_label_texts();

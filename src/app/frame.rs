@@ -256,8 +256,14 @@ impl TimeAtlasApp {
                     self.imported_clusters = drawn.clusters;
                     if let (Some(slot), Some(scene)) = (output.labels_slot, self.scene.as_ref()) {
                         let markers = crate::map::content::labels_avoid(&self.markers, &self.imported_markers);
-                        self.labels_drawn =
-                            crate::map::view::repaint_labels_clear_of(&painter, slot, scene, &markers, &palette);
+                        self.labels_drawn = crate::map::view::repaint_labels_clear_of(
+                            &painter,
+                            slot,
+                            scene,
+                            &self.data.prepared,
+                            &markers,
+                            &palette,
+                        );
                     }
                     let free = output.free_rect.unwrap_or(projector.screen_rect);
                     panels::legend::legend_ui(&painter, free, &palette, &self.settings.filters);

@@ -59,7 +59,17 @@ impl TimeAtlasApp {
         self.side_covers_map = width;
         let frame = egui::Frame::side_top_panel(ui.style());
         let inner = egui::vec2(width, free.height()) - frame.total_margin().sum();
-        egui::Area::new(egui::Id::unique("side-overlay"))
+        let area_id = egui::Id::unique("side-overlay");
+        // A new area's first frame is an invisible sizing pass, which drops a focus request (Ctrl+F opens
+        // the panel and asks for the search box): ask again on the next frame.
+        let search = panels::search::search_field_id();
+        if egui::AreaState::load(ctx, area_id).is_none() && ctx.memory(|m| m.has_focus(search)) {
+            ctx.data_mut(|d| d.insert_temp(area_id, true));
+            ctx.request_repaint();
+        } else if ctx.data_mut(|d| d.remove_temp::<bool>(area_id)).is_some() {
+            ctx.memory_mut(|m| m.request_focus(search));
+        }
+        egui::Area::new(area_id)
             .order(egui::Order::Middle)
             .fixed_pos(egui::pos2(free.right() - width, free.top()))
             .constrain(false)

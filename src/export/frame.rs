@@ -382,8 +382,9 @@ pub fn export_ui(
             let drawn = crate::map::imported::imported_ui(&painter, &projector, &imported);
             let discs = !drawn.clusters.is_empty();
             if let (Some(slot), Some(cached)) = (out.labels_slot, cache.as_ref()) {
-                let markers = crate::map::content::labels_avoid(&markers, &drawn.markers);
-                crate::map::view::repaint_labels_clear_of(&painter, slot, cached, &markers, &palette);
+                let (markers, prepared) =
+                    (crate::map::content::labels_avoid(&markers, &drawn.markers), &scene.data.prepared);
+                crate::map::view::repaint_labels_clear_of(&painter, slot, cached, prepared, &markers, &palette);
             }
             let cx =
                 AnnotationContext { projector: &projector, atlas: &scene.data.atlas, prepared: &scene.data.prepared };

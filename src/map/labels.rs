@@ -54,6 +54,8 @@ pub struct PlacedLabel {
     pub anchor: Pos2,
     /// Its style, which says where else it may go.
     pub style: LabelStyle,
+    /// For an area's name: the area its centre must stay in when it moves.
+    pub inside_area: Option<usize>,
 }
 
 impl PlacedLabel {
@@ -174,17 +176,24 @@ pub fn place_labels(
         }
         // Centred rows lie on both sides of the galley's origin.
         let pos = rect.min - galley.rect.min.to_vec2();
-        placed.push(PlacedLabel { galley, pos, dot, anchor: c.anchor, style: c.style });
+        placed.push(PlacedLabel { galley, pos, dot, anchor: c.anchor, style: c.style, inside_area: c.inside_area });
     }
     placed
 }
 
 /// The labels with none under `obstacles` (this frame's markers, which move with the date while the placed
 /// labels are cached with the view): a covered label takes another of its positions, or one a marker's
-/// width further out, free of markers, of more important labels and of the edge of `screen`; less
-/// important labels in the way give up their place (labels come most important first). A label with no
-/// such spot is dropped, but a focus country's name stays where it is (the map must say which is Iraq).
-pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect) -> Vec<PlacedLabel> {
+/// width further out, free of markers, of more important labels, of the focus countries' names and of the
+/// edge of `screen`; less important labels in the way give up their place (labels come most important
+/// first). A label with no
+/// such spot is dropped, but a focus country's name stays where it is (the map must say which is Iraq);
+/// an area's name keeps its centre inside the area, as when it was placed (`area_contains`).
+pub fn clear_of(
+    labels: &[PlacedLabel],
+    obstacles: &[Rect],
+    screen: Rect,
+    area_contains: &dyn Fn(usize, Pos2) -> bool,
+) -> Vec<PlacedLabel> {
     let hits = |r: Rect| obstacles.iter().any(|o| o.intersects(r));
     let mut rects: Vec<Option<Rect>> = labels.iter().map(|l| Some(l.rect())).collect();
     let mut out: Vec<PlacedLabel> = labels.to_vec();
@@ -194,8 +203,11 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect) -> Vec
         if !hits(rect) {
             continue;
         }
+        // Labels placed before this one, and the focus countries' names, are not pushed aside.
         let free_of_more_important = |r: Rect, rects: &[Option<Rect>]| {
-            rects.iter().take(i).all(|o| o.is_none_or(|o| !o.intersects(r.expand2(gap))))
+            rects.iter().zip(labels).enumerate().all(|(j, (o, other))| {
+                (j > i && other.style != LabelStyle::Focus) || j == i || o.is_none_or(|o| !o.intersects(r.expand2(gap)))
+            })
         };
         let dot_rect = label.dot.map(|d| Rect::from_center_size(d, Vec2::splat(size::CITY_DOT * 2.0)));
         let moved = moves_for(label.style, rect.size())
@@ -206,6 +218,7 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect) -> Vec
                     && !hits(r)
                     && free_of_more_important(r, &rects)
                     && dot_rect.is_none_or(|d| !d.intersects(r))
+                    && label.inside_area.is_none_or(|a| area_contains(a, r.center()))
             });
         match (moved, label.style) {
             (Some(r), _) => {
@@ -226,19 +239,18 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect) -> Vec
     out.into_iter().zip(rects).filter_map(|(l, r)| r.map(|_| l)).collect()
 }
 
-/// Where a label may move to get clear of a marker: its usual positions, then the same a marker's width
-/// further out, then a city's corners.
+/// Where a label may move to get clear of a marker: its usual positions, then the same one and two
+/// marker widths further out, then a city's corners.
 fn moves_for(style: LabelStyle, text_size: Vec2) -> Vec<(Align2, Vec2)> {
     let mut moves = options_for(style, text_size);
-    let out = 2.0 * size::EVENT_MARKER_MAX;
-    let further: Vec<(Align2, Vec2)> = moves
-        .iter()
-        .map(|&(align, offset)| {
+    let base = moves.clone();
+    for widths in [1.0, 2.0] {
+        let out = widths * 2.0 * size::EVENT_MARKER_MAX;
+        moves.extend(base.iter().map(|&(align, offset)| {
             let dir = if offset == Vec2::ZERO { Vec2::new(0.0, -1.0) } else { offset.normalized() };
             (align, offset + dir * out)
-        })
-        .collect();
-    moves.extend(further);
+        }));
+    }
     if matches!(style, LabelStyle::City { .. }) {
         let d = size::CITY_DOT + 3.0;
         moves.extend([
@@ -285,7 +297,7 @@ mod tests {
         let anchor = Pos2::new(100.0, 100.0);
         let rect = Align2::LEFT_CENTER.anchor_size(anchor + Vec2::new(size::CITY_DOT + 3.0, 0.0), galley.size());
         let pos = rect.min - galley.rect.min.to_vec2();
-        PlacedLabel { galley, pos, dot: Some(anchor), anchor, style: LabelStyle::City { big: true } }
+        PlacedLabel { galley, pos, dot: Some(anchor), anchor, style: LabelStyle::City { big: true }, inside_area: None }
     }
 
     #[test]
@@ -293,15 +305,15 @@ mod tests {
         let screen = Rect::from_min_size(Pos2::ZERO, Vec2::splat(400.0));
         let label = city_label("Baghdad");
         let covered = Rect::from_center_size(label.rect().center(), Vec2::splat(18.0));
-        let moved = clear_of(std::slice::from_ref(&label), &[covered], screen);
+        let moved = clear_of(std::slice::from_ref(&label), &[covered], screen, &|_, _| true);
         assert_eq!(moved.len(), 1);
         assert!(!moved[0].rect().intersects(covered), "{:?} still under {covered:?}", moved[0].rect());
         assert!(moved[0].rect().right() <= 100.0, "moved to the dot's left side: {:?}", moved[0].rect());
         // A free label stays where it was.
         let far = Rect::from_center_size(Pos2::new(300.0, 300.0), Vec2::splat(18.0));
-        assert_eq!(clear_of(std::slice::from_ref(&label), &[far], screen)[0].pos, label.pos);
+        assert_eq!(clear_of(std::slice::from_ref(&label), &[far], screen, &|_, _| true)[0].pos, label.pos);
         // Markers all around: no room left, the name is dropped rather than covered.
-        let all_round = Rect::from_center_size(Pos2::new(100.0, 100.0), Vec2::new(200.0, 60.0));
-        assert!(clear_of(&[label], &[all_round], screen).is_empty());
+        let all_round = Rect::from_center_size(Pos2::new(100.0, 100.0), Vec2::new(400.0, 200.0));
+        assert!(clear_of(&[label], &[all_round], screen, &|_, _| true).is_empty());
     }
 }

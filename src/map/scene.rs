@@ -339,10 +339,7 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     }
 
     let candidates = label_candidates(&key, inputs);
-    let area_contains = |area: usize, pos: Pos2| {
-        let at = p.map_from_screen(pos);
-        prepared.countries.areas.get(area).is_some_and(|a| a.bbox.contains(at)) && prepared.countries.hit_area(area, at)
-    };
+    let area_contains = |area: usize, pos: Pos2| prepared.countries.hit_area(area, p.map_from_screen(pos));
     let obstacles: Vec<egui::Rect> =
         key.scale_bar.then(|| super::view::scale_bar_rect(p.screen_rect)).into_iter().collect();
     let labels = place_labels(painter, p.screen_rect, &candidates, palette, &area_contains, &obstacles);

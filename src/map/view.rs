@@ -88,11 +88,14 @@ pub fn repaint_labels_clear_of(
     painter: &egui::Painter,
     slot: egui::layers::ShapeIdx,
     scene: &Scene,
+    prepared: &PreparedAtlas,
     markers: &[super::content::Marker],
     palette: &MapPalette,
 ) -> Vec<super::labels::PlacedLabel> {
     let obstacles = super::content::marker_rects(markers);
-    let labels = super::labels::clear_of(&scene.labels, &obstacles, scene.key.projector.screen_rect);
+    let p = scene.key.projector;
+    let inside = |area: usize, pos: Pos2| prepared.countries.hit_area(area, p.map_from_screen(pos));
+    let labels = super::labels::clear_of(&scene.labels, &obstacles, p.screen_rect, &inside);
     painter.set(slot, Shape::Vec(super::labels::label_shapes(&labels, palette)));
     labels
 }

@@ -73,6 +73,7 @@ pub fn caption_ui(ui: &mut Ui, slide: &Slide, max_height: f32) {
         egui::ScrollArea::vertical()
             .id_salt("caption-scroll")
             .max_height(height)
+            .min_scrolled_height(height)
             .auto_shrink([false, true])
             .show(ui, |ui| ui.label(RichText::new(caption).size(size)));
     }
