@@ -178,7 +178,7 @@ proptest! {
         for r in &rows {
             csv.push_str(&format!("{},{},{},{}{newline}", csv_cell(&r.title), r.day.format("%Y-%m-%d"), r.lat, r.lon));
         }
-        let options = ImportOptions { columns: Default::default(), default_date: "2000-01-01".into() };
+        let options = ImportOptions { default_date: "2000-01-01".into(), ..ImportOptions::default() };
         let imported = timeatlas::import::import_csv(
             std::path::Path::new("random.csv"), csv.as_bytes(), &options, &Progress::default(),
         ).unwrap();

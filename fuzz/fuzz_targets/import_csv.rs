@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else { return };
     let text = COLUMNS[usize::from(pick) % COLUMNS.len()];
     let Ok(columns) = ColumnChoice::parse(text) else { return };
-    let options = ImportOptions { columns, default_date: "2000-01-01".into() };
+    let options = ImportOptions { columns, default_date: "2000-01-01".into(), ..ImportOptions::default() };
     let path = std::path::Path::new("fuzz.csv");
     if let Ok(imported) = timeatlas::import::import_csv(path, rest, &options, &Progress::default()) {
         timeatlas_fuzz::check_records(&imported);

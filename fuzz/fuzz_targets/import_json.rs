@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use timeatlas::import::ImportOptions;
 
 fuzz_target!(|data: &[u8]| {
-    let options = ImportOptions { columns: Default::default(), default_date: "2000-01-01".into() };
+    let options = ImportOptions { default_date: "2000-01-01".into(), ..ImportOptions::default() };
     let path = std::path::Path::new("fuzz.json");
     if let Ok(imported) = timeatlas::import::import_document(path, data, true, &options) {
         timeatlas_fuzz::check_records(&imported);

@@ -265,6 +265,19 @@ pub fn attribution_text(scene: &ExportScene<'_>, window_days: f64, with_side_pan
     text
 }
 
+/// The user's imported layers at `(day, window_days)`, as the window draws them.
+fn imported_layer_ui(
+    painter: &egui::Painter,
+    projector: &Projector,
+    sources: &crate::import::sources::DataSources,
+    (day, window_days): (f64, f64),
+    palette: &theme::MapPalette,
+) -> crate::map::imported::ImportedDrawn {
+    let inputs =
+        crate::map::imported::ImportedInputs { sources, day, window_days, selected: None, halo: palette.label_halo };
+    crate::map::imported::imported_ui(painter, projector, &inputs)
+}
+
 /// Draws the export frame into `ui` (sized to the export in points). Returns the map's projector.
 pub fn export_ui(
     ui: &mut egui::Ui,
@@ -372,14 +385,7 @@ pub fn export_ui(
                 tagger: crate::map::record_tag::Tagger { on: vector },
             };
             let markers = content_ui(&painter, &projector, &content);
-            let imported = crate::map::imported::ImportedInputs {
-                sources: scene.sources,
-                day,
-                window_days,
-                selected: None,
-                halo: palette.label_halo,
-            };
-            let drawn = crate::map::imported::imported_ui(&painter, &projector, &imported);
+            let drawn = imported_layer_ui(&painter, &projector, scene.sources, (day, window_days), &palette);
             let discs = !drawn.clusters.is_empty();
             if let (Some(slot), Some(cached)) = (out.labels_slot, cache.as_ref()) {
                 let (markers, prepared) =
