@@ -39,6 +39,9 @@ pub struct Candidate {
     pub reserve_dot: bool,
     /// For area names: the index of the area (in the countries layer) the label's centre must stay in.
     pub inside_area: Option<usize>,
+    /// A capital: never dropped, as a focus country's name is not. It moves aside for a marker where it
+    /// can and stays where it has nowhere to go, and labels moving aside never push it off.
+    pub keep: bool,
 }
 
 /// A label that found room.
@@ -56,6 +59,8 @@ pub struct PlacedLabel {
     pub style: LabelStyle,
     /// For an area's name: the area its centre must stay in when it moves.
     pub inside_area: Option<usize>,
+    /// A capital (see [`Candidate::keep`]).
+    pub keep: bool,
 }
 
 impl PlacedLabel {
@@ -176,7 +181,15 @@ pub fn place_labels(
         }
         // Centred rows lie on both sides of the galley's origin.
         let pos = rect.min - galley.rect.min.to_vec2();
-        placed.push(PlacedLabel { galley, pos, dot, anchor: c.anchor, style: c.style, inside_area: c.inside_area });
+        placed.push(PlacedLabel {
+            galley,
+            pos,
+            dot,
+            anchor: c.anchor,
+            style: c.style,
+            inside_area: c.inside_area,
+            keep: c.keep,
+        });
     }
     placed
 }
@@ -206,7 +219,9 @@ pub fn clear_of(
         // Labels placed before this one, and the focus countries' names, are not pushed aside.
         let free_of_more_important = |r: Rect, rects: &[Option<Rect>]| {
             rects.iter().zip(labels).enumerate().all(|(j, (o, other))| {
-                (j > i && other.style != LabelStyle::Focus) || j == i || o.is_none_or(|o| !o.intersects(r.expand2(gap)))
+                (j > i && other.style != LabelStyle::Focus && !other.keep)
+                    || j == i
+                    || o.is_none_or(|o| !o.intersects(r.expand2(gap)))
             })
         };
         let dot_rect = label.dot.map(|d| Rect::from_center_size(d, Vec2::splat(size::CITY_DOT * 2.0)));
@@ -226,13 +241,14 @@ pub fn clear_of(
                 if let Some(l) = out.get_mut(i) {
                     l.pos = r.min - l.galley.rect.min.to_vec2();
                 }
-                for later in rects.iter_mut().skip(i + 1) {
-                    if later.is_some_and(|o| o.intersects(r.expand2(gap))) {
+                for (later, l) in rects.iter_mut().zip(labels).skip(i + 1) {
+                    if !l.keep && later.is_some_and(|o| o.intersects(r.expand2(gap))) {
                         *later = None;
                     }
                 }
             }
             (None, LabelStyle::Focus) => {}
+            (None, _) if label.keep => {}
             (None, _) => rects[i] = None,
         }
     }
@@ -297,7 +313,15 @@ mod tests {
         let anchor = Pos2::new(100.0, 100.0);
         let rect = Align2::LEFT_CENTER.anchor_size(anchor + Vec2::new(size::CITY_DOT + 3.0, 0.0), galley.size());
         let pos = rect.min - galley.rect.min.to_vec2();
-        PlacedLabel { galley, pos, dot: Some(anchor), anchor, style: LabelStyle::City { big: true }, inside_area: None }
+        PlacedLabel {
+            galley,
+            pos,
+            dot: Some(anchor),
+            anchor,
+            style: LabelStyle::City { big: true },
+            inside_area: None,
+            keep: false,
+        }
     }
 
     #[test]

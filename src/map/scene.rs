@@ -377,6 +377,7 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
                 anchor,
                 style: LabelStyle::Focus,
                 reserve_dot: false,
+                keep: false,
                 inside_area: Some(i),
             });
         }
@@ -387,6 +388,7 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
             anchor: p.screen_from_geo(sea.at),
             style: LabelStyle::Sea,
             reserve_dot: false,
+            keep: false,
             inside_area: None,
         });
     }
@@ -411,6 +413,7 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
                 anchor: p.screen_from_map(map_from_geo(city.at)),
                 style: LabelStyle::City { big: city.population >= 1_000_000 },
                 reserve_dot: city.population >= 1_500_000,
+                keep: city.capital,
                 inside_area: None,
             });
         }
@@ -427,6 +430,7 @@ fn label_candidates(key: &SceneKey, inputs: &SceneInputs<'_>) -> Vec<Candidate> 
                 anchor: p.screen_from_map(a.label_at),
                 style: LabelStyle::Province,
                 reserve_dot: false,
+                keep: false,
                 inside_area: None,
             });
         }
@@ -454,6 +458,7 @@ fn push_country(out: &mut Vec<Candidate>, atlas: &Atlas, prepared: &PreparedAtla
             anchor,
             style: LabelStyle::Context,
             reserve_dot: false,
+            keep: false,
             inside_area: Some(i),
         });
     }
