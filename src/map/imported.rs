@@ -17,9 +17,10 @@ use super::density::{self, Cluster, Grid};
 use super::projection::{MapPoint, Projector};
 
 /// Up to this many records in view, each is a marker.
-pub const MARKERS_UP_TO: usize = 1_500;
-/// From this many, only density discs; in between, both, cross-faded.
-pub const DISCS_FROM: usize = 4_000;
+pub const MARKERS_UP_TO: usize = 2_000;
+/// From this many, only density discs; in the short range between, both, cross-faded (a long overlap
+/// looked like a smear on a small projector map).
+pub const DISCS_FROM: usize = 2_600;
 
 /// What the imported layers draw this frame.
 pub struct ImportedInputs<'a> {
