@@ -42,7 +42,7 @@ struct ImportJob {
     path: PathBuf,
     progress: Arc<Progress>,
     result: Receiver<Result<Imported, ImportError>>,
-    started: std::time::Instant,
+    started: web_time::Instant,
 }
 
 /// The user's data: loaded sources, files being read, and the open record.
@@ -107,7 +107,7 @@ fn is_layer_file(path: &Path) -> bool {
 impl TimeAtlasApp {
     /// The options an import runs with: the columns typed in the Data sources window, and today's
     /// date for undated StoryMap slides.
-    fn import_options(&self) -> ImportOptions {
+    pub(super) fn import_options(&self) -> ImportOptions {
         let typed = crate::import::ColumnChoice::parse(&self.imports.columns_text).unwrap_or_default();
         let columns = if typed.is_empty() { self.imports.columns.clone() } else { typed };
         let default_date = crate::time::date_from_day(self.settings.time.current_day).format("%Y-%m-%d").to_string();
@@ -132,12 +132,7 @@ impl TimeAtlasApp {
             });
             match spawned {
                 Ok(_) => {
-                    self.imports.jobs.push(ImportJob {
-                        path,
-                        progress,
-                        result: rx,
-                        started: std::time::Instant::now(),
-                    });
+                    self.imports.jobs.push(ImportJob { path, progress, result: rx, started: web_time::Instant::now() });
                 }
                 Err(e) => self.messages.push(format!("{}: cannot start reading: {e}", path.display())),
             }
@@ -194,7 +189,7 @@ impl TimeAtlasApp {
     }
 
     /// Adds a read file: its records as a layer, or its slides as a lesson.
-    fn add_imported(&mut self, imported: Imported) {
+    pub(super) fn add_imported(&mut self, imported: Imported) {
         // Skipped rows are not a failure: the Data sources window and the legend count them.
         if imported.skipped.count > 0 {
             log::warn!("{}: {} rows skipped", imported.path.display(), imported.skipped.count);
@@ -246,6 +241,10 @@ impl TimeAtlasApp {
         let s = &mut self.imports;
         match command {
             DataCommand::Import(paths) => self.import_paths(&paths),
+            // In a browser: its file picker (web_files.rs).
+            #[cfg(target_arch = "wasm32")]
+            DataCommand::ImportDialog => self.pick_data_files(),
+            #[cfg(not(target_arch = "wasm32"))]
             DataCommand::ImportDialog => {
                 let picked = rfd::FileDialog::new()
                     .add_filter(

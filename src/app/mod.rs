@@ -5,13 +5,18 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 mod drawing;
+// The preview, frames and thumbnails render offscreen on the GPU and wait for it: not in a browser.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "a browser cannot wait for the GPU"))]
 mod exporting;
 mod frame;
 pub mod imports;
 mod keyboard;
 mod lesson_commands;
 pub mod presenting;
+#[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "a browser cannot wait for the GPU"))]
 mod thumbnails;
+#[cfg(target_arch = "wasm32")]
+mod web_files;
 
 pub use drawing::DrawState;
 pub use exporting::ExportState;
@@ -217,6 +222,9 @@ pub struct TimeAtlasApp {
     pub imports: imports::ImportState,
     /// Imported records drawn on the map in the last frame.
     pub imported_markers: Vec<Marker>,
+    /// Files arriving from the browser.
+    #[cfg(target_arch = "wasm32")]
+    web_files: web_files::WebFiles,
 }
 
 impl TimeAtlasApp {
@@ -302,6 +310,8 @@ impl TimeAtlasApp {
             slide_text: panels::lesson::SlideText::default(),
             imports: imports::ImportState::default(),
             imported_markers: Vec::new(),
+            #[cfg(target_arch = "wasm32")]
+            web_files: web_files::WebFiles::default(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {
