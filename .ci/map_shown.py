@@ -28,7 +28,7 @@ def main():
     _, _, bpp, rows = decode(path)
     sea, land = share(rows, bpp, SEA), share(rows, bpp, FOCUS_LAND)
     print(f"{path}: sea covers {sea:.0%}, the four countries' land {land:.0%}")
-    if sea < 0.05 or land < 0.03:
+    if sea < 0.05 or land < 0.02:
         raise SystemExit(f"{path}: the map is not shown (sea {sea:.1%}, focus land {land:.1%})")
 
 
