@@ -283,7 +283,8 @@ fn run_window(cli: Cli) -> ExitCode {
             .with_title("TimeAtlas")
             .with_app_id("timeatlas")
             .with_inner_size([cli.size.width as f32, cli.size.height as f32])
-            .with_min_inner_size([480.0, 360.0]),
+            .with_min_inner_size([480.0, 360.0])
+            .with_icon(window_icon()),
         persist_window: cli.screenshot.is_none(),
         // eframe restores a saved window size even with `persist_window` off: a screenshot must be taken
         // at the size asked for, so it reads and writes no saved state at all.
@@ -322,9 +323,23 @@ fn run_window(cli: Cli) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The app icon (assets/icons) for the window's title bar and task bar.
+fn window_icon() -> Arc<egui::IconData> {
+    let png = include_bytes!("../assets/icons/hicolor/64x64/apps/timeatlas.png");
+    // The PNG is ours and checked by a test; a bad one would only cost the icon, never the window.
+    Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn window_icon_decodes() {
+        let icon = window_icon();
+        assert_eq!((icon.width, icon.height), (64, 64));
+        assert_eq!(icon.rgba.len(), 64 * 64 * 4);
+    }
 
     #[test]
     fn sizes_parse_and_reject() {

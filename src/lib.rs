@@ -2,11 +2,17 @@
 //!
 //! `model` holds data types and loaders (no egui); `map` turns them into a pannable, zoomable map;
 //! `panels` are the views around it; `app` owns the state and applies the views' commands.
+//!
+//! In a browser (wasm32, the `web` crate) the command line, `check` and `bench` are left out: they need
+//! paths, a terminal and a clock to time with.
 
 pub mod annotate;
 pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod bench;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod check;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod command;
 pub mod export;

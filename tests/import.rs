@@ -243,3 +243,21 @@ fn check_stats_prints_one_line_per_file() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stdout).contains("error: storymap.map_as_image: this is an image StoryMap"));
 }
+
+/// The browser's way in (files as bytes, no path on disk) reads every format as the file reader does.
+#[test]
+fn bytes_from_a_browser_read_as_the_file_does() {
+    for name in ["acled-yemen-syria.csv", "timeline-us-iran.json", "timeline-sheet.csv", "places.kml", "ucdp-ged.csv"] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let from_bytes = timeatlas::import::import_bytes(Path::new(name), &bytes, &ImportOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let from_file = import(name);
+        assert_eq!(from_bytes.format, from_file.format, "{name}");
+        assert_eq!(from_bytes.stats_line(), from_file.stats_line(), "{name}");
+    }
+    let storymap = std::fs::read(fixture("storymap-hormuz.json")).unwrap();
+    let imported = timeatlas::import::import_bytes(Path::new("s.json"), &storymap, &ImportOptions::default()).unwrap();
+    assert!(imported.lesson.is_some_and(|l| !l.slides.is_empty()));
+    let utf16 = timeatlas::import::import_bytes(Path::new("u.csv"), &[0xFF, 0xFE, b'a', 0], &ImportOptions::default());
+    assert!(utf16.unwrap_err().to_string().contains("UTF-16"));
+}

@@ -7,7 +7,7 @@ use crate::command::Command;
 use crate::export::frames::{FramesRequest, GifWriter, frame_days, frame_path};
 use crate::export::{ExportFormat, ExportOptions, ExportScene, ExportView, Exporter};
 use crate::panels::export_dialog::ExportDialogState;
-use crate::panels::file_prompt::{FileAction, FilePrompt};
+use crate::panels::file_prompt::FileAction;
 
 use super::TimeAtlasApp;
 
@@ -82,7 +82,7 @@ impl TimeAtlasApp {
 
     /// Runs `f` with the exporter and the scene the map shows now (the exporter is lent out meanwhile, as
     /// the scene borrows the rest of the app).
-    fn with_current_scene<R>(&mut self, f: impl FnOnce(&mut Exporter, &ExportScene<'_>) -> R) -> R {
+    pub(super) fn with_current_scene<R>(&mut self, f: impl FnOnce(&mut Exporter, &ExportScene<'_>) -> R) -> R {
         let highlighted = self.highlighted_countries();
         let mut exporter = std::mem::take(&mut self.export.exporter);
         let result = f(&mut exporter, &self.export_scene(&highlighted));
@@ -132,7 +132,9 @@ impl TimeAtlasApp {
         }
     }
 
-    /// Opens the native dialog for `action`, or the path field when there is none.
+    /// Opens the native dialog for `action`, or the path field when there is none (in a browser:
+    /// `web_files.rs`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn choose_file(&mut self, action: FileAction) {
         let ext = self.settings.export.format.extension();
         let name = match action {
@@ -142,7 +144,10 @@ impl TimeAtlasApp {
         };
         match action.native_dialog(ext, &name) {
             Some(path) => self.commands.push(Command::FileChosen(action, path)),
-            None => self.file_prompt = Some(FilePrompt { action, text: String::new(), focus: true }),
+            None => {
+                self.file_prompt =
+                    Some(crate::panels::file_prompt::FilePrompt { action, text: String::new(), focus: true });
+            }
         }
     }
 

@@ -18,6 +18,8 @@ impl TimeAtlasApp {
         if (ctx.zoom_factor() - self.settings.ui_scale).abs() > 1e-3 {
             ctx.set_zoom_factor(self.settings.ui_scale);
         }
+        #[cfg(target_arch = "wasm32")]
+        self.poll_web_files(&ctx);
         self.keyboard_commands(&ctx);
         let dt = f64::from(ctx.input(|i| i.stable_dt));
         let play_dt = if self.settings.time.playing {
@@ -65,9 +67,14 @@ impl TimeAtlasApp {
         if self.fingerprint() != before || self.timeline_set_range.is_some() {
             ctx.request_repaint();
         }
-        self.refresh_preview(&ctx);
-        self.step_frames(&ctx);
-        self.render_one_thumbnail(&ctx);
+        // Rendered offscreen on the GPU, waiting for it: a browser cannot wait, so its export dialog has no
+        // preview, frames or thumbnails (its exports are drawn by the browser, web_files.rs).
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.refresh_preview(&ctx);
+            self.step_frames(&ctx);
+            self.render_one_thumbnail(&ctx);
+        }
         let busy = self.imports.busy();
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx, busy);

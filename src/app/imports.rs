@@ -42,7 +42,7 @@ struct ImportJob {
     path: PathBuf,
     progress: Arc<Progress>,
     result: Receiver<Result<Prepared, ImportError>>,
-    started: std::time::Instant,
+    started: web_time::Instant,
 }
 
 /// The user's data: loaded sources, files being read, and the open record.
@@ -106,10 +106,15 @@ impl ImportState {
 /// Reads a file and builds its indexes, places projected onto the map's plane (on the loading thread).
 pub fn read_and_index(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<Prepared, ImportError> {
     let imported = crate::import::import_file(path, options, progress)?;
-    Ok(Prepared::new(imported, |lon, lat| {
+    Ok(index_on_map(imported))
+}
+
+/// Builds a read file's indexes, places projected onto the map's plane.
+pub fn index_on_map(imported: crate::import::Imported) -> Prepared {
+    Prepared::new(imported, |lon, lat| {
         let p = crate::map::projection::map_from_geo(crate::model::GeoPoint::lon_lat(lon, lat));
         [p.x_km as f32, p.y_km as f32]
-    }))
+    })
 }
 
 /// True for a file the atlas reads as a map layer (`provinces*.geojson`, ...) rather than as data.
@@ -120,7 +125,7 @@ fn is_layer_file(path: &Path) -> bool {
 impl TimeAtlasApp {
     /// The options an import runs with: the columns typed in the Data sources window, and today's
     /// date for undated StoryMap slides.
-    fn import_options(&self) -> ImportOptions {
+    pub(super) fn import_options(&self) -> ImportOptions {
         let typed = crate::import::ColumnChoice::parse(&self.imports.columns_text).unwrap_or_default();
         let columns = if typed.is_empty() { self.imports.columns.clone() } else { typed };
         let default_date = crate::time::date_from_day(self.settings.time.current_day).format("%Y-%m-%d").to_string();
@@ -145,12 +150,7 @@ impl TimeAtlasApp {
             });
             match spawned {
                 Ok(_) => {
-                    self.imports.jobs.push(ImportJob {
-                        path,
-                        progress,
-                        result: rx,
-                        started: std::time::Instant::now(),
-                    });
+                    self.imports.jobs.push(ImportJob { path, progress, result: rx, started: web_time::Instant::now() });
                 }
                 Err(e) => self.messages.push(format!("{}: cannot start reading: {e}", path.display())),
             }
@@ -207,7 +207,7 @@ impl TimeAtlasApp {
     }
 
     /// Adds a read file: its records as a layer, or its slides as a lesson.
-    fn add_imported(&mut self, prepared: Prepared) {
+    pub(super) fn add_imported(&mut self, prepared: Prepared) {
         let imported = &prepared.imported;
         // Skipped rows are not a failure: the Data sources window and the legend count them.
         if imported.skipped.count > 0 {
@@ -263,6 +263,10 @@ impl TimeAtlasApp {
         let s = &mut self.imports;
         match command {
             DataCommand::Import(paths) => self.import_paths(&paths),
+            // In a browser: its file picker (web_files.rs).
+            #[cfg(target_arch = "wasm32")]
+            DataCommand::ImportDialog => self.pick_data_files(),
+            #[cfg(not(target_arch = "wasm32"))]
             DataCommand::ImportDialog => {
                 let picked = rfd::FileDialog::new()
                     .add_filter(

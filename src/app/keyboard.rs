@@ -17,15 +17,19 @@ use super::presenting::Blank;
 impl TimeAtlasApp {
     pub(super) fn keyboard_commands(&mut self, ctx: &egui::Context) {
         let mut out = Vec::new();
-        // Dropped files and Ctrl+F work even while a text field has the keyboard.
-        let dropped: Vec<std::path::PathBuf> =
-            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
-        let (lessons, layers): (Vec<_>, Vec<_>) = dropped.into_iter().partition(|p| is_lesson_file(p));
-        if let Some(lesson) = lessons.into_iter().next() {
-            out.push(Command::LoadLesson(lesson));
-        }
-        if !layers.is_empty() {
-            out.push(Command::LoadData(layers));
+        // Dropped files and Ctrl+F work even while a text field has the keyboard. (In a browser dropped
+        // files have no path: web_files.rs reads them.)
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let dropped: Vec<std::path::PathBuf> =
+                ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+            let (lessons, layers): (Vec<_>, Vec<_>) = dropped.into_iter().partition(|p| is_lesson_file(p));
+            if let Some(lesson) = lessons.into_iter().next() {
+                out.push(Command::LoadLesson(lesson));
+            }
+            if !layers.is_empty() {
+                out.push(Command::LoadData(layers));
+            }
         }
         if ctx.input(|i| i.modifiers.command && i.key_pressed(Key::F)) {
             out.push(Command::ShowSidePanel(true));
@@ -199,6 +203,7 @@ fn presenting_keys(ctx: &egui::Context, blank: bool, scope: KeyScope, out: &mut 
 }
 
 /// True for a `.json` file that declares itself a TimeAtlas lesson.
+#[cfg(not(target_arch = "wasm32"))]
 fn is_lesson_file(path: &std::path::Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
         && crate::model::files::read_user_text(path, crate::lesson::file::MAX_FILE_BYTES)

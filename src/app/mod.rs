@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 pub mod access;
 mod drawing;
+// The preview, frames and thumbnails render offscreen on the GPU and wait for it: not in a browser.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "a browser cannot wait for the GPU"))]
 mod exporting;
 mod frame;
 pub mod imports;
@@ -15,7 +17,10 @@ mod lesson_commands;
 pub mod picking;
 pub mod presenting;
 mod set_aside;
+#[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "a browser cannot wait for the GPU"))]
 mod thumbnails;
+#[cfg(target_arch = "wasm32")]
+mod web_files;
 
 pub use drawing::DrawState;
 pub use exporting::ExportState;
@@ -239,6 +244,9 @@ pub struct TimeAtlasApp {
     pub set_aside: SetAsideStack,
     /// Keyboard focus on the map and what it shows, for screen readers.
     pub access: access::AccessState,
+    /// Files arriving from the browser.
+    #[cfg(target_arch = "wasm32")]
+    web_files: web_files::WebFiles,
 }
 
 impl TimeAtlasApp {
@@ -331,6 +339,8 @@ impl TimeAtlasApp {
             chooser: None,
             set_aside: SetAsideStack::default(),
             access: access::AccessState::default(),
+            #[cfg(target_arch = "wasm32")]
+            web_files: web_files::WebFiles::default(),
         };
         app.messages.append(&mut messages);
         match crate::model::bundled::dataset(&app.data.atlas) {

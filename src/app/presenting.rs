@@ -95,9 +95,16 @@ impl LessonState {
 }
 
 /// Where the lesson is autosaved.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn autosave_path() -> PathBuf {
     let dir = eframe::storage_dir("timeatlas").unwrap_or_else(std::env::temp_dir);
     dir.join("lesson-autosave.json")
+}
+
+/// A browser has no folders: there the lesson is not autosaved (Lesson > Save downloads it).
+#[cfg(target_arch = "wasm32")]
+pub fn autosave_path() -> PathBuf {
+    PathBuf::new()
 }
 
 /// Where the autosave of the previous run waits to be recovered.
@@ -429,7 +436,9 @@ impl TimeAtlasApp {
         }
         self.lesson.dirty = false;
         self.lesson.changed_at = None;
-        if let Some(lesson) = &self.lesson.lesson {
+        if let Some(lesson) = &self.lesson.lesson
+            && !self.autosave_path.as_os_str().is_empty()
+        {
             let path = self.autosave_path.clone();
             if let Some(dir) = path.parent() {
                 let _ = std::fs::create_dir_all(dir);

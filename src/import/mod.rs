@@ -336,6 +336,16 @@ fn too_many_rows(path: &Path) -> ImportError {
     )
 }
 
+/// Reads a file of any supported format held in memory (a browser hands files over this way); `path` names it
+/// in messages.
+pub fn import_bytes(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportError> {
+    let head = bytes.get(..4096).unwrap_or(bytes);
+    match sniff(path, head)? {
+        kind @ (Sniffed::Json | Sniffed::Xml) => import_document(path, bytes, kind == Sniffed::Json, options),
+        Sniffed::Text => import_csv(path, bytes, options, &Progress::default()),
+    }
+}
+
 fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut filled = 0;
     while filled < buf.len() {

@@ -146,9 +146,12 @@ pub fn export_dialog_ui(
             if ui.button("Save...").clicked() {
                 commands.push(Command::ChooseFile(FileAction::Export));
             }
+            // A browser draws no preview and copies no image: the GPU cannot be waited for there.
+            #[cfg(not(target_arch = "wasm32"))]
             if ui.button("Copy PNG").on_hover_text("Copy the image to the clipboard").clicked() {
                 commands.push(Command::CopyExport);
             }
+            #[cfg(not(target_arch = "wasm32"))]
             if ui.button("Refresh preview").clicked() {
                 commands.push(Command::RefreshExportPreview);
             }
@@ -162,8 +165,12 @@ pub fn export_dialog_ui(
             }
             None => {}
         }
-        ui.separator();
-        frames_ui(ui, inputs.progress, state, commands);
+        // Frames are written to a folder: the desktop atlas does that, a browser cannot.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            ui.separator();
+            frames_ui(ui, inputs.progress, state, commands);
+        }
     });
     if opts != *inputs.options {
         commands.push(Command::SetExportOptions(opts));
@@ -173,6 +180,7 @@ pub fn export_dialog_ui(
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn frames_ui(
     ui: &mut egui::Ui,
     progress: Option<(usize, usize)>,

@@ -43,6 +43,7 @@ impl FileAction {
     }
 
     /// Shows the native dialog; `None` when there is none or it was cancelled.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn native_dialog(self, extension: &str, file_name: &str) -> Option<PathBuf> {
         let (label, ext) = match self {
             Self::OpenAnnotations | Self::SaveAnnotations => ("TimeAtlas annotations", "json"),
