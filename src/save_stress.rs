@@ -12,7 +12,7 @@ use crate::TimeAtlasApp;
 use crate::annotate::{Edit, Shape, Style};
 use crate::app::StartOptions;
 use crate::command::Command;
-use crate::panels::file_prompt::FileAction;
+use crate::command::FileAction;
 
 /// What is saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -162,29 +162,32 @@ pub const NOW_LINE: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
 /// Protecting-power spans on the timeline (Okabe–Ito bluish green).
 pub const RELATION: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
 
-/// Event colour by group (Okabe–Ito: vermillion, reddish purple, blue, near-black), distinct for the
+/// Event colours by group (Okabe–Ito: vermillion, reddish purple, blue, near-black), distinct for the
 /// common colour-vision deficiencies and doubled by marker shape.
-pub fn event_color(group: crate::map::content::EventGroup) -> Color32 {
-    use crate::map::content::EventGroup as G;
-    match group {
-        G::Violence => Color32::from_rgb(0xD5, 0x5E, 0x00),
-        G::Politics => Color32::from_rgb(0xCC, 0x79, 0xA7),
-        G::Diplomacy => Color32::from_rgb(0x00, 0x72, 0xB2),
-        G::Disaster => Color32::from_rgb(0x33, 0x33, 0x33),
-    }
-}
+pub const EVENT_VIOLENCE: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+/// See [`EVENT_VIOLENCE`].
+pub const EVENT_POLITICS: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+/// See [`EVENT_VIOLENCE`].
+pub const EVENT_DIPLOMACY: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+/// See [`EVENT_VIOLENCE`].
+pub const EVENT_DISASTER: Color32 = Color32::from_rgb(0x33, 0x33, 0x33);
 
-/// Fill and edge of an armed group's area by backing (Okabe–Ito orange, sky blue, green, grey).
-pub fn group_colors(backing: crate::map::content::Backing) -> (Color32, Color32) {
-    use crate::map::content::Backing as B;
-    let base = match backing {
-        B::Iran => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        B::UnitedStates => Color32::from_rgb(0x56, 0xB4, 0xE9),
-        B::Other => Color32::from_rgb(0x00, 0x9E, 0x73),
-        B::None => Color32::from_rgb(0x55, 0x55, 0x55),
-    };
+/// Armed groups' colours by backing (Okabe–Ito orange, sky blue, green, grey).
+pub const BACKED_BY_IRAN: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
+/// See [`BACKED_BY_IRAN`].
+pub const BACKED_BY_US: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
+/// See [`BACKED_BY_IRAN`].
+pub const BACKED_BY_OTHER: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+/// See [`BACKED_BY_IRAN`].
+pub const BACKED_BY_NONE: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
+
+/// Fill and edge of an armed group's area drawn in `base`.
+pub fn group_area_colors(base: Color32) -> (Color32, Color32) {
     (base.gamma_multiply(0.16), base)
 }
+
+/// How many colours loaded files' layers take in turn (`import::sources::COLOR_SLOTS` is kept equal).
+pub const IMPORT_COLOR_COUNT: usize = 6;
 
 /// The map palette of a theme.
 pub fn map_palette(choice: ThemeChoice) -> MapPalette {
@@ -266,7 +269,6 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
 
 /// Sets egui's visuals and text sizes for a theme.
 pub fn apply_to_egui(ctx: &egui::Context, choice: ThemeChoice) {
-    crate::text::fonts::install(ctx);
     let theme = match choice {
         ThemeChoice::Light | ThemeChoice::Projector => egui::Theme::Light,
         ThemeChoice::Dark => egui::Theme::Dark,
@@ -309,27 +311,22 @@ pub fn error_text(choice: ThemeChoice) -> Color32 {
 }
 
 /// The annotation palette (Okabe–Ito plus black and white): distinct for colour-blind viewers and strong
-/// enough on a washed-out projector.
-pub fn annotation_color(c: crate::annotate::AnnotationColor) -> Color32 {
-    use crate::annotate::AnnotationColor as A;
-    match c {
-        A::Vermilion => Color32::from_rgb(0xD5, 0x5E, 0x00),
-        A::Blue => Color32::from_rgb(0x00, 0x72, 0xB2),
-        A::BluishGreen => Color32::from_rgb(0x00, 0x9E, 0x73),
-        A::Orange => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        A::ReddishPurple => Color32::from_rgb(0xCC, 0x79, 0xA7),
-        A::SkyBlue => Color32::from_rgb(0x56, 0xB4, 0xE9),
-        A::Black => Color32::from_rgb(0x11, 0x11, 0x11),
-        A::White => Color32::WHITE,
-    }
-}
+/// enough on a washed-out projector, in the order of the annotation colour choices.
+pub const ANNOTATION_COLORS: [Color32; 8] = [
+    Color32::from_rgb(0xD5, 0x5E, 0x00),
+    Color32::from_rgb(0x00, 0x72, 0xB2),
+    Color32::from_rgb(0x00, 0x9E, 0x73),
+    Color32::from_rgb(0xE6, 0x9F, 0x00),
+    Color32::from_rgb(0xCC, 0x79, 0xA7),
+    Color32::from_rgb(0x56, 0xB4, 0xE9),
+    Color32::from_rgb(0x11, 0x11, 0x11),
+    Color32::WHITE,
+];
 
-/// The halo drawn under annotation strokes and text so they read on any background.
-pub fn annotation_halo(c: crate::annotate::AnnotationColor) -> Color32 {
-    match c {
-        crate::annotate::AnnotationColor::White => Color32::from_black_alpha(200),
-        _ => Color32::from_white_alpha(220),
-    }
+/// The halo drawn under annotation strokes and text so they read on any background: dark under white
+/// ink, light under every other colour.
+pub fn annotation_halo(ink: Color32) -> Color32 {
+    if ink == Color32::WHITE { Color32::from_black_alpha(200) } else { Color32::from_white_alpha(220) }
 }
 
 /// Outline of the selected annotation and its handles.
@@ -343,7 +340,7 @@ pub const SPOTLIGHT_DIM: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 190
 /// Colours of the user's imported layers, in the order sources take them: distinct from the atlas's own
 /// event colours and from each other for colour-blind viewers (Paul Tol's "bright" scheme, which the
 /// Okabe–Ito colours of the atlas's own layers do not use).
-pub const IMPORT_COLORS: [Color32; 6] = [
+pub const IMPORT_COLORS: [Color32; IMPORT_COLOR_COUNT] = [
     Color32::from_rgb(0xEE, 0x66, 0x77),
     Color32::from_rgb(0x22, 0x88, 0x33),
     Color32::from_rgb(0x44, 0x77, 0xAA),

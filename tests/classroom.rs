@@ -268,7 +268,7 @@ fn the_label_editor_opens_where_the_user_clicked() {
     let mut h = common::harness_at("2020-01-03", 1400.0, 900.0);
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::SetTool(timeatlas::panels::annotate::Tool::Text));
+    h.state_mut().apply(&ctx, Command::SetTool(timeatlas::command::Tool::Text));
     h.run();
     let map = h.state().map_rect;
     let at = map.center() + egui::vec2(map.width() * 0.25, map.height() * 0.2);
@@ -340,7 +340,7 @@ fn opening_and_closing_a_lesson_keeps_the_free_drawings() {
 /// next "Save lesson" writes to the same file without asking again.
 #[test]
 fn a_lesson_is_renamed_saved_with_its_extension_and_saved_again_in_place() {
-    use timeatlas::panels::file_prompt::FileAction;
+    use timeatlas::command::FileAction;
     let dir = tempfile::tempdir().unwrap();
     let mut h = common::harness_at("2020-01-03", 1400.0, 900.0);
     h.run();

@@ -9,7 +9,7 @@
 
 use egui::Color32;
 use timeatlas::map::content::{Backing, EventGroup};
-use timeatlas::theme::{POSITION_CLOSED, POSITION_OPEN, event_color, group_colors};
+use timeatlas::theme::{POSITION_CLOSED, POSITION_OPEN};
 
 const MIN_DELTA_E: f64 = 15.0;
 
@@ -47,8 +47,8 @@ fn delta_e(a: Color32, b: Color32, m: &Matrix) -> f64 {
 #[test]
 fn category_colours_stay_apart_under_simulated_colour_blindness() {
     let palettes: [(&str, Vec<(String, Color32)>); 3] = [
-        ("events", EventGroup::ALL.iter().map(|&g| (format!("{g:?}"), event_color(g))).collect()),
-        ("armed groups", Backing::ALL.iter().map(|&b| (format!("{b:?}"), group_colors(b).1)).collect()),
+        ("events", EventGroup::ALL.iter().map(|&g| (format!("{g:?}"), g.color())).collect()),
+        ("armed groups", Backing::ALL.iter().map(|&b| (format!("{b:?}"), b.colors().1)).collect()),
         ("US positions", vec![("open".into(), POSITION_OPEN), ("closed".into(), POSITION_CLOSED)]),
     ];
     let vision =

@@ -125,7 +125,7 @@ fn drawing_an_arrow_with_the_tool_then_undo_and_redo() {
     h.run();
     h.key_press(Key::A);
     h.run();
-    assert_eq!(h.state().draw.tool, timeatlas::panels::annotate::Tool::Arrow);
+    assert_eq!(h.state().draw.tool, timeatlas::command::Tool::Arrow);
     let centre = Pos2::new(500.0, 400.0);
     h.hover_at(centre);
     h.run();
@@ -148,7 +148,7 @@ fn drawing_an_arrow_with_the_tool_then_undo_and_redo() {
     assert_eq!(h.state().draw.history.items(), &items[..]);
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().draw.tool, timeatlas::panels::annotate::Tool::Pointer);
+    assert_eq!(h.state().draw.tool, timeatlas::command::Tool::Pointer);
 }
 
 #[test]

@@ -9,8 +9,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable;
-use timeatlas::app::imports::DataCommand;
 use timeatlas::command::Command;
+use timeatlas::command::DataCommand;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
@@ -117,8 +117,7 @@ fn a_lesson_with_a_data_file_reopens_whole_and_a_missing_file_is_reported() {
     h.state_mut().import_now(&[data.join("yemen.csv")]);
     let ctx = egui::Context::default();
     h.state_mut().apply(&ctx, Command::NewLesson);
-    h.state_mut()
-        .apply(&ctx, Command::FileChosen(timeatlas::panels::file_prompt::FileAction::SaveLesson, lesson_path.clone()));
+    h.state_mut().apply(&ctx, Command::FileChosen(timeatlas::command::FileAction::SaveLesson, lesson_path.clone()));
     let saved = std::fs::read_to_string(&lesson_path).unwrap();
     assert!(saved.contains("\"../data/yemen.csv\""), "{saved}");
 

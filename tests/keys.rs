@@ -8,7 +8,7 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use timeatlas::TimeAtlasApp;
-use timeatlas::panels::annotate::Tool;
+use timeatlas::command::Tool;
 
 fn harness_at(date: &str) -> Harness<'static, TimeAtlasApp> {
     common::harness_at(date, 1400.0, 900.0)

@@ -66,14 +66,14 @@ fn b_blanks_the_screen_and_b_again_restores_it_w_whitens() {
     h.run();
     h.key_press(Key::B);
     h.run();
-    assert_eq!(h.state().lesson.blank, Some(timeatlas::app::presenting::Blank::Black));
+    assert_eq!(h.state().lesson.blank, Some(timeatlas::command::Blank::Black));
     // While blank, the next key does not leave presentation mode by accident.
     h.key_press(Key::B);
     h.run();
     assert_eq!(h.state().lesson.blank, None);
     h.key_press(Key::W);
     h.run();
-    assert_eq!(h.state().lesson.blank, Some(timeatlas::app::presenting::Blank::White));
+    assert_eq!(h.state().lesson.blank, Some(timeatlas::command::Blank::White));
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().lesson.blank, None);
@@ -230,8 +230,7 @@ fn drawings_stay_with_their_slide_and_an_app_made_lesson_reopens() {
     // Saved and opened again: a slide with nothing selected has no sources; it opens with a warning.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("my-lesson.json");
-    h.state_mut()
-        .apply(&ctx, Command::FileChosen(timeatlas::panels::file_prompt::FileAction::SaveLesson, path.clone()));
+    h.state_mut().apply(&ctx, Command::FileChosen(timeatlas::command::FileAction::SaveLesson, path.clone()));
     h.state_mut().apply(&ctx, Command::CloseLesson);
     h.state_mut().load_lesson(&path);
     h.run();

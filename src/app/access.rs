@@ -13,7 +13,7 @@ use crate::panels::on_map::{ShownItem, ShownKind, ShownTarget};
 use crate::theme::MapPalette;
 
 use super::TimeAtlasApp;
-use super::imports::DataCommand;
+use crate::command::DataCommand;
 
 /// One arrow key pans the map by this share of its width (left, right) or height (up, down).
 pub const ARROW_PAN_SHARE: f32 = 0.15;

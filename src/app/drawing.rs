@@ -2,7 +2,8 @@
 
 use crate::annotate::{Edit, History, Shape};
 use crate::command::Command;
-use crate::panels::annotate::{Draft, Tool};
+use crate::command::Tool;
+use crate::panels::annotate::Draft;
 
 use super::TimeAtlasApp;
 

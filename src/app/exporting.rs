@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use crate::command::Command;
+use crate::command::FileAction;
 use crate::export::frames::{FramesRequest, GifWriter, frame_days, frame_path};
 use crate::export::{ExportFormat, ExportOptions, ExportScene, ExportView, Exporter};
 use crate::panels::export_dialog::ExportDialogState;
-use crate::panels::file_prompt::FileAction;
 
 use super::TimeAtlasApp;
 
@@ -142,7 +142,7 @@ impl TimeAtlasApp {
             FileAction::SaveLesson => "lesson.json".to_owned(),
             _ => "annotations.json".to_owned(),
         };
-        match action.native_dialog(ext, &name) {
+        match crate::panels::file_prompt::native_dialog(action, ext, &name) {
             Some(path) => self.commands.push(Command::FileChosen(action, path)),
             None => {
                 self.file_prompt =

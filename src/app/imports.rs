@@ -6,36 +6,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
+use crate::command::DataCommand;
 use crate::import::sources::{DataSources, Prepared};
 use crate::import::{ImportError, ImportOptions, Progress};
 use crate::model::layers::LayerKind;
+use crate::panels::data_sources::JobProgress;
 
 use super::TimeAtlasApp;
-
-/// A change to the user's data sources, asked for by a view.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DataCommand {
-    /// Read these files in the background.
-    Import(Vec<PathBuf>),
-    /// Pick files with the native dialog (or the path field where there is none).
-    ImportDialog,
-    /// Show or hide the Data sources window.
-    ShowPanel(bool),
-    /// Show or hide a source.
-    SetVisible(u64, bool),
-    /// Show or hide one category of a source.
-    SetCategoryVisible(u64, u16, bool),
-    /// Give a source the next colour.
-    NextColor(u64),
-    /// Remove a source (its file is untouched).
-    Remove(u64),
-    /// Open an imported record's card (source id, record index), or close it.
-    OpenRecord(Option<(u64, u32)>),
-    /// List the skipped rows of a source, or close the list.
-    ShowSkipped(Option<u64>),
-    /// The columns for the next generic CSV import (`lat=...,lon=...,date=...`).
-    SetColumns(String),
-}
 
 /// A file being read on a background thread.
 struct ImportJob {
@@ -69,16 +46,6 @@ pub struct ImportState {
     pub keep_date: bool,
     /// Columns given on the command line (`--columns`), used when the field is empty.
     pub columns: crate::import::ColumnChoice,
-}
-
-/// Progress of one file being read, for the window.
-pub struct JobProgress {
-    /// The file's name.
-    pub name: String,
-    /// Share read, 0 to 1.
-    pub fraction: f32,
-    /// Shown only after 200 ms (a small file just appears).
-    pub show: bool,
 }
 
 impl ImportState {
@@ -297,7 +264,7 @@ impl TimeAtlasApp {
             }
             DataCommand::NextColor(id) => {
                 if let Some(src) = s.sources.get_mut(id) {
-                    src.color = (src.color + 1) % crate::theme::IMPORT_COLORS.len();
+                    src.color = (src.color + 1) % crate::import::sources::COLOR_SLOTS;
                 }
             }
             DataCommand::Remove(id) => {

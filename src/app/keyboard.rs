@@ -3,16 +3,16 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::imports::DataCommand;
 use crate::command::Command;
+use crate::command::DataCommand;
+use crate::command::Tool;
 use crate::map::memory::KEY_ZOOM_FACTOR;
 use crate::panels;
-use crate::panels::annotate::Tool;
 use crate::panels::menu::UI_SCALE_STEP;
 
 use super::TimeAtlasApp;
 use super::access::KeyScope;
-use super::presenting::Blank;
+use crate::command::Blank;
 
 impl TimeAtlasApp {
     pub(super) fn keyboard_commands(&mut self, ctx: &egui::Context) {

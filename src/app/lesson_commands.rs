@@ -4,7 +4,7 @@ use crate::command::Command;
 use crate::lesson::Lesson;
 
 use super::TimeAtlasApp;
-use super::presenting::Blank;
+use crate::command::Blank;
 
 impl TimeAtlasApp {
     /// Applies a lesson, slide or presentation command.
@@ -61,8 +61,8 @@ impl TimeAtlasApp {
             },
             Command::LoadLesson(path) => self.load_lesson(&path),
             Command::SaveLesson => match self.lesson.path.clone() {
-                Some(path) => self.lesson_file_chosen(crate::panels::file_prompt::FileAction::SaveLesson, &path),
-                None => self.choose_file(crate::panels::file_prompt::FileAction::SaveLesson),
+                Some(path) => self.lesson_file_chosen(crate::command::FileAction::SaveLesson, &path),
+                None => self.choose_file(crate::command::FileAction::SaveLesson),
             },
             Command::RemoveSlideSource(i) => {
                 let current = self.lesson.current;

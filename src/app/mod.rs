@@ -239,7 +239,7 @@ pub struct TimeAtlasApp {
     /// The labels drawn in the last frame, clear of its markers.
     pub labels_drawn: Vec<crate::map::labels::PlacedLabel>,
     /// The chooser a click on several stacked records opened.
-    pub chooser: Option<picking::Chooser>,
+    pub chooser: Option<crate::command::Chooser>,
     /// Drawings and lessons replaced by a lesson action, for Undo.
     pub set_aside: SetAsideStack,
     /// Keyboard focus on the map and what it shows, for screen readers.
@@ -273,6 +273,7 @@ impl TimeAtlasApp {
         if let Some(t) = options.theme {
             settings.theme = t;
         }
+        crate::text::fonts::install(ctx);
         theme::apply_to_egui(ctx, settings.theme);
         theme::apply_motion(ctx, settings.transitions);
         if let Some(names) = options.names {
@@ -504,7 +505,7 @@ impl TimeAtlasApp {
             Command::SetShowProvinces(on) => self.settings.show_provinces = on,
             Command::SetNames(names) => self.settings.names = names,
             Command::SetShowCities(on) => self.settings.show_cities = on,
-            Command::OpenDataDialog => self.apply_data(imports::DataCommand::ImportDialog),
+            Command::OpenDataDialog => self.apply_data(crate::command::DataCommand::ImportDialog),
             Command::LoadData(paths) => self.import_paths(&paths),
             Command::Data(c) => self.apply_data(c),
             Command::ShowAbout(open) => self.show_about = open,
@@ -762,9 +763,9 @@ pub fn clamp_ui_scale(scale: f32) -> f32 {
 type Fingerprint = (
     (Settings, Option<String>, Option<Hit>),
     (usize, bool, bool, u64),
-    (u64, panels::annotate::Tool, Option<u64>, Option<drawing::TextEdit>),
+    (u64, crate::command::Tool, Option<u64>, Option<drawing::TextEdit>),
     ((bool, bool, Option<Result<String, String>>), (bool, bool)),
-    ((bool, Option<presenting::Blank>, bool, bool), (usize, u64, bool, bool), (bool, bool, bool)),
+    ((bool, Option<crate::command::Blank>, bool, bool), (usize, u64, bool, bool), (bool, bool, bool)),
 );
 
 /// The event id of a card, if it is an event's.

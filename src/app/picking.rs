@@ -3,38 +3,20 @@
 //! several records are drawn alike on one spot (Baghdad's embassy and interests sections) or several
 //! areas overlap, a small chooser lists them.
 
-use crate::command::Command;
+use crate::command::{Chooser, Command, Pick};
 use crate::map::content::{Marker, MarkerItem, marker_at};
 use crate::map::projection::MapPoint;
 use crate::map::view::MapOutput;
 use crate::model::date::Presence;
 use crate::model::search::Hit;
 
-use super::{TimeAtlasApp, imports};
+use super::TimeAtlasApp;
 
 /// Markers closer than this (points) to the one under the pointer are drawn on top of each other.
 const STACK_POINTS: f32 = 4.0;
 /// How far from a marker a click still picks it, points (the user's imported records: a little less).
 const PICK_POINTS: f32 = 10.0;
 const PICK_IMPORTED_POINTS: f32 = 8.0;
-
-/// Something a click on the map can open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pick {
-    /// A record of the atlas (the date stays).
-    Record(Hit),
-    /// A record of the user's data (source id, record index).
-    Imported(u64, u32),
-}
-
-/// The chooser shown when a click found several things alike under the pointer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Chooser {
-    /// Where the click was (the chooser opens there).
-    pub at: egui::Pos2,
-    /// What to choose from, with each one's name, the one drawn on top first.
-    pub items: Vec<(String, Pick)>,
-}
 
 impl TimeAtlasApp {
     /// Takes what the map reported this frame: hover, the view, and a click.
@@ -188,6 +170,8 @@ impl TimeAtlasApp {
 fn open_command(pick: &Pick) -> Command {
     match pick {
         Pick::Record(hit) => Command::OpenCard(Some(hit.clone())),
-        Pick::Imported(source, record) => Command::Data(imports::DataCommand::OpenRecord(Some((*source, *record)))),
+        Pick::Imported(source, record) => {
+            Command::Data(crate::command::DataCommand::OpenRecord(Some((*source, *record))))
+        }
     }
 }

@@ -4,12 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::annotate::History;
-use crate::command::Command;
+use crate::command::FileAction;
+use crate::command::{Blank, Command};
 use crate::export::frame::{ExportView, export_memory};
 use crate::lesson::{Lesson, Slide, SlideItem};
 use crate::map::MapMemory;
 use crate::model::geo::GeoBox;
-use crate::panels::file_prompt::FileAction;
 
 use super::TimeAtlasApp;
 
@@ -17,15 +17,6 @@ use super::TimeAtlasApp;
 const TRANSITION_S: f64 = 1.2;
 /// Seconds without changes before the lesson is autosaved.
 const AUTOSAVE_AFTER_S: f64 = 2.0;
-
-/// A blanked screen (PowerPoint's B and W keys).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Blank {
-    /// All black.
-    Black,
-    /// All white.
-    White,
-}
 
 /// The map and date moving from one slide to the next.
 #[derive(Clone, Copy, Debug, PartialEq)]

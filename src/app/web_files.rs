@@ -10,8 +10,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
+use crate::command::FileAction;
 use crate::export::ExportFormat;
-use crate::panels::file_prompt::FileAction;
 
 use super::TimeAtlasApp;
 

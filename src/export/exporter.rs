@@ -40,6 +40,7 @@ impl Exporter {
         preview_ppp: Option<f32>,
     ) -> (egui::FullOutput, Option<Projector>) {
         if self.theme != Some(scene.settings.theme) {
+            crate::text::fonts::install(&self.ctx);
             theme::apply_to_egui(&self.ctx, scene.settings.theme);
             self.theme = Some(scene.settings.theme);
         }

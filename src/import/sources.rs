@@ -23,6 +23,9 @@ impl Prepared {
     }
 }
 
+/// How many colours the layers of loaded files take in turn before they repeat (the theme has as many).
+pub const COLOR_SLOTS: usize = 6;
+
 /// One loaded file.
 #[derive(Debug)]
 pub struct DataSource {
@@ -92,7 +95,7 @@ impl DataSources {
         let id = self.next_id;
         self.next_id += 1;
         let used: Vec<usize> = self.sources.iter().map(|s| s.color).collect();
-        let color = (0..crate::theme::IMPORT_COLORS.len()).find(|c| !used.contains(c)).unwrap_or(self.sources.len());
+        let color = (0..COLOR_SLOTS).find(|c| !used.contains(c)).unwrap_or(self.sources.len());
         self.sources.push(DataSource {
             id,
             imported,

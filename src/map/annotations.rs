@@ -43,12 +43,17 @@ pub fn paint_annotations(painter: &Painter, cx: &AnnotationContext<'_>, items: &
     }
 }
 
+/// The ink of an annotation colour.
+pub fn annotation_color(c: AnnotationColor) -> egui::Color32 {
+    theme::ANNOTATION_COLORS.get(c as usize).copied().unwrap_or(egui::Color32::BLACK)
+}
+
 /// Draws one annotation.
 pub fn paint_annotation(painter: &Painter, cx: &AnnotationContext<'_>, a: &Annotation) {
     let p = cx.projector;
     let style = drawable_style(&a.style);
-    let color = theme::annotation_color(style.color);
-    let halo = theme::annotation_halo(style.color);
+    let color = annotation_color(style.color);
+    let halo = theme::annotation_halo(color);
     let w = style.stroke_width;
     let ink = Stroke::new(w, color);
     let under = Stroke::new(w + 3.0, halo);

@@ -55,6 +55,16 @@ impl EventGroup {
             Self::Disaster => "Disasters",
         }
     }
+
+    /// Its colour on the map, the timeline and the legend.
+    pub fn color(self) -> egui::Color32 {
+        match self {
+            Self::Violence => theme::EVENT_VIOLENCE,
+            Self::Politics => theme::EVENT_POLITICS,
+            Self::Diplomacy => theme::EVENT_DIPLOMACY,
+            Self::Disaster => theme::EVENT_DISASTER,
+        }
+    }
 }
 
 /// How a group is styled: by who backs it.
@@ -95,6 +105,16 @@ impl Backing {
             Self::Other => "Armed group, other backing",
             Self::None => "Armed group, no state backer",
         }
+    }
+
+    /// Fill and edge of an area of a group with this backing.
+    pub fn colors(self) -> (egui::Color32, egui::Color32) {
+        theme::group_area_colors(match self {
+            Self::Iran => theme::BACKED_BY_IRAN,
+            Self::UnitedStates => theme::BACKED_BY_US,
+            Self::Other => theme::BACKED_BY_OTHER,
+            Self::None => theme::BACKED_BY_NONE,
+        })
     }
 }
 
@@ -348,7 +368,7 @@ pub fn content_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
         let group = EventGroup::of(e.kind);
         let radius =
             theme::size::EVENT_MARKER_MIN + (theme::size::EVENT_MARKER_MAX - theme::size::EVENT_MARKER_MIN) * strength;
-        let color = theme::event_color(group).gamma_multiply(0.35 + 0.65 * strength);
+        let color = group.color().gamma_multiply(0.35 + 0.65 * strength);
         tagger.record(painter, &e.id, &e.title, || {
             event_marker(painter, at, radius, group, color, palette.label_halo);
             if selected_event == Some(e.id.as_str()) {
@@ -377,7 +397,7 @@ fn group_areas_ui(painter: &Painter, p: &Projector, inputs: &ContentInputs<'_>) 
         if shown.is_empty() {
             continue;
         }
-        let (fill, edge) = theme::group_colors(Backing::of(&g.backing));
+        let (fill, edge) = Backing::of(&g.backing).colors();
         let chosen = selected_group == Some(g.id.as_str());
         let (fill, edge) = match selected_group {
             Some(_) if !chosen => (fill.gamma_multiply(theme::GROUP_DIMMED), edge.gamma_multiply(theme::GROUP_DIMMED)),

@@ -7,6 +7,8 @@
 use egui::epaint::{Mesh, PathStroke};
 use egui::{Color32, Painter, Pos2, Shape, Stroke, Vec2};
 
+const _: () = assert!(crate::theme::IMPORT_COLOR_COUNT == crate::import::sources::COLOR_SLOTS, "one colour a slot");
+
 use crate::import::records::Shape as RecordShape;
 use crate::import::sources::{DataSource, DataSources};
 use crate::model::GeoPoint;

@@ -4,66 +4,9 @@
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::annotate::{Annotation, AnnotationColor, Edit, Shape, Style};
-use crate::command::Command;
+use crate::command::{Command, Tool};
 use crate::map::annotations::{AnnotationContext, HANDLE_SIZE, annotation_at, handles, paint_annotation};
 use crate::model::GeoPoint;
-use crate::theme;
-
-/// What a pointer gesture on the map does.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Tool {
-    /// Pan, zoom and select (annotations too).
-    #[default]
-    Pointer,
-    /// Click to place a text label.
-    Text,
-    /// Drag from tail to head.
-    Arrow,
-    /// Drag a box to inscribe an ellipse.
-    Ellipse,
-    /// Drag a rectangle.
-    Rect,
-    /// Draw freehand.
-    Pen,
-    /// Click to place the next numbered marker.
-    Marker,
-    /// Click a country to fill it (click again to clear).
-    Country,
-}
-
-impl Tool {
-    /// Every tool, in tool-bar order.
-    pub const ALL: [Self; 8] =
-        [Self::Pointer, Self::Text, Self::Arrow, Self::Ellipse, Self::Rect, Self::Pen, Self::Marker, Self::Country];
-
-    /// Button label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pointer => "Pointer",
-            Self::Text => "Text",
-            Self::Arrow => "Arrow",
-            Self::Ellipse => "Ellipse",
-            Self::Rect => "Box",
-            Self::Pen => "Pen",
-            Self::Marker => "Number",
-            Self::Country => "Country",
-        }
-    }
-
-    /// Its keyboard shortcut (Esc always returns to the pointer).
-    pub fn key(self) -> egui::Key {
-        match self {
-            Self::Pointer => egui::Key::V,
-            Self::Text => egui::Key::T,
-            Self::Arrow => egui::Key::A,
-            Self::Ellipse => egui::Key::E,
-            Self::Rect => egui::Key::R,
-            Self::Pen => egui::Key::P,
-            Self::Marker => egui::Key::N,
-            Self::Country => egui::Key::C,
-        }
-    }
-}
 
 /// What the tool bar shows.
 pub struct ToolbarState<'a> {
@@ -94,7 +37,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
         let style = state.selected.map_or(state.style, |a| a.style);
         let mut changed = style;
         for c in AnnotationColor::ALL {
-            let fill = theme::annotation_color(c);
+            let fill = crate::map::annotations::annotation_color(c);
             let (rect, resp) = ui.allocate_exact_size(Vec2::splat(ui.spacing().interact_size.y), Sense::click());
             let ring = if style.color == c {
                 Stroke::new(3.0, ui.visuals().strong_text_color())

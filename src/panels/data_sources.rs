@@ -4,8 +4,8 @@
 
 use egui::{Context, RichText, Ui};
 
-use crate::app::imports::{DataCommand, JobProgress};
 use crate::command::Command;
+use crate::command::DataCommand;
 use crate::import::dates::date_of_day;
 use crate::import::sources::{DataSource, DataSources};
 use crate::theme;
@@ -117,4 +117,14 @@ fn source_ui(ui: &mut Ui, s: &DataSource, skipped_open: bool, commands: &mut Vec
             });
         }
     }
+}
+
+/// Progress of one file being read, for the window.
+pub struct JobProgress {
+    /// The file's name.
+    pub name: String,
+    /// Share read, 0 to 1.
+    pub fraction: f32,
+    /// Shown only after 200 ms (a small file just appears).
+    pub show: bool,
 }

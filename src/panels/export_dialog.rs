@@ -3,9 +3,9 @@
 use egui::{Context, RichText};
 
 use crate::command::Command;
+use crate::command::FileAction;
 use crate::export::frames::{FramesRequest, Step};
 use crate::export::{ExportFormat, ExportOptions};
-use crate::panels::file_prompt::FileAction;
 
 /// Preset sizes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

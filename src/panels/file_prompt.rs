@@ -5,59 +5,7 @@ use std::path::PathBuf;
 
 use egui::Context;
 
-use crate::command::Command;
-
-/// Why a file is being chosen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileAction {
-    /// Open an annotation file.
-    OpenAnnotations,
-    /// Save the annotations.
-    SaveAnnotations,
-    /// Save the export (PNG or SVG, from the export options).
-    Export,
-    /// Folder for numbered frames.
-    ExportFramesFolder,
-    /// Open a lesson.
-    OpenLesson,
-    /// Save the lesson.
-    SaveLesson,
-}
-
-impl FileAction {
-    /// Window title and button text.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::OpenAnnotations => "Open annotations",
-            Self::SaveAnnotations => "Save annotations",
-            Self::Export => "Save the export as",
-            Self::ExportFramesFolder => "Folder for the frames",
-            Self::OpenLesson => "Open a lesson",
-            Self::SaveLesson => "Save the lesson",
-        }
-    }
-
-    /// True when the file is written.
-    pub fn saves(self) -> bool {
-        matches!(self, Self::SaveAnnotations | Self::Export | Self::SaveLesson | Self::ExportFramesFolder)
-    }
-
-    /// Shows the native dialog; `None` when there is none or it was cancelled.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn native_dialog(self, extension: &str, file_name: &str) -> Option<PathBuf> {
-        let (label, ext) = match self {
-            Self::OpenAnnotations | Self::SaveAnnotations => ("TimeAtlas annotations", "json"),
-            Self::OpenLesson | Self::SaveLesson => ("TimeAtlas lesson", "json"),
-            Self::Export | Self::ExportFramesFolder => ("Image", extension),
-        };
-        let dialog = rfd::FileDialog::new().set_title(self.title());
-        match self {
-            Self::ExportFramesFolder => dialog.pick_folder(),
-            _ if self.saves() => dialog.add_filter(label, &[ext]).set_file_name(file_name).save_file(),
-            _ => dialog.add_filter(label, &[ext]).pick_file(),
-        }
-    }
-}
+use crate::command::{Command, FileAction};
 
 /// The path field window's state.
 #[derive(Clone, Debug)]
@@ -97,5 +45,21 @@ pub fn file_prompt_ui(ctx: &Context, prompt: &mut Option<FilePrompt>, commands: 
     );
     if !open {
         commands.push(Command::CloseFilePrompt);
+    }
+}
+
+/// Shows the native dialog; `None` when there is none or it was cancelled.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn native_dialog(action: FileAction, extension: &str, file_name: &str) -> Option<PathBuf> {
+    let (label, ext) = match action {
+        FileAction::OpenAnnotations | FileAction::SaveAnnotations => ("TimeAtlas annotations", "json"),
+        FileAction::OpenLesson | FileAction::SaveLesson => ("TimeAtlas lesson", "json"),
+        FileAction::Export | FileAction::ExportFramesFolder => ("Image", extension),
+    };
+    let dialog = rfd::FileDialog::new().set_title(action.title());
+    match action {
+        FileAction::ExportFramesFolder => dialog.pick_folder(),
+        _ if action.saves() => dialog.add_filter(label, &[ext]).set_file_name(file_name).save_file(),
+        _ => dialog.add_filter(label, &[ext]).pick_file(),
     }
 }

@@ -6,7 +6,7 @@ use crate::map::content::{Backing, EventGroup, event_marker, position_marker};
 use crate::model::dataset::{EventKind, PositionRole};
 use crate::model::date::Presence;
 use crate::model::filters::Filters;
-use crate::theme::{self, MapPalette, size};
+use crate::theme::{MapPalette, size};
 
 pub(super) const ROW: f32 = 19.0;
 pub(super) const PAD: f32 = 8.0;
@@ -43,12 +43,12 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
         painter.text(Pos2::new(text_x, y), Align2::LEFT_CENTER, text, font.clone(), palette.label_city);
     };
     for g in groups {
-        event_marker(painter, Pos2::new(icon_x, y), 5.5, g, theme::event_color(g), palette.label_halo);
+        event_marker(painter, Pos2::new(icon_x, y), 5.5, g, g.color(), palette.label_halo);
         row(painter, g.label(), y);
         y += ROW;
     }
     for &b in backings {
-        let (fill, edge) = theme::group_colors(b);
+        let (fill, edge) = b.colors();
         let r = Rect::from_center_size(Pos2::new(icon_x, y), Vec2::new(16.0, 11.0));
         painter.rect(r, 2.0, fill, Stroke::new(1.5, edge), egui::StrokeKind::Inside);
         row(painter, b.label(), y);
@@ -114,14 +114,14 @@ fn compact_legend_ui(
     if !groups.is_empty() {
         for (k, &g) in groups.iter().enumerate() {
             let at = Pos2::new(icons_x + 15.0 * k as f32, y);
-            event_marker(painter, at, 4.5, g, theme::event_color(g), palette.label_halo);
+            event_marker(painter, at, 4.5, g, g.color(), palette.label_halo);
         }
         row(COMPACT_EVENTS, y);
         y += ROW;
     }
     if !backings.is_empty() {
         for (k, &b) in backings.iter().enumerate() {
-            let (fill, edge) = theme::group_colors(b);
+            let (fill, edge) = b.colors();
             let r = Rect::from_center_size(Pos2::new(icons_x + 15.0 * k as f32, y), Vec2::new(12.0, 10.0));
             painter.rect(r, 2.0, fill, Stroke::new(1.5, edge), egui::StrokeKind::Inside);
         }

@@ -3,8 +3,8 @@
 use egui::{RichText, Ui};
 
 use crate::command::Command;
+use crate::command::FileAction;
 use crate::lesson::Lesson;
-use crate::panels::file_prompt::FileAction;
 
 /// Thumbnail width in points.
 pub const THUMB_WIDTH: f32 = 120.0;

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use crate::command::Command;
-use crate::panels::file_prompt::FileAction;
+use crate::command::FileAction;
 use crate::text::names::NameMode;
 use crate::theme::ThemeChoice;
 
@@ -56,7 +56,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 commands.push(Command::ShowOpenData(true));
             }
             if ui.button("Data sources…").clicked() {
-                commands.push(Command::Data(crate::app::imports::DataCommand::ShowPanel(true)));
+                commands.push(Command::Data(crate::command::DataCommand::ShowPanel(true)));
             }
             ui.separator();
             if ui.button("Open annotations...").clicked() {

@@ -3,8 +3,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::imports::DataCommand;
 use crate::command::Command;
+use crate::command::DataCommand;
 use crate::import::dates::{DatePrecision, date_of_day};
 use crate::import::sources::DataSource;
 use crate::model::GeoPoint;

@@ -180,7 +180,7 @@ fn imported_search_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideStat
         let title = s.imported.records.title.get(record as usize);
         let text = format!("{title}  ({})", s.imported.name);
         if ui.selectable_label(inputs.record == Some((source, record)), text).clicked() {
-            commands.push(Command::Data(crate::app::imports::DataCommand::OpenRecord(Some((source, record)))));
+            commands.push(Command::Data(crate::command::DataCommand::OpenRecord(Some((source, record)))));
         }
     }
 }
@@ -204,7 +204,7 @@ fn imported_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Ve
             let rich = if strength >= 1.0 { RichText::new(text).strong() } else { RichText::new(text) };
             let key = (s.id, i as u32);
             if ui.selectable_label(inputs.record == Some(key), rich).clicked() {
-                commands.push(Command::Data(crate::app::imports::DataCommand::OpenRecord(Some(key))));
+                commands.push(Command::Data(crate::command::DataCommand::OpenRecord(Some(key))));
             }
         }
         if total > 50 {

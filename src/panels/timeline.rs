@@ -288,7 +288,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
             if end - s > 1.5 && !compact {
                 plot_ui.line(
                     Line::new(e.title.clone(), vec![[s, y], [end, y]])
-                        .color(theme::event_color(group).gamma_multiply(0.6))
+                        .color(group.color().gamma_multiply(0.6))
                         .width(4.0)
                         .allow_hover(false),
                 );
@@ -303,7 +303,7 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
                 Points::new(group.label(), pts)
                     .shape(marker_of(group))
                     .radius(if compact { 4.0 } else { 5.0 })
-                    .color(theme::event_color(group))
+                    .color(group.color())
                     .filled(true),
             );
         }
@@ -368,7 +368,7 @@ fn span_lanes(
 ) {
     for (i, g) in dataset.groups.iter().enumerate().filter(|_| filters.show_groups) {
         let y = LANE_GROUPS + ((i % 5) as f64 - 2.0) * 0.14;
-        let (_, color) = theme::group_colors(Backing::of(&g.backing));
+        let (_, color) = Backing::of(&g.backing).colors();
         for &(s, e) in index.group_days.get(i).map_or(&[][..], Vec::as_slice) {
             plot_ui.line(Line::new(g.name.clone(), vec![[s, y], [e, y]]).color(color).width(3.0));
         }
@@ -443,7 +443,7 @@ fn interact(
     let imported = super::timeline_data::nearest(plot_ui, lanes, inputs.sources, pointer_screen, PICK_POINTS);
     if let Some((source, record, day)) = imported.filter(|_| nearest.is_none()) {
         if response.clicked() {
-            commands.push(Command::Data(crate::app::imports::DataCommand::OpenRecord(Some((source, record)))));
+            commands.push(Command::Data(crate::command::DataCommand::OpenRecord(Some((source, record)))));
             commands.push(Command::SetDay(day));
         }
         if let Some(s) = inputs.sources.get(source) {

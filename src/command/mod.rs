@@ -1,4 +1,17 @@
-//! Everything the views can ask for. Views push commands; `app.rs` applies them in one place.
+//! Everything the views can ask for. Views push commands; the app applies them (`app::apply`). The types a
+//! command carries live here, by feature, so the views and the app both stand on this module.
+
+mod data;
+mod draw;
+mod file;
+mod pick;
+mod present;
+
+pub use data::DataCommand;
+pub use draw::Tool;
+pub use file::FileAction;
+pub use pick::{Chooser, Pick};
+pub use present::Blank;
 
 use std::path::PathBuf;
 
@@ -29,7 +42,7 @@ pub enum Command {
     /// Load layer files or folders, or import data files, from these paths.
     LoadData(Vec<PathBuf>),
     /// A change to the user's imported data.
-    Data(crate::app::imports::DataCommand),
+    Data(DataCommand),
     /// Show or hide the About window.
     ShowAbout(bool),
     /// Show or hide the "Open data" window with its path field.
@@ -61,7 +74,7 @@ pub enum Command {
     /// Open an item's card and leave the date where it is (a click on what the map draws at this date).
     OpenCard(Option<crate::model::search::Hit>),
     /// Show the chooser for several records under one click.
-    OpenChooser(crate::app::picking::Chooser),
+    OpenChooser(Chooser),
     /// Close that chooser.
     CloseChooser,
     /// Centre the map on a place.
@@ -77,7 +90,7 @@ pub enum Command {
     /// Show or hide the timeline strip.
     ShowTimeline(bool),
     /// Pick a drawing tool.
-    SetTool(crate::panels::annotate::Tool),
+    SetTool(Tool),
     /// Style for new annotations, and for the selected one.
     SetAnnotationStyle(crate::annotate::Style),
     /// Change the annotations; `true` joins the previous step of the same gesture (a drag).
@@ -99,9 +112,9 @@ pub enum Command {
     /// Drop the edited text (a label just placed is removed).
     CancelAnnotationText,
     /// Ask for a file (native dialog, or a path field where none is available).
-    ChooseFile(crate::panels::file_prompt::FileAction),
+    ChooseFile(FileAction),
     /// A file was chosen for an action.
-    FileChosen(crate::panels::file_prompt::FileAction, PathBuf),
+    FileChosen(FileAction, PathBuf),
     /// Close the path field window.
     CloseFilePrompt,
     /// Show or hide the export dialog.
@@ -121,7 +134,7 @@ pub enum Command {
     /// Go to a slide by index (`usize::MAX` = the last).
     GoToSlide(usize),
     /// Blank the screen black or white, or show it again (the same key toggles).
-    ToggleBlank(crate::app::presenting::Blank),
+    ToggleBlank(Blank),
     /// Show the screen again after a blank.
     Unblank,
     /// Turn the spotlight toggle on or off.
