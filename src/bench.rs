@@ -156,11 +156,11 @@ fn data_figures(
         bail!("{e}");
     }
     print_value("load_ms/data", ms(t.elapsed()));
-    let bytes: usize = app.imports.sources.sources.iter().map(|s| s.imported.records.heap_bytes()).sum();
+    let bytes: usize = app.doc.sources.sources.iter().map(|s| s.imported.records.heap_bytes()).sum();
     println!("{}", serde_json::json!({"name": "data_bytes/records", "value": bytes}));
-    let index: usize = app.imports.sources.sources.iter().map(|s| s.index.heap_bytes()).sum();
+    let index: usize = app.doc.sources.sources.iter().map(|s| s.index.heap_bytes()).sum();
     println!("{}", serde_json::json!({"name": "data_bytes/index", "value": index}));
-    let Some((first, last)) = app.imports.sources.day_range() else { bail!("no records") };
+    let Some((first, last)) = app.doc.sources.day_range() else { bail!("no records") };
     let (first, last) = (f64::from(first), f64::from(last));
     for _ in 0..3 {
         frame(ctx, app, vec![]);
@@ -227,7 +227,7 @@ fn export_figures(app: &mut TimeAtlasApp) -> anyhow::Result<()> {
     let mut exporter = Exporter::new();
     let run = |exporter: &mut Exporter| -> anyhow::Result<(f64, f64)> {
         let t = Instant::now();
-        let mut scene = app.export_scene(&[]);
+        let mut scene = app.export_scene();
         scene.view = ExportView::Home;
         let image = exporter.png(&scene, &opts)?;
         let rendered = ms(t.elapsed());
@@ -247,7 +247,7 @@ fn export_figures(app: &mut TimeAtlasApp) -> anyhow::Result<()> {
     let mut svg = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
-        let mut scene = app.export_scene(&[]);
+        let mut scene = app.export_scene();
         scene.view = ExportView::Home;
         std::hint::black_box(exporter.svg(&scene, &opts));
         svg.push(ms(t.elapsed()));

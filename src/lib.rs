@@ -15,6 +15,7 @@ pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod command;
+pub mod document;
 pub mod export;
 pub mod import;
 pub mod lesson;

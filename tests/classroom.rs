@@ -39,7 +39,7 @@ fn on_a_projector_the_map_keeps_the_room_and_home_fits_the_free_part() {
         let hide = h.get_by_label("Hide").rect();
         assert!(hide.top() >= map.top() - 1.0 && hide.bottom() <= map.bottom(), "{hide:?} {map:?}");
         let free_right = map.right() - app.side_covers_map;
-        let home = app.data.prepared.home;
+        let home = app.doc.data.prepared.home;
         let p = app.map_projector();
         for corner in [home.min, home.max] {
             let at = p.screen_from_map(corner);
@@ -85,8 +85,8 @@ fn a_click_on_stacked_markers_opens_the_drawn_record_and_keeps_the_date() {
     let mut h = common::harness_at("1976-06-01", 1400.0, 900.0);
     h.run();
     let app = h.state();
-    let section = app.dataset.positions.iter().position(|p| p.id == "us-interests-section-baghdad-1972").unwrap();
-    let embassy = app.dataset.positions.iter().position(|p| p.id == "us-embassy-baghdad").unwrap();
+    let section = app.doc.dataset.positions.iter().position(|p| p.id == "us-interests-section-baghdad-1972").unwrap();
+    let embassy = app.doc.dataset.positions.iter().position(|p| p.id == "us-embassy-baghdad").unwrap();
     let at = |i: usize| app.markers.iter().find(|m| m.item == MarkerItem::Position(i)).map(|m| m.pos);
     let (section_at, embassy_at) =
         (at(section).expect("the section is drawn"), at(embassy).expect("so is the embassy"));
@@ -111,7 +111,7 @@ fn a_click_on_an_event_over_a_position_offers_a_chooser() {
     let mut h = common::harness_at("1980-06-01", 1400.0, 900.0);
     h.run();
     let app = h.state();
-    let section = app.dataset.positions.iter().position(|p| p.id == "us-interests-section-baghdad-1972").unwrap();
+    let section = app.doc.dataset.positions.iter().position(|p| p.id == "us-interests-section-baghdad-1972").unwrap();
     let at = app.markers.iter().find(|m| m.item == MarkerItem::Position(section)).map(|m| m.pos).unwrap();
     let day = app.settings.time.current_day;
     common::click_at(&mut h, at);
@@ -140,8 +140,13 @@ fn armed_group_areas_are_pickable_with_a_chooser_where_they_overlap() {
     let groups_at = |pos: egui::Pos2| -> Vec<String> {
         let at = p.map_from_screen(pos);
         let mut ids: Vec<String> = Vec::new();
-        for (g, group) in app.dataset.groups.iter().enumerate() {
-            let hit = app.content.group_areas_at(g, day).iter().any(|&(a, _)| app.content.group_areas.hit_area(a, at));
+        for (g, group) in app.doc.dataset.groups.iter().enumerate() {
+            let hit = app
+                .doc
+                .content
+                .group_areas_at(g, day)
+                .iter()
+                .any(|&(a, _)| app.doc.content.group_areas.hit_area(a, at));
             if hit && !ids.contains(&group.id) {
                 ids.push(group.id.clone());
             }
@@ -217,7 +222,7 @@ fn no_label_lies_under_a_marker() {
         for label in app.labels_drawn.iter().filter(|l| l.inside_area.is_some()) {
             let inside = label
                 .inside_area
-                .is_some_and(|a| app.data.prepared.countries.hit_area(a, p.map_from_screen(label.rect().center())));
+                .is_some_and(|a| app.doc.data.prepared.countries.hit_area(a, p.map_from_screen(label.rect().center())));
             assert!(inside, "{w}×{h_points}: {:?} left its country", label.galley.text());
         }
         let names: Vec<&str> = app.labels_drawn.iter().map(|l| l.galley.text()).collect();
@@ -294,7 +299,7 @@ fn a_new_slide_takes_the_sources_of_what_it_shows() {
     h.run();
     let app = h.state();
     let slide = app.lesson.lesson.as_ref().unwrap().slides.last().unwrap().clone();
-    let strike = app.dataset.event("soleimani-killed-2020").unwrap();
+    let strike = app.doc.dataset.event("soleimani-killed-2020").unwrap();
     assert!(!slide.sources.is_empty(), "the slide names its sources");
     assert!(
         !slide.sources.iter().any(|s| strike.sources.iter().any(|x| x.url == s.url)),
@@ -304,7 +309,7 @@ fn a_new_slide_takes_the_sources_of_what_it_shows() {
     let shown: Vec<String> = app.highlighted_event_ids();
     let shown_urls: Vec<&str> = shown
         .iter()
-        .filter_map(|id| app.dataset.event(id))
+        .filter_map(|id| app.doc.dataset.event(id))
         .flat_map(|e| e.sources.iter().map(|s| s.url.as_str()))
         .collect();
     assert!(slide.sources.iter().all(|s| shown_urls.contains(&s.url.as_str())), "{:?}", slide.sources);

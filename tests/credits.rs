@@ -12,17 +12,16 @@ use timeatlas::model::publishers;
 #[test]
 fn credits_name_every_publisher_of_what_the_export_draws() {
     let app = common::headless_at("2020-01-03");
-    let scene = app.export_scene(&[]);
-    let window = ContentIndex::fade_window_days(scene.timeline_span_days);
+    let scene = app.export_scene();
+    let window = ContentIndex::fade_window_days(scene.look.timeline_span_days);
     let text = attribution_text(&scene, window, true);
     let table = publishers::bundled().unwrap();
-    let (d, index, day) = (scene.dataset, scene.content, scene.settings.time.current_day);
+    let (d, index, day) = (&scene.doc.dataset, &scene.doc.content, scene.look.day);
 
     let mut drawn: Vec<&timeatlas::model::dataset::Source> = Vec::new();
     for (i, _) in index.events_at(day, window) {
-        drawn.extend(
-            d.events.get(i).filter(|e| scene.settings.filters.shows_event(e)).into_iter().flat_map(|e| &e.sources),
-        );
+        drawn
+            .extend(d.events.get(i).filter(|e| scene.look.filters.shows_event(e)).into_iter().flat_map(|e| &e.sources));
     }
     drawn
         .extend(d.groups.iter().enumerate().filter(|(i, _)| index.group_active(*i, day)).flat_map(|(_, g)| &g.sources));

@@ -602,8 +602,7 @@ fn svg_at(date: &str, card: Option<Hit>) -> String {
     };
     let mut app = TimeAtlasApp::headless(&ctx, options);
     app.card = card;
-    let highlighted = app.highlighted_countries();
-    let mut scene = app.export_scene(&highlighted);
+    let mut scene = app.export_scene();
     scene.view = ExportView::Home;
     let opts = ExportOptions { size_px: [1600, 1000], format: ExportFormat::Svg, ..ExportOptions::default() };
     Exporter::new().svg(&scene, &opts)

@@ -22,7 +22,7 @@ fn options(size_px: [u32; 2]) -> ExportOptions {
 }
 
 fn png(app: &TimeAtlasApp, exporter: &mut Exporter, opts: &ExportOptions) -> image::RgbaImage {
-    let mut scene = app.export_scene(&[]);
+    let mut scene = app.export_scene();
     scene.view = ExportView::Home;
     exporter.png(&scene, opts).unwrap()
 }
@@ -75,7 +75,7 @@ fn the_svg_parses_and_has_the_title_and_the_country_paths() {
     let mut opts = options([1600, 900]);
     opts.format = ExportFormat::Svg;
     opts.title = "Iran & Iraq <2020>".into();
-    let mut scene = app.export_scene(&[]);
+    let mut scene = app.export_scene();
     scene.view = ExportView::Home;
     let svg = exporter.svg(&scene, &opts);
     let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -101,7 +101,7 @@ fn the_svg_keeps_local_names_as_right_to_left_unicode_text() {
     let mut exporter = Exporter::new();
     let mut opts = options([1600, 900]);
     opts.format = ExportFormat::Svg;
-    let mut scene = app.export_scene(&[]);
+    let mut scene = app.export_scene();
     scene.view = ExportView::Home;
     let svg = exporter.svg(&scene, &opts);
     let doc = roxmltree::Document::parse(&svg).unwrap();

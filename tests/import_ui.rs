@@ -24,7 +24,7 @@ fn an_acled_file_is_a_layer_a_lane_a_legend_entry_and_cards() {
     assert!(errors.is_empty(), "{errors:?}");
     // Go to the day of one record with a place, so it is drawn at full strength.
     let (id, day, lon, lat) = {
-        let s = &h.state().imports.sources.sources[0];
+        let s = &h.state().doc.sources.sources[0];
         let r = &s.imported.records;
         let i = r.len() / 2;
         (s.id, f64::from(r.start_day[i]), r.lon[i], r.lat[i])
@@ -33,7 +33,7 @@ fn an_acled_file_is_a_layer_a_lane_a_legend_entry_and_cards() {
     h.run();
     assert!(!h.state().imported_markers.is_empty(), "markers of the imported layer are drawn");
     // Its lane on the timeline and its entry in the Data sources window.
-    let lanes = timeatlas::panels::timeline_data::lanes(&h.state().imports.sources);
+    let lanes = timeatlas::panels::timeline_data::lanes(&h.state().doc.sources);
     // The fixture's five event types fit: a lane each (more would share one lane for the file).
     assert_eq!(lanes.len(), 5, "{lanes:?}");
     assert!(lanes.iter().all(|l| l.source == id) && lanes.iter().any(|l| l.label == "Battles"), "{lanes:?}");
@@ -67,7 +67,7 @@ fn a_failed_import_keeps_the_drawings_and_what_was_loaded() {
     let errors = h.state_mut().import_now(&[fixture("storymap-gigapixel.json"), fixture("generic-own-columns.csv")]);
     assert_eq!(errors.len(), 2);
     assert_eq!(h.state().draw.history.items(), &before[..]);
-    assert_eq!(h.state().imports.sources.sources.len(), 1, "the UCDP file is still loaded");
+    assert_eq!(h.state().doc.sources.sources.len(), 1, "the UCDP file is still loaded");
     assert!(h.state().messages.iter().any(|m| m.contains("storymap-gigapixel.json") && m.contains("image StoryMap")));
 }
 
@@ -84,11 +84,11 @@ fn a_background_import_shows_when_it_is_done() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run();
-    let s = &h.state().imports.sources.sources;
+    let s = &h.state().doc.sources.sources;
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].imported.name, "Protecting powers, a class timeline");
     // Two TimelineJS groups, two lanes.
-    let lanes = timeatlas::panels::timeline_data::lanes(&h.state().imports.sources);
+    let lanes = timeatlas::panels::timeline_data::lanes(&h.state().doc.sources);
     assert_eq!(lanes.iter().map(|l| l.label.as_str()).collect::<Vec<_>>(), ["Diplomacy", "Military"]);
 }
 
@@ -132,8 +132,8 @@ fn a_lesson_with_a_data_file_reopens_whole_and_a_missing_file_is_reported() {
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    assert_eq!(h2.state().imports.sources.sources.len(), 1);
-    assert_eq!(h2.state().imports.sources.sources[0].imported.records.len(), 30);
+    assert_eq!(h2.state().doc.sources.sources.len(), 1);
+    assert_eq!(h2.state().doc.sources.sources[0].imported.records.len(), 30);
 
     // With the file gone, the lesson still opens and says what is missing.
     std::fs::remove_file(data.join("yemen.csv")).unwrap();

@@ -138,7 +138,7 @@ fn tab_walks_the_markers_with_a_ring_and_enter_opens_the_card() {
 
     let label = focused_label(&h);
     let MarkerItem::Event(i) = first_event.item else { unreachable!() };
-    let event = h.state().dataset.events[i].clone();
+    let event = h.state().doc.dataset.events[i].clone();
     assert!(label.starts_with(&event.title), "the marker is named for screen readers: {label}");
     let day = h.state().settings.time.current_day;
     press(&mut h, Key::Enter);

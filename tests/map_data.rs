@@ -98,7 +98,7 @@ fn a_bad_data_file_is_reported_and_the_bundled_atlas_stays() {
     let ctx = egui::Context::default();
     let app =
         TimeAtlasApp::headless(&ctx, StartOptions { data_paths: vec![bad.clone()], fresh: true, ..Default::default() });
-    assert_eq!(app.data.atlas.provinces.len(), 85, "the bundled provinces stay");
+    assert_eq!(app.doc.data.atlas.provinces.len(), 85, "the bundled provinces stay");
     assert_eq!(app.messages.len(), 1, "{:?}", app.messages);
     let msg = &app.messages[0];
     assert!(msg.starts_with(&format!("{}:2:", bad.display())), "{msg}");
@@ -116,8 +116,8 @@ fn a_good_data_file_replaces_its_layer() {
     let ctx = egui::Context::default();
     let app = TimeAtlasApp::headless(&ctx, StartOptions { data_paths: vec![seas], fresh: true, ..Default::default() });
     assert!(app.messages.is_empty(), "{:?}", app.messages);
-    assert_eq!(app.data.atlas.seas.len(), 1);
-    assert_eq!(app.data.generation, 1);
+    assert_eq!(app.doc.data.atlas.seas.len(), 1);
+    assert_eq!(app.doc.data.generation, 1);
 }
 
 #[test]
@@ -137,5 +137,5 @@ fn unreadable_and_unknown_files_are_errors_not_panics() {
     assert!(app.messages[0].contains(":1:1: error: not valid JSON"), "{}", app.messages[0]);
     assert!(app.messages[1].contains("notes.geojson") && app.messages[1].contains("GeoJSON"), "{}", app.messages[1]);
     assert!(app.messages[2].contains("cannot open"), "{}", app.messages[2]);
-    assert_eq!(app.data.atlas.cities.len(), bundled::atlas().unwrap().cities.len());
+    assert_eq!(app.doc.data.atlas.cities.len(), bundled::atlas().unwrap().cities.len());
 }

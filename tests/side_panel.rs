@@ -57,12 +57,13 @@ fn in_1985_algeria_speaks_for_iran_in_the_us_and_pakistan_does_not() {
     let day = app.settings.time.current_day;
     let active = |protecting: &str| {
         let i = app
+            .doc
             .dataset
             .relations
             .iter()
             .position(|r| r.protecting == protecting && r.represented == "IRN" && r.host == "USA")
             .unwrap();
-        app.content.relation_active(i, day)
+        app.doc.content.relation_active(i, day)
     };
     assert!(active("DZA"));
     assert!(!active("PAK"));
@@ -81,12 +82,14 @@ fn a_filter_that_hides_strikes_hides_them_on_map_and_timeline() {
         h.state()
             .markers
             .iter()
-            .filter(|m| matches!(m.item, MarkerItem::Event(i) if h.state().dataset.events[i].kind == EventKind::Strike))
+            .filter(
+                |m| matches!(m.item, MarkerItem::Event(i) if h.state().doc.dataset.events[i].kind == EventKind::Strike),
+            )
             .count()
     };
     assert!(strike_markers(&h) > 0);
     let strikes_on_timeline = |h: &Harness<'_, TimeAtlasApp>| {
-        h.state().timeline_events.iter().filter(|&&i| h.state().dataset.events[i].kind == EventKind::Strike).count()
+        h.state().timeline_events.iter().filter(|&&i| h.state().doc.dataset.events[i].kind == EventKind::Strike).count()
     };
     assert!(strikes_on_timeline(&h) > 10);
     h.get_by_label("Filters").click();

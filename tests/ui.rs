@@ -79,7 +79,7 @@ fn hover_names_a_country_and_click_selects_it() {
     let tehran = projector.screen_from_geo(timeatlas::model::GeoPoint::lat_lon(33.5, 55.0));
     h.hover_at(tehran);
     h.run();
-    let hovered = h.state().hovered.and_then(|i| h.state().data.atlas.countries.get(i)).map(|c| c.name.clone());
+    let hovered = h.state().hovered.and_then(|i| h.state().doc.data.atlas.countries.get(i)).map(|c| c.name.clone());
     assert_eq!(hovered.as_deref(), Some("Iran"));
     h.drag_at(tehran);
     h.run();
@@ -206,11 +206,11 @@ fn the_map_highlights_the_soleimani_strike_on_its_date_only() {
     let mut h = harness_at("2020-01-03");
     h.run();
     assert!(h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
-    assert!(h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().dataset.events[i].id == "soleimani-killed-2020")));
+    assert!(h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().doc.dataset.events[i].id == "soleimani-killed-2020")));
     let mut h = harness_at("2019-06-01");
     h.run();
     assert!(!h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
-    assert!(!h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().dataset.events[i].id == "soleimani-killed-2020")));
+    assert!(!h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().doc.dataset.events[i].id == "soleimani-killed-2020")));
 }
 
 #[test]

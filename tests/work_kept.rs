@@ -164,7 +164,7 @@ fn a_failed_load_leaves_drawings_lesson_and_data_as_they_were() {
     let (before_drawings, before_lesson, before_current) =
         (drawings(&h), h.state().lesson.lesson.clone(), h.state().lesson.current);
     let records = |h: &egui_kittest::Harness<'static, TimeAtlasApp>| {
-        h.state().imports.sources.sources.iter().map(|s| s.imported.records.len()).collect::<Vec<_>>()
+        h.state().doc.sources.sources.iter().map(|s| s.imported.records.len()).collect::<Vec<_>>()
     };
     let before_records = records(&h);
     let bad = dir.join("broken.json");

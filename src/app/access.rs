@@ -180,8 +180,10 @@ impl TimeAtlasApp {
     /// What Enter on a marker does: what a click on it does.
     fn open_marker(&self, item: &MarkerItem) -> Option<Command> {
         Some(match *item {
-            MarkerItem::Event(i) => Command::SelectEvent(Some(self.dataset.events.get(i)?.id.clone())),
-            MarkerItem::Position(i) => Command::Open(Some(Hit::Position(self.dataset.positions.get(i)?.id.clone()))),
+            MarkerItem::Event(i) => Command::SelectEvent(Some(self.doc.dataset.events.get(i)?.id.clone())),
+            MarkerItem::Position(i) => {
+                Command::Open(Some(Hit::Position(self.doc.dataset.positions.get(i)?.id.clone())))
+            }
             MarkerItem::Imported { source, record } => Command::Data(DataCommand::OpenRecord(Some((source, record)))),
             MarkerItem::ImportedCluster(_) => return None,
         })
@@ -196,14 +198,14 @@ impl TimeAtlasApp {
         let mut items: Vec<ShownItem> = markers
             .into_iter()
             .filter_map(|m| match m.item {
-                MarkerItem::Event(i) => self.dataset.events.get(i).map(|e| ShownItem {
+                MarkerItem::Event(i) => self.doc.dataset.events.get(i).map(|e| ShownItem {
                     kind: ShownKind::Event,
                     label: format!("{}  {}", e.date.long(), e.title),
                     target: ShownTarget::Item(Hit::Event(e.id.clone())),
                 }),
-                MarkerItem::Position(i) => self.dataset.positions.get(i).map(|p| ShownItem {
+                MarkerItem::Position(i) => self.doc.dataset.positions.get(i).map(|p| ShownItem {
                     kind: ShownKind::Position,
-                    label: format!("{} ({})", p.name, self.content.position_presence(i, day).label("open")),
+                    label: format!("{} ({})", p.name, self.doc.content.position_presence(i, day).label("open")),
                     target: ShownTarget::Item(Hit::Position(p.id.clone())),
                 }),
                 MarkerItem::Imported { .. } | MarkerItem::ImportedCluster(_) => None,
@@ -211,9 +213,9 @@ impl TimeAtlasApp {
             .collect();
         if self.settings.filters.show_groups {
             let visible = projector.visible_map_rect();
-            for (i, g) in self.dataset.groups.iter().enumerate() {
-                let in_view = self.content.group_areas_at(i, day).iter().any(|(a, _)| {
-                    self.content.group_areas.areas.get(*a).is_some_and(|area| area.bbox.intersects(&visible))
+            for (i, g) in self.doc.dataset.groups.iter().enumerate() {
+                let in_view = self.doc.content.group_areas_at(i, day).iter().any(|(a, _)| {
+                    self.doc.content.group_areas.areas.get(*a).is_some_and(|area| area.bbox.intersects(&visible))
                 });
                 if in_view {
                     items.push(ShownItem {

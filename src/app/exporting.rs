@@ -54,38 +54,43 @@ pub struct ExportState {
 
 impl TimeAtlasApp {
     /// The scene an export draws: what the map shows now.
-    pub fn export_scene<'a>(&'a self, highlighted: &'a [String]) -> ExportScene<'a> {
+    pub fn export_scene(&self) -> ExportScene<'_> {
         ExportScene {
-            data: &self.data,
-            dataset: &self.dataset,
-            content: &self.content,
-            search: &self.search,
-            sources: &self.imports.sources,
-            settings: &self.settings,
+            doc: &self.doc,
+            look: self.look(),
             view: ExportView::Window { memory: self.drawn_view, map_size: self.map_size },
-            selected_country: self.selected.as_deref(),
-            selected_event: super::event_id(self.card.as_ref()),
-            highlighted,
-            highlighted_relation: match &self.card {
-                Some(crate::model::search::Hit::Relation(id)) => Some(id.as_str()),
-                _ => None,
-            },
             annotations: self.draw.history.items(),
+            side_panel: Some(crate::panels::side::export_side_ui),
+        }
+    }
+
+    /// What the map shows now.
+    pub fn look(&self) -> crate::map::look::MapLook {
+        let s = &self.settings;
+        crate::map::look::MapLook {
+            day: s.time.current_day,
+            theme: s.theme,
+            names: s.names,
+            show_provinces: s.show_provinces,
+            show_cities: s.show_cities,
+            filters: s.filters.clone(),
+            card: self.card.clone(),
+            selected_country: self.selected.clone(),
+            relations_active_only: s.relations_active_only,
             timeline_span_days: self.timeline_visible.1 - self.timeline_visible.0,
         }
     }
 
     /// The projector of the window's map in its last frame: where places are on screen.
     pub fn map_projector(&self) -> crate::map::Projector {
-        self.drawn_view.projector(self.map_rect, &self.data.prepared.home)
+        self.drawn_view.projector(self.map_rect, &self.doc.data.prepared.home)
     }
 
     /// Runs `f` with the exporter and the scene the map shows now (the exporter is lent out meanwhile, as
     /// the scene borrows the rest of the app).
     pub(super) fn with_current_scene<R>(&mut self, f: impl FnOnce(&mut Exporter, &ExportScene<'_>) -> R) -> R {
-        let highlighted = self.highlighted_countries();
         let mut exporter = std::mem::take(&mut self.export.exporter);
-        let result = f(&mut exporter, &self.export_scene(&highlighted));
+        let result = f(&mut exporter, &self.export_scene());
         self.export.exporter = exporter;
         result
     }

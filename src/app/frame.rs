@@ -125,9 +125,9 @@ impl TimeAtlasApp {
         }
         egui::Panel::bottom("status").show(ui, |ui| {
             let country_name =
-                |i: Option<usize>| i.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.name.as_str());
+                |i: Option<usize>| i.and_then(|i| self.doc.data.atlas.countries.get(i)).map(|c| c.name.as_str());
             let selected_name =
-                self.selected.as_deref().and_then(|a3| self.data.atlas.country(a3)).map(|c| c.name.as_str());
+                self.selected.as_deref().and_then(|a3| self.doc.data.atlas.country(a3)).map(|c| c.name.as_str());
             let date = time::format_current(self.settings.time.current_day, self.date_span_days());
             let state = panels::status::StatusState {
                 date: &date,
@@ -184,7 +184,8 @@ impl TimeAtlasApp {
         let date = time::format_current(self.settings.time.current_day, 0.0);
         let count = self.lesson.len();
         let slide = self.lesson.slide().map(|s| (s, self.lesson.current + 1, count));
-        let item_title = event_id(self.card.as_ref()).and_then(|id| self.dataset.event(id)).map(|e| e.title.as_str());
+        let item_title =
+            event_id(self.card.as_ref()).and_then(|id| self.doc.dataset.event(id)).map(|e| e.title.as_str());
         egui::Panel::top("banner").show(ui, |ui| {
             let state = panels::present::BannerState { date: &date, slide, item_title };
             panels::present::banner_ui(ui, &state, commands);
@@ -207,12 +208,13 @@ impl TimeAtlasApp {
                 // and which changes with the window) until the user moves the map.
                 if let Some(view) = self.lesson.pending_view {
                     let v = view.map_or(crate::export::ExportView::Home, crate::export::ExportView::Box);
-                    let memory = crate::export::frame::export_memory(v, ui.available_size(), &self.data.prepared.home);
+                    let memory =
+                        crate::export::frame::export_memory(v, ui.available_size(), &self.doc.data.prepared.home);
                     self.settings.map = memory;
                 }
                 let inputs = MapInputs {
-                    atlas: &self.data.atlas,
-                    prepared: &self.data.prepared,
+                    atlas: &self.doc.data.atlas,
+                    prepared: &self.doc.data.prepared,
                     memory: self.settings.map,
                     theme: self.settings.theme,
                     palette: &palette,
@@ -223,7 +225,7 @@ impl TimeAtlasApp {
                     selected: self.selected.as_deref(),
                     highlighted: &highlighted,
                     highlighted_record: None,
-                    data_generation: self.data.generation,
+                    data_generation: self.doc.data.generation,
                     tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
                     scale_bar: true,
                     tooltips: !presenting,
@@ -236,8 +238,8 @@ impl TimeAtlasApp {
                     let painter = ui.painter_at(projector.screen_rect);
                     let span = if presenting { 0.0 } else { self.timeline_visible.1 - self.timeline_visible.0 };
                     let content = ContentInputs {
-                        dataset: &self.dataset,
-                        index: &self.content,
+                        dataset: &self.doc.dataset,
+                        index: &self.doc.content,
                         day: self.settings.time.current_day,
                         window_days: ContentIndex::fade_window_days(span.max(30.0)),
                         selected_event: event_id(self.card.as_ref()),
@@ -251,7 +253,7 @@ impl TimeAtlasApp {
                     };
                     self.markers = content_ui(&painter, &projector, &content);
                     let imported = crate::map::imported::ImportedInputs {
-                        sources: &self.imports.sources,
+                        sources: &self.doc.sources,
                         day: self.settings.time.current_day,
                         window_days: content.window_days,
                         selected: self.imports.card,
@@ -267,21 +269,21 @@ impl TimeAtlasApp {
                             &painter,
                             slot,
                             scene,
-                            &self.data.prepared,
+                            &self.doc.data.prepared,
                             &markers,
                             &palette,
                         );
                     }
                     let free = output.free_rect.unwrap_or(projector.screen_rect);
-                    panels::legend::legend_ui(&painter, free, &palette, &self.settings.filters);
-                    panels::data_legend::data_legend_ui(&painter, free, &palette, &self.imports.sources, discs);
+                    crate::map::legend::legend_ui(&painter, free, &palette, &self.settings.filters);
+                    crate::map::data_legend::data_legend_ui(&painter, free, &palette, &self.doc.sources, discs);
                     self.map_size = projector.screen_rect.size();
                     self.map_rect = projector.screen_rect;
                     self.map_focus_ui(ui, &projector, &palette, output.widget_id, commands);
                     let cx = crate::map::annotations::AnnotationContext {
                         projector: &projector,
-                        atlas: &self.data.atlas,
-                        prepared: &self.data.prepared,
+                        atlas: &self.doc.data.atlas,
+                        prepared: &self.doc.data.prepared,
                     };
                     let items = self.draw.history.items();
                     let selected = if presenting { None } else { self.draw.selected };
@@ -333,7 +335,7 @@ impl TimeAtlasApp {
     fn data_sources_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let jobs = self.imports.progress();
         let inputs = panels::data_sources::DataSourcesInputs {
-            sources: &self.imports.sources,
+            sources: &self.doc.sources,
             jobs: &jobs,
             skipped_open: self.imports.skipped_open,
         };
@@ -389,7 +391,7 @@ impl TimeAtlasApp {
     fn map_description(&self, highlighted: &[String]) -> String {
         let day = self.settings.time.current_day;
         let mut parts = vec![crate::time::format_current(day, 1.0)];
-        let name = |a3: &String| self.dataset.country_name(a3).to_owned();
+        let name = |a3: &String| self.doc.dataset.country_name(a3).to_owned();
         if let Some(selected) = &self.selected {
             parts.push(format!("selected: {}", name(selected)));
         }
@@ -399,7 +401,7 @@ impl TimeAtlasApp {
         // Events nearest the date first, then US positions.
         let distance = |m: &&crate::map::content::Marker| match m.item {
             crate::map::content::MarkerItem::Event(i) => {
-                self.content.event_days.get(i).map_or(f64::MAX, |d| (d.0 - day).abs())
+                self.doc.content.event_days.get(i).map_or(f64::MAX, |d| (d.0 - day).abs())
             }
             crate::map::content::MarkerItem::Position(_)
             | crate::map::content::MarkerItem::Imported { .. }

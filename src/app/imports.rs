@@ -7,9 +7,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::command::DataCommand;
-use crate::import::sources::{DataSources, Prepared};
+use crate::document::{is_layer_file, read_and_index};
+use crate::import::sources::Prepared;
 use crate::import::{ImportError, ImportOptions, Progress};
-use crate::model::layers::LayerKind;
 use crate::panels::data_sources::JobProgress;
 
 use super::TimeAtlasApp;
@@ -25,8 +25,6 @@ struct ImportJob {
 /// The user's data: loaded sources, files being read, and the open record.
 #[derive(Default)]
 pub struct ImportState {
-    /// Loaded files.
-    pub sources: DataSources,
     jobs: Vec<ImportJob>,
     /// The Data sources window is open.
     pub show_panel: bool,
@@ -68,25 +66,6 @@ impl ImportState {
             })
             .collect()
     }
-}
-
-/// Reads a file and builds its indexes, places projected onto the map's plane (on the loading thread).
-pub fn read_and_index(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<Prepared, ImportError> {
-    let imported = crate::import::import_file(path, options, progress)?;
-    Ok(index_on_map(imported))
-}
-
-/// Builds a read file's indexes, places projected onto the map's plane.
-pub fn index_on_map(imported: crate::import::Imported) -> Prepared {
-    Prepared::new(imported, |lon, lat| {
-        let p = crate::map::projection::map_from_geo(crate::model::GeoPoint::lon_lat(lon, lat));
-        [p.x_km as f32, p.y_km as f32]
-    })
-}
-
-/// True for a file the atlas reads as a map layer (`provinces*.geojson`, ...) rather than as data.
-fn is_layer_file(path: &Path) -> bool {
-    path.is_dir() || path.file_name().and_then(|n| n.to_str()).is_some_and(|n| LayerKind::for_file_name(n).is_some())
 }
 
 impl TimeAtlasApp {
@@ -190,7 +169,7 @@ impl TimeAtlasApp {
             } else {
                 let problems = crate::lesson::file::validate(
                     &lesson,
-                    &self.dataset,
+                    &self.doc.dataset,
                     &prepared.imported.path.display().to_string(),
                 );
                 self.messages.extend(problems.iter().map(|e| format!("warning: {e}")));
@@ -198,8 +177,8 @@ impl TimeAtlasApp {
             }
             return;
         }
-        let first_import = self.imports.sources.is_empty();
-        self.imports.sources.add(prepared);
+        let first_import = self.doc.sources.is_empty();
+        self.doc.sources.add(prepared);
         self.imports.revision += 1;
         self.fit_time_to_data(first_import);
     }
@@ -211,7 +190,7 @@ impl TimeAtlasApp {
 
     /// Widens the timeline to every loaded file's dates; after the first file, shows its range.
     fn fit_time_to_data(&mut self, show_data: bool) {
-        let Some((first, last)) = self.imports.sources.day_range() else { return };
+        let Some((first, last)) = self.doc.sources.day_range() else { return };
         let (first, last) = (f64::from(first), f64::from(last) + 1.0);
         let t = &mut self.settings.time;
         t.start_day = crate::time::atlas_start_day().min(first);
@@ -227,7 +206,7 @@ impl TimeAtlasApp {
 
     /// Applies a data command.
     pub(super) fn apply_data(&mut self, command: DataCommand) {
-        let s = &mut self.imports;
+        let (s, sources) = (&mut self.imports, &mut self.doc.sources);
         match command {
             DataCommand::Import(paths) => self.import_paths(&paths),
             // In a browser: its file picker (web_files.rs).
@@ -249,12 +228,12 @@ impl TimeAtlasApp {
             }
             DataCommand::ShowPanel(open) => s.show_panel = open,
             DataCommand::SetVisible(id, on) => {
-                if let Some(src) = s.sources.get_mut(id) {
+                if let Some(src) = sources.get_mut(id) {
                     src.visible = on;
                 }
             }
             DataCommand::SetCategoryVisible(id, category, on) => {
-                if let Some(src) = s.sources.get_mut(id) {
+                if let Some(src) = sources.get_mut(id) {
                     if on {
                         src.hidden_categories.remove(&category);
                     } else {
@@ -263,20 +242,19 @@ impl TimeAtlasApp {
                 }
             }
             DataCommand::NextColor(id) => {
-                if let Some(src) = s.sources.get_mut(id) {
+                if let Some(src) = sources.get_mut(id) {
                     src.color = (src.color + 1) % crate::import::sources::COLOR_SLOTS;
                 }
             }
             DataCommand::Remove(id) => {
-                s.sources.remove(id);
+                sources.remove(id);
                 if s.card.is_some_and(|(sid, _)| sid == id) {
                     s.card = None;
                 }
             }
             DataCommand::OpenRecord(record) => {
                 s.card = record;
-                let fields =
-                    record.and_then(|(id, i)| s.sources.get(id).map(|src| src.imported.card_fields(i as usize)));
+                let fields = record.and_then(|(id, i)| sources.get(id).map(|src| src.imported.card_fields(i as usize)));
                 (s.card_fields, s.card_fields_problem) = match fields {
                     Some(Ok(fields)) => (fields, None),
                     Some(Err(e)) => (Vec::new(), Some(e.to_string())),

@@ -29,21 +29,21 @@ impl TimeAtlasApp {
     ) {
         let span = self.timeline_visible.1 - self.timeline_visible.0;
         let inputs = panels::side::SideInputs {
-            dataset: &self.dataset,
-            index: &self.content,
-            search: &self.search,
-            inset: &self.data.inset,
+            dataset: &self.doc.dataset,
+            index: &self.doc.content,
+            search: &self.doc.search,
+            inset: &self.doc.data.inset,
             card: self.card.as_ref(),
             day: self.settings.time.current_day,
             window_days: ContentIndex::fade_window_days(span),
             filters: &self.settings.filters,
             relations_active_only: self.settings.relations_active_only,
-            sources: &self.imports.sources,
+            sources: &self.doc.sources,
             record: self.imports.card,
             record_fields: &self.imports.card_fields,
             record_fields_problem: self.imports.card_fields_problem.as_deref(),
             shown: &self.access.shown,
-            atlas: &self.data.atlas,
+            atlas: &self.doc.data.atlas,
             names: self.settings.names,
         };
         if !narrow {

@@ -29,12 +29,11 @@ pub use set_aside::{SetAside, SetAsideStack};
 use crate::command::Command;
 use crate::map::MapMemory;
 use crate::map::content::{ContentIndex, Marker, MarkerItem};
-use crate::map::scene::{PreparedAtlas, Scene};
+use crate::map::scene::Scene;
+use crate::model::GeoPoint;
 use crate::model::dataset::Dataset;
-use crate::model::files::{files_in, load_layer_file};
 use crate::model::filters::Filters;
-use crate::model::search::{Hit, SearchIndex};
-use crate::model::{Atlas, GeoPoint, bundled};
+use crate::model::search::Hit;
 use crate::panels;
 use crate::panels::side::SideState;
 use crate::screenshot::{Outcome, ScreenshotJob};
@@ -138,30 +137,10 @@ pub struct StartOptions {
     pub play: bool,
 }
 
-/// The loaded data and its prepared geometry.
-pub struct AtlasData {
-    /// Layers.
-    pub atlas: Atlas,
-    /// Projected, triangulated layers.
-    pub prepared: PreparedAtlas,
-    /// Bumped on every change so caches rebuild.
-    pub generation: u64,
-    /// The simplified world for the relation inset.
-    pub inset: crate::map::inset::WorldInset,
-}
-
-impl AtlasData {
-    fn new(atlas: Atlas) -> Self {
-        let prepared = PreparedAtlas::build(&atlas);
-        let inset = crate::map::inset::WorldInset::build(&atlas);
-        Self { atlas, prepared, generation: 0, inset }
-    }
-}
-
 /// The TimeAtlas application.
 pub struct TimeAtlasApp {
-    /// Loaded layers and geometry.
-    pub data: AtlasData,
+    /// Everything loaded: layers, content, indexes, the user's files.
+    pub doc: crate::document::Document,
     /// Remembered settings.
     pub settings: Settings,
     /// Selected country (ISO alpha-3).
@@ -176,14 +155,8 @@ pub struct TimeAtlasApp {
     pub scene: Option<Scene>,
     /// The view drawn in the last frame (the fitted one while the user has not moved the map).
     pub drawn_view: MapMemory,
-    /// The atlas content (events, groups, positions, relations, claims, eras).
-    pub dataset: Dataset,
-    /// Its time index.
-    pub content: ContentIndex,
     /// The item whose card is open.
     pub card: Option<Hit>,
-    /// Search over the content.
-    pub search: SearchIndex,
     side: SideState,
     /// Today's day number (open spans run to it).
     pub today: f64,
@@ -286,12 +259,10 @@ impl TimeAtlasApp {
         ctx.set_zoom_factor(settings.ui_scale);
         // Ctrl + / Ctrl - / Ctrl 0 are ours: 100 to 300 %, remembered in the settings.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        let (atlas, mut messages) = match bundled::atlas() {
-            Ok(a) => (a, Vec::new()),
-            Err(errors) => (Atlas::default(), errors.iter().map(ToString::to_string).collect()),
-        };
+        let today = options.today.unwrap_or_else(time::today);
+        let (doc, messages) = crate::document::Document::bundled(today);
         let mut app = Self {
-            data: AtlasData::new(atlas),
+            doc,
             settings,
             selected: None,
             hovered: None,
@@ -299,12 +270,9 @@ impl TimeAtlasApp {
             messages: Vec::new(),
             scene: None,
             drawn_view: MapMemory::fit_pending(),
-            dataset: Dataset::default(),
-            content: ContentIndex::default(),
             card: None,
-            search: SearchIndex::default(),
             side: SideState::default(),
-            today: options.today.unwrap_or_else(time::today),
+            today,
             markers: Vec::new(),
             hovered_marker: None,
             timeline_visible: (0.0, 1.0),
@@ -343,11 +311,7 @@ impl TimeAtlasApp {
             #[cfg(target_arch = "wasm32")]
             web_files: web_files::WebFiles::default(),
         };
-        app.messages.append(&mut messages);
-        match crate::model::bundled::dataset(&app.data.atlas) {
-            Ok(d) => app.set_dataset(d),
-            Err(errors) => app.messages.extend(errors.iter().map(ToString::to_string)),
-        }
+        app.messages.extend(messages);
         let t = &mut app.settings.time;
         (t.start_day, t.end_day) = (time::atlas_start_day(), app.today);
         if let Some(day) = options.date {
@@ -384,48 +348,13 @@ impl TimeAtlasApp {
     /// Loads layer files over the current data. A file with any error is left out and reported; the
     /// layers it would have replaced stay as they were.
     pub fn load_data(&mut self, paths: &[PathBuf]) {
-        let mut changed = false;
-        for path in paths {
-            let files = match files_in(path) {
-                Ok(f) => f,
-                Err(e) => {
-                    log::error!("{e}");
-                    self.messages.push(e.to_string());
-                    continue;
-                }
-            };
-            for file in files {
-                match load_layer_file(&file) {
-                    Ok(layer) => {
-                        log::info!("loaded {}", file.display());
-                        self.data.atlas.replace(layer);
-                        changed = true;
-                    }
-                    Err(errors) => {
-                        for e in crate::model::error::capped_per_file(errors, crate::model::error::MAX_ERRORS_PER_FILE)
-                        {
-                            log::error!("{e}");
-                            eprintln!("{e}");
-                            self.messages.push(e.to_string());
-                        }
-                    }
-                }
-            }
-        }
-        if changed {
-            let generation = self.data.generation + 1;
-            self.data = AtlasData::new(std::mem::take(&mut self.data.atlas));
-            self.data.generation = generation;
-            // Polygons that could not be filled (drawn as outlines) are said, not silently left empty.
-            self.messages.extend(self.data.prepared.problems().map(str::to_owned));
-        }
+        let messages = self.doc.load_layers(paths);
+        self.messages.extend(messages);
     }
 
     /// Replaces the content and rebuilds its index.
     pub fn set_dataset(&mut self, dataset: Dataset) {
-        self.content = ContentIndex::build(&dataset, self.today);
-        self.search = SearchIndex::build(&dataset);
-        self.dataset = dataset;
+        self.doc.set_dataset(dataset, self.today);
     }
 
     /// The selected event's id, if the open card is an event.
@@ -435,20 +364,13 @@ impl TimeAtlasApp {
 
     /// Countries highlighted on the map: the three states of an open relation card.
     pub fn highlighted_countries(&self) -> Vec<String> {
-        match &self.card {
-            Some(Hit::Relation(id)) => self
-                .dataset
-                .relation(id)
-                .map(|r| vec![r.protecting.clone(), r.represented.clone(), r.host.clone()])
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        }
+        self.doc.highlighted_countries(self.card.as_ref())
     }
 
     /// Moves the date to an item's start unless the current date already falls in it.
     fn go_to_item(&mut self, hit: &Hit) {
         let day = self.settings.time.current_day;
-        let spans = self.content.spans_of(&self.dataset, hit);
+        let spans = self.doc.content.spans_of(&self.doc.dataset, hit);
         let inside = spans.iter().any(|&(s, e)| s <= day && day < e);
         // Events and relations always move to their start (a teacher clicks to go there).
         let always = matches!(hit, Hit::Event(_) | Hit::Relation(_));
@@ -464,10 +386,11 @@ impl TimeAtlasApp {
     /// Ids of the events highlighted on the map at the current date.
     pub fn highlighted_event_ids(&self) -> Vec<String> {
         let span = self.timeline_visible.1 - self.timeline_visible.0;
-        self.content
+        self.doc
+            .content
             .events_at(self.settings.time.current_day, ContentIndex::fade_window_days(span))
             .iter()
-            .filter_map(|&(i, _)| self.dataset.events.get(i))
+            .filter_map(|&(i, _)| self.doc.dataset.events.get(i))
             .filter(|e| self.settings.filters.shows_event(e))
             .map(|e| e.id.clone())
             .collect()
@@ -518,10 +441,11 @@ impl TimeAtlasApp {
                 // Only the events the filters show (events are sorted by start, so these starts are too).
                 let filters = &self.settings.filters;
                 let mut starts: Vec<f64> = self
+                    .doc
                     .dataset
                     .events
                     .iter()
-                    .zip(&self.content.event_days)
+                    .zip(&self.doc.content.event_days)
                     .filter(|(e, _)| filters.shows_event(e))
                     .map(|(_, d)| d.0)
                     .collect();
@@ -665,15 +589,15 @@ impl TimeAtlasApp {
             egui::Panel::bottom("timeline").resizable(false).show(ui, |ui| {
                 let inputs = panels::timeline::TimelineInputs {
                     time: &self.settings.time,
-                    dataset: &self.dataset,
-                    index: &self.content,
+                    dataset: &self.doc.dataset,
+                    index: &self.doc.content,
                     selected_event: event_id(self.card.as_ref()),
                     filters: &self.settings.filters,
                     set_range: self.timeline_set_range.take(),
                     jump_error: self.jump_error.as_deref(),
                     visible: self.timeline_visible,
                     date_span_days: self.date_span_days(),
-                    sources: &self.imports.sources,
+                    sources: &self.doc.sources,
                     compact: layout::is_compact(ctx),
                 };
                 let out = panels::timeline::timeline_ui(ui, &inputs, &mut self.jump_text, commands);
@@ -690,13 +614,13 @@ impl TimeAtlasApp {
     /// The tooltip of a map marker: an event's title and date, or a position's name and whether it is open.
     fn marker_text(&self, marker: &Marker) -> Option<String> {
         match marker.item {
-            MarkerItem::Event(i) => self.dataset.events.get(i).map(|e| format!("{}\n{}", e.title, e.span().long())),
-            MarkerItem::Position(i) => self.dataset.positions.get(i).map(|p| {
-                let presence = self.content.position_presence(i, self.settings.time.current_day);
+            MarkerItem::Event(i) => self.doc.dataset.events.get(i).map(|e| format!("{}\n{}", e.title, e.span().long())),
+            MarkerItem::Position(i) => self.doc.dataset.positions.get(i).map(|p| {
+                let presence = self.doc.content.position_presence(i, self.settings.time.current_day);
                 format!("{}\n{} at this date", p.name, presence.label("open"))
             }),
             MarkerItem::Imported { source, record } => {
-                let s = self.imports.sources.get(source)?;
+                let s = self.doc.sources.get(source)?;
                 let r = &s.imported.records;
                 let i = record as usize;
                 let day = crate::import::dates::date_of_day(*r.start_day.get(i)?);
@@ -704,7 +628,7 @@ impl TimeAtlasApp {
             }
             MarkerItem::ImportedCluster(i) => {
                 let c = self.imported_clusters.get(i)?;
-                let s = self.imports.sources.get(c.source)?;
+                let s = self.doc.sources.get(c.source)?;
                 Some(imports::cluster_text(c, s))
             }
         }
@@ -714,7 +638,12 @@ impl TimeAtlasApp {
     fn fingerprint(&self) -> Fingerprint {
         (
             (self.settings.clone(), self.selected.clone(), self.card.clone()),
-            (self.messages.len(), self.show_about, self.show_open_data, self.data.generation + self.imports.revision),
+            (
+                self.messages.len(),
+                self.show_about,
+                self.show_open_data,
+                self.doc.data.generation + self.imports.revision,
+            ),
             (self.draw.history.revision(), self.draw.tool, self.draw.selected, self.draw.text_edit.clone()),
             (
                 (self.export.open, self.export.preview_stale, self.export.status.clone()),

@@ -49,7 +49,7 @@ impl TimeAtlasApp {
             let picks = self.picks_at(pointer, output);
             match picks.as_slice() {
                 [] => {
-                    let a3 = clicked.and_then(|i| self.data.atlas.countries.get(i)).map(|c| c.id.clone());
+                    let a3 = clicked.and_then(|i| self.doc.data.atlas.countries.get(i)).map(|c| c.id.clone());
                     commands.push(Command::SelectCountry(a3));
                     commands.push(Command::CloseChooser);
                 }
@@ -89,10 +89,10 @@ impl TimeAtlasApp {
     /// The groups whose areas shown at this date hold `at`, smallest area first, each group once.
     fn group_areas_under(&self, at: MapPoint) -> Vec<(String, Pick)> {
         let day = self.settings.time.current_day;
-        let layer = &self.content.group_areas;
+        let layer = &self.doc.content.group_areas;
         let mut found: Vec<(f64, usize)> = Vec::new();
-        for (g, _) in self.dataset.groups.iter().enumerate() {
-            for (a, _) in self.content.group_areas_at(g, day) {
+        for (g, _) in self.doc.dataset.groups.iter().enumerate() {
+            for (a, _) in self.doc.content.group_areas_at(g, day) {
                 if layer.hit_area(a, at)
                     && let Some(area) = layer.areas.get(a)
                 {
@@ -109,7 +109,7 @@ impl TimeAtlasApp {
                 seen.push(g);
                 new
             })
-            .filter_map(|(_, g)| self.dataset.groups.get(g))
+            .filter_map(|(_, g)| self.doc.dataset.groups.get(g))
             .map(|g| (g.name.clone(), Pick::Record(Hit::Group(g.id.clone()))))
             .collect()
     }
@@ -117,7 +117,7 @@ impl TimeAtlasApp {
     /// How visibly a marker is drawn: open records and events 2, faded (uncertain) 1, closed posts 0.
     fn prominence(&self, m: &Marker) -> u8 {
         match m.item {
-            MarkerItem::Position(i) => match self.content.position_presence(i, self.settings.time.current_day) {
+            MarkerItem::Position(i) => match self.doc.content.position_presence(i, self.settings.time.current_day) {
                 Presence::Present => 2,
                 Presence::Uncertain => 1,
                 Presence::NotYet | Presence::Ended => 0,
@@ -129,8 +129,8 @@ impl TimeAtlasApp {
     fn pick_of(&self, m: &Marker) -> Option<(String, Pick)> {
         let name = self.marker_text(m)?.lines().next().unwrap_or_default().to_owned();
         let pick = match m.item {
-            MarkerItem::Event(i) => Pick::Record(Hit::Event(self.dataset.events.get(i)?.id.clone())),
-            MarkerItem::Position(i) => Pick::Record(Hit::Position(self.dataset.positions.get(i)?.id.clone())),
+            MarkerItem::Event(i) => Pick::Record(Hit::Event(self.doc.dataset.events.get(i)?.id.clone())),
+            MarkerItem::Position(i) => Pick::Record(Hit::Position(self.doc.dataset.positions.get(i)?.id.clone())),
             MarkerItem::Imported { source, record } => Pick::Imported(source, record),
             MarkerItem::ImportedCluster(_) => return None,
         };

@@ -179,7 +179,7 @@ impl TimeAtlasApp {
         let span = self.timeline_visible.1 - self.timeline_visible.0;
         let window = crate::map::content::ContentIndex::fade_window_days(span.max(30.0));
         let shown = |hit: &crate::model::search::Hit| {
-            self.content.spans_of(&self.dataset, hit).iter().any(|&(s, e)| s - 0.5 <= day && day < e + window)
+            self.doc.content.spans_of(&self.doc.dataset, hit).iter().any(|&(s, e)| s - 0.5 <= day && day < e + window)
         };
         if let Some(hit) = self.card.as_ref().filter(|h| shown(h)) {
             return self.sources_of(hit);
@@ -198,7 +198,7 @@ impl TimeAtlasApp {
     /// The sources of a record, as lesson sources.
     fn sources_of(&self, hit: &crate::model::search::Hit) -> Vec<crate::lesson::Source> {
         use crate::model::search::Hit;
-        let d = &self.dataset;
+        let d = &self.doc.dataset;
         let sources = match hit {
             Hit::Event(id) => d.events.iter().find(|e| &e.id == id).map(|e| &e.sources),
             Hit::Group(id) => d.groups.iter().find(|g| &g.id == id).map(|g| &g.sources),
@@ -267,7 +267,7 @@ impl TimeAtlasApp {
             Ok(lesson) => {
                 // A lesson a teacher is still writing may lack sources or point at a record this dataset
                 // does not have: open it, and say what to fix.
-                let problems = crate::lesson::file::validate(&lesson, &self.dataset, &path.display().to_string());
+                let problems = crate::lesson::file::validate(&lesson, &self.doc.dataset, &path.display().to_string());
                 self.messages.extend(problems.iter().map(|e| format!("warning: {e}")));
                 self.open_lesson(lesson, Some(path.to_path_buf()));
                 self.remember_recent(path);
@@ -351,7 +351,7 @@ impl TimeAtlasApp {
             } else {
                 ExportView::Home
             };
-            let to = export_memory(view, self.map_size, &self.data.prepared.home);
+            let to = export_memory(view, self.map_size, &self.doc.data.prepared.home);
             if let (Some(a), Some(b)) = (tr.from_view.points_per_km, to.points_per_km) {
                 let center = crate::map::MapPoint::new(
                     tr.from_view.center.x_km + (to.center.x_km - tr.from_view.center.x_km) * e,
@@ -453,7 +453,7 @@ impl TimeAtlasApp {
             FileAction::SaveLesson => {
                 self.keep_drawings_in_slide();
                 let folder = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-                let data = self.imports.sources.paths_relative_to(&folder);
+                let data = self.doc.sources.paths_relative_to(&folder);
                 let Some(lesson) = &mut self.lesson.lesson else { return };
                 if lesson.data != data {
                     lesson.data = data;

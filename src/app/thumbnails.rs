@@ -75,17 +75,10 @@ impl TimeAtlasApp {
 
     /// Renders one slide small, without changing the app's state.
     fn slide_thumbnail(&mut self, slide: &Slide) -> anyhow::Result<image::RgbaImage> {
-        let mut settings = self.settings.clone();
-        if let Ok(day) = slide.day() {
-            settings.time.current_day = day;
-        }
-        settings.show_provinces = slide.show_provinces;
-        settings.show_cities = slide.show_cities;
-        settings.filters = slide.filters.clone();
-        let selected_event = slide.selected.as_ref().and_then(|s| match s.to_hit() {
-            crate::model::search::Hit::Event(id) => Some(id),
-            _ => None,
-        });
+        let mut look = self.look().with_slide(slide, &self.settings.time);
+        // Small and alike: no country selected, events faded as on a timeline showing a year.
+        look.selected_country = None;
+        look.timeline_span_days = 365.0;
         let opts = ExportOptions {
             size_px: THUMB_PX,
             date_stamp: false,
@@ -95,19 +88,11 @@ impl TimeAtlasApp {
             ..ExportOptions::default()
         };
         let scene = ExportScene {
-            data: &self.data,
-            dataset: &self.dataset,
-            content: &self.content,
-            search: &self.search,
-            sources: &self.imports.sources,
-            settings: &settings,
+            doc: &self.doc,
+            look,
             view: slide.view.map_or(ExportView::Home, ExportView::Box),
-            selected_country: None,
-            selected_event: selected_event.as_deref(),
-            highlighted: &[],
-            highlighted_relation: None,
             annotations: &slide.annotations,
-            timeline_span_days: 365.0,
+            side_panel: None,
         };
         let mut exporter = std::mem::take(&mut self.export.exporter);
         let result = exporter.png(&scene, &opts);

@@ -166,7 +166,7 @@ impl TimeAtlasApp {
         let text = String::from_utf8_lossy(bytes);
         match crate::lesson::file::from_json(name, &text) {
             Ok(lesson) => {
-                let problems = crate::lesson::file::validate(&lesson, &self.dataset, name);
+                let problems = crate::lesson::file::validate(&lesson, &self.doc.dataset, name);
                 self.messages.extend(problems.iter().map(|e| format!("warning: {e}")));
                 if !lesson.data.is_empty() {
                     self.messages.push(format!(
@@ -196,7 +196,7 @@ impl TimeAtlasApp {
     fn import_bytes(&mut self, name: &str, bytes: &[u8]) {
         let options = self.import_options();
         match crate::import::import_bytes(Path::new(name), bytes, &options) {
-            Ok(imported) => self.add_imported(super::imports::index_on_map(imported)),
+            Ok(imported) => self.add_imported(crate::document::index_on_map(imported)),
             Err(e) => self.messages.push(e.to_string()),
         }
     }

@@ -39,10 +39,10 @@ impl Exporter {
         vector: bool,
         preview_ppp: Option<f32>,
     ) -> (egui::FullOutput, Option<Projector>) {
-        if self.theme != Some(scene.settings.theme) {
+        if self.theme != Some(scene.look.theme) {
             crate::text::fonts::install(&self.ctx);
-            theme::apply_to_egui(&self.ctx, scene.settings.theme);
-            self.theme = Some(scene.settings.theme);
+            theme::apply_to_egui(&self.ctx, scene.look.theme);
+            self.theme = Some(scene.look.theme);
         }
         let mut projector = None;
         let mut last = egui::FullOutput::default();
@@ -98,7 +98,7 @@ impl Exporter {
             }
             None => opts.size_px,
         };
-        renderer.render(&primitives, size_px, ppp, background(scene.settings))
+        renderer.render(&primitives, size_px, ppp, background(&scene.look))
     }
 
     /// Writes an SVG document of `opts.size_px`: land as one path per country, the rest as egui drew it.
@@ -109,7 +109,7 @@ impl Exporter {
         let doc = super::svg::SvgDocument {
             size_px: opts.size_px,
             pixels_per_point: layout_pixels_per_point(scene.view, opts.size_px),
-            background: background(scene.settings),
+            background: background(&scene.look),
             title: (!title.is_empty()).then_some(title),
             groups_below: &groups,
             shapes: &out.shapes,

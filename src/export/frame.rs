@@ -6,17 +6,15 @@ use egui::{Align, Color32, Layout, RichText, Vec2};
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::Annotation;
-use crate::app::{AtlasData, Settings};
+use crate::document::Document;
 use crate::map::MapMemory;
 use crate::map::annotations::{AnnotationContext, paint_annotations};
 use crate::map::content::{ContentIndex, ContentInputs, content_ui};
+use crate::map::look::MapLook;
 use crate::map::projection::{MapRect, Projector, map_from_geo};
 use crate::map::scene::Scene;
 use crate::map::view::{MapInputs, map_ui};
-use crate::model::dataset::Dataset;
 use crate::model::geo::GeoBox;
-use crate::model::search::SearchIndex;
-use crate::panels;
 use crate::theme::{self, size};
 
 /// The width in points exports are laid out for: a wider image is drawn at more pixels per point (sharp
@@ -147,35 +145,22 @@ pub enum ExportView {
     Home,
 }
 
-/// Everything an export draws, borrowed from the app (or from data loaded by the command line).
+/// Everything an export draws: the document, the look, which part of the map, and the drawings.
 pub struct ExportScene<'a> {
-    /// Layers and geometry.
-    pub data: &'a AtlasData,
-    /// Content.
-    pub dataset: &'a Dataset,
-    /// Its time index.
-    pub content: &'a ContentIndex,
-    /// Its search index (for the side panel).
-    pub search: &'a SearchIndex,
-    /// The user's imported data, drawn as in the window.
-    pub sources: &'a crate::import::sources::DataSources,
-    /// Theme, layers, filters and the date.
-    pub settings: &'a Settings,
+    /// Layers, content, indexes and the user's imported files.
+    pub doc: &'a Document,
+    /// Date, layers, filters, the open card, names and palette.
+    pub look: MapLook,
     /// Which part of the map.
     pub view: ExportView,
-    /// Selected country (ISO alpha-3).
-    pub selected_country: Option<&'a str>,
-    /// Selected event id.
-    pub selected_event: Option<&'a str>,
-    /// Countries highlighted by an open relation card.
-    pub highlighted: &'a [String],
-    /// The relation whose card is open (its id), named in an SVG export.
-    pub highlighted_relation: Option<&'a str>,
     /// The user's annotations.
     pub annotations: &'a [Annotation],
-    /// Days shown on the timeline (sets the markers' fade window and the date's precision).
-    pub timeline_span_days: f64,
+    /// Draws the side panel when the options ask for it (the panels stand above exports and lend it).
+    pub side_panel: Option<SidePanelUi>,
 }
+
+/// Draws an export's side panel: the scene and the fade window (days).
+pub type SidePanelUi = fn(&mut egui::Ui, &ExportScene<'_>, f64);
 
 /// The map view an export uses for a map area of `map_size` points.
 pub fn export_memory(view: ExportView, map_size: Vec2, home: &MapRect) -> MapMemory {
@@ -218,10 +203,10 @@ pub fn map_rect_of(b: GeoBox) -> MapRect {
 /// draws cites (events shown, group areas active, positions on the map, and relations when the side panel
 /// lists them), by name from `data/publishers.json`, none left out.
 pub fn attribution_text(scene: &ExportScene<'_>, window_days: f64, with_side_panel: bool) -> String {
-    let day = scene.settings.time.current_day;
-    let d = scene.dataset;
-    let filters = &scene.settings.filters;
-    let index = scene.content;
+    let day = scene.look.day;
+    let d = &scene.doc.dataset;
+    let filters = &scene.look.filters;
+    let index = &scene.doc.content;
     let mut cited: Vec<&[crate::model::dataset::Source]> = Vec::new();
     for (i, _) in index.events_at(day, window_days) {
         if let Some(e) = d.events.get(i).filter(|e| filters.shows_event(e)) {
@@ -253,6 +238,7 @@ pub fn attribution_text(scene: &ExportScene<'_>, window_days: f64, with_side_pan
     }
     text.push('.');
     let yours: Vec<&str> = scene
+        .doc
         .sources
         .sources
         .iter()
@@ -286,10 +272,12 @@ pub fn export_ui(
     vector: bool,
     cache: &mut Option<Scene>,
 ) -> Option<Projector> {
-    let settings = scene.settings;
-    let palette = theme::map_palette(settings.theme);
-    let window_days = ContentIndex::fade_window_days(scene.timeline_span_days);
-    let day = settings.time.current_day;
+    let look = &scene.look;
+    let palette = theme::map_palette(look.theme);
+    let window_days = ContentIndex::fade_window_days(look.timeline_span_days);
+    let day = look.day;
+    let doc = scene.doc;
+    let highlighted = doc.highlighted_countries(look.card.as_ref());
     if !opts.title.trim().is_empty() || opts.date_stamp {
         egui::Panel::top("export-title").show(ui, |ui| {
             ui.add_space(6.0);
@@ -316,53 +304,34 @@ pub fn export_ui(
             ui.add_space(2.0);
         });
     }
-    if opts.side_panel {
+    if let Some(side) = scene.side_panel.filter(|_| opts.side_panel) {
         let width = (ui.available_width() * 0.28).clamp(240.0, 420.0);
         egui::Panel::right("export-side").resizable(false).exact_size(width).show(ui, |ui| {
-            let inputs = panels::side::SideInputs {
-                dataset: scene.dataset,
-                index: scene.content,
-                search: scene.search,
-                inset: &scene.data.inset,
-                card: None,
-                day,
-                window_days,
-                filters: &settings.filters,
-                relations_active_only: settings.relations_active_only,
-                sources: scene.sources,
-                record: None,
-                record_fields: &[],
-                record_fields_problem: None,
-                shown: &[],
-                atlas: &scene.data.atlas,
-                names: settings.names,
-            };
-            let mut state = panels::side::SideState::default();
-            panels::side::side_ui(ui, &inputs, &mut state, &mut Vec::new());
+            side(ui, scene, window_days);
         });
     }
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
-            let memory = export_memory(scene.view, ui.available_size(), &scene.data.prepared.home);
-            let relation_title = scene.highlighted_relation.and_then(|id| scene.dataset.relation(id)).map(|r| {
-                let name = |a3| scene.dataset.country_name(a3);
+            let memory = export_memory(scene.view, ui.available_size(), &doc.data.prepared.home);
+            let relation_title = look.selected_relation().and_then(|id| doc.dataset.relation(id)).map(|r| {
+                let name = |a3| doc.dataset.country_name(a3);
                 (r.id.clone(), format!("{} for {} in {}", name(&r.protecting), name(&r.represented), name(&r.host)))
             });
             let inputs = MapInputs {
-                atlas: &scene.data.atlas,
-                prepared: &scene.data.prepared,
+                atlas: &doc.data.atlas,
+                prepared: &doc.data.prepared,
                 memory,
-                theme: settings.theme,
+                theme: look.theme,
                 palette: &palette,
-                show_provinces: settings.show_provinces,
-                show_cities: settings.show_cities,
-                names: settings.names,
+                show_provinces: look.show_provinces,
+                show_cities: look.show_cities,
+                names: look.names,
                 description: String::new(),
-                selected: scene.selected_country,
-                highlighted: scene.highlighted,
+                selected: look.selected_country.as_deref(),
+                highlighted: &highlighted,
                 highlighted_record: relation_title.as_ref().filter(|_| vector).map(|(id, t)| (id.as_str(), t.as_str())),
-                data_generation: scene.data.generation,
+                data_generation: doc.data.generation,
                 tooltip: None,
                 scale_bar: opts.scale_bar,
                 tooltips: false,
@@ -374,30 +343,29 @@ pub fn export_ui(
             let projector = out.projector?;
             let painter = ui.painter_at(projector.screen_rect);
             let content = ContentInputs {
-                dataset: scene.dataset,
-                index: scene.content,
+                dataset: &doc.dataset,
+                index: &doc.content,
                 day,
                 window_days,
-                selected_event: scene.selected_event,
+                selected_event: look.selected_event(),
                 selected_group: None,
-                filters: &settings.filters,
+                filters: &look.filters,
                 palette: &palette,
                 tagger: crate::map::record_tag::Tagger { on: vector },
             };
             let markers = content_ui(&painter, &projector, &content);
-            let drawn = imported_layer_ui(&painter, &projector, scene.sources, (day, window_days), &palette);
+            let drawn = imported_layer_ui(&painter, &projector, &doc.sources, (day, window_days), &palette);
             let discs = !drawn.clusters.is_empty();
             if let (Some(slot), Some(cached)) = (out.labels_slot, cache.as_ref()) {
                 let (markers, prepared) =
-                    (crate::map::content::labels_avoid(&markers, &drawn.markers), &scene.data.prepared);
+                    (crate::map::content::labels_avoid(&markers, &drawn.markers), &doc.data.prepared);
                 crate::map::view::repaint_labels_clear_of(&painter, slot, cached, prepared, &markers, &palette);
             }
-            let cx =
-                AnnotationContext { projector: &projector, atlas: &scene.data.atlas, prepared: &scene.data.prepared };
+            let cx = AnnotationContext { projector: &projector, atlas: &doc.data.atlas, prepared: &doc.data.prepared };
             paint_annotations(&painter, &cx, scene.annotations, None);
             if opts.legend {
-                panels::legend::legend_ui(&painter, projector.screen_rect, &palette, &settings.filters);
-                panels::data_legend::data_legend_ui(&painter, projector.screen_rect, &palette, scene.sources, discs);
+                crate::map::legend::legend_ui(&painter, projector.screen_rect, &palette, &look.filters);
+                crate::map::data_legend::data_legend_ui(&painter, projector.screen_rect, &palette, &doc.sources, discs);
             }
             Some(projector)
         })
@@ -421,6 +389,6 @@ pub fn raw_input(size_px: [u32; 2], layout_ppp: f32, preview_ppp: Option<f32>) -
 }
 
 /// The background an export is cleared to (the sea).
-pub fn background(settings: &Settings) -> Color32 {
-    theme::map_palette(settings.theme).sea
+pub fn background(look: &MapLook) -> Color32 {
+    theme::map_palette(look.theme).sea
 }

@@ -52,10 +52,10 @@ fn unnamed_paths(
 
 /// The groups drawn under everything else in an SVG export.
 pub fn base_groups(scene: &ExportScene<'_>, p: &Projector) -> Vec<SvgGroup> {
-    let palette = theme::map_palette(scene.settings.theme);
+    let palette = theme::map_palette(scene.look.theme);
     let stroke = |width: f32, color| Stroke::new(width * palette.stroke_scale, color);
-    let prepared = &scene.data.prepared;
-    let atlas = &scene.data.atlas;
+    let prepared = &scene.doc.data.prepared;
+    let atlas = &scene.doc.data.atlas;
     let world = unnamed_paths(
         &prepared.world,
         p,
@@ -89,7 +89,7 @@ pub fn base_groups(scene: &ExportScene<'_>, p: &Projector) -> Vec<SvgGroup> {
         SvgGroup { id: "lakes".into(), paths: lakes },
     ];
     let alpha = province_alpha(p.points_per_km);
-    if scene.settings.show_provinces && alpha > 0.0 {
+    if scene.look.show_provinces && alpha > 0.0 {
         let border = stroke(size::PROVINCE_BORDER, palette.province_border.gamma_multiply(alpha));
         let provinces = unnamed_paths(&prepared.provinces, p, None, Some(border));
         groups.push(SvgGroup { id: "provinces".into(), paths: provinces });

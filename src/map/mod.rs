@@ -3,12 +3,15 @@
 pub mod annotations;
 pub mod content;
 pub mod crossing;
+pub mod data_legend;
 pub mod density;
 pub mod focus;
 pub mod geometry;
 pub mod imported;
 pub mod inset;
 pub mod labels;
+pub mod legend;
+pub mod look;
 pub mod memory;
 pub mod projection;
 pub mod record_tag;

@@ -3,12 +3,10 @@
 pub mod about;
 pub mod annotate;
 pub mod card;
-pub mod data_legend;
 pub mod data_sources;
 pub mod export_dialog;
 pub mod file_prompt;
 pub mod filters;
-pub mod legend;
 pub mod lesson;
 pub mod links;
 pub mod menu;

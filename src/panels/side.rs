@@ -239,3 +239,30 @@ fn on_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Comm
         }
     }
 }
+
+/// An export's side panel: the events, groups and protecting powers of the export's date, as the window's
+/// panel lists them with no card open.
+pub fn export_side_ui(ui: &mut egui::Ui, scene: &crate::export::ExportScene<'_>, window_days: f64) {
+    let (doc, look) = (scene.doc, &scene.look);
+    let day = look.day;
+    let inputs = SideInputs {
+        dataset: &doc.dataset,
+        index: &doc.content,
+        search: &doc.search,
+        inset: &doc.data.inset,
+        card: None,
+        day,
+        window_days,
+        filters: &look.filters,
+        relations_active_only: look.relations_active_only,
+        sources: &doc.sources,
+        record: None,
+        record_fields: &[],
+        record_fields_problem: None,
+        shown: &[],
+        atlas: &doc.data.atlas,
+        names: look.names,
+    };
+    let mut state = SideState::default();
+    side_ui(ui, &inputs, &mut state, &mut Vec::new());
+}

@@ -5,12 +5,14 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use crate::app::{StartOptions, TimeAtlasApp};
+use crate::annotate::Annotation;
+use crate::document::{Document, is_layer_file, read_and_index};
+use crate::export::frames::{FramesRequest, GifWriter, Step, frame_days, frame_path};
+use crate::export::{ExportFormat, ExportOptions, ExportScene, ExportView, Exporter};
+use crate::map::look::MapLook;
 use crate::model::GeoPoint;
 use crate::model::geo::GeoBox;
-
-use super::frames::{FramesRequest, GifWriter, Step, frame_days, frame_path};
-use super::{ExportFormat, ExportOptions, ExportView, Exporter};
+use crate::time::TimeControl;
 
 /// What `timeatlas export` was asked for (parsed and checked).
 #[derive(Clone, Debug, Default)]
@@ -103,33 +105,95 @@ fn format_for(args: &ExportArgs, path: &Path) -> ExportFormat {
     })
 }
 
-/// Builds the app state the export draws, headless.
-pub fn headless_app(args: &ExportArgs) -> anyhow::Result<TimeAtlasApp> {
-    let ctx = egui::Context::default();
-    let options = StartOptions {
-        columns: args.columns.clone(),
-        fresh: true,
-        date: args.date,
-        theme: args.theme,
-        names: args.names,
-        ..Default::default()
-    };
-    let mut app = TimeAtlasApp::headless(&ctx, options);
-    // Read here, not in the background: the image must show them.
-    let errors = app.import_now(&args.data);
-    // Import errors and layer errors stop the export; skipped rows are only reported.
-    if !errors.is_empty() || app.messages.iter().any(|m| m.contains(": error: ")) {
-        bail!("{}", app.messages.join("\n"));
+/// What the command line draws: the document, the look and the drawings, built without a window.
+pub struct Headless {
+    /// Layers, content and the imported files.
+    pub doc: Document,
+    /// The date and what the map shows.
+    pub look: MapLook,
+    /// The dates the atlas covers (the bundled years, widened to the imported files' dates).
+    pub time: TimeControl,
+    /// The drawings from `--annotations`.
+    pub annotations: Vec<Annotation>,
+    /// Size, title and what to include.
+    pub opts: ExportOptions,
+}
+
+impl Headless {
+    /// The scene of the current look, over the home view.
+    pub fn scene(&self, view: ExportView) -> ExportScene<'_> {
+        self.scene_with(view, &self.annotations)
     }
-    for m in app.messages.drain(..) {
+
+    /// The scene of the current look with other drawings (a lesson slide's).
+    pub fn scene_with<'a>(&'a self, view: ExportView, annotations: &'a [Annotation]) -> ExportScene<'a> {
+        ExportScene {
+            doc: &self.doc,
+            look: self.look.clone(),
+            view,
+            annotations,
+            side_panel: Some(crate::panels::side::export_side_ui),
+        }
+    }
+
+    /// Moves the date, within the dates the atlas covers.
+    pub fn set_day(&mut self, day: f64) {
+        self.time.set_day(day);
+        self.look.day = self.time.current_day;
+    }
+}
+
+/// Loads what the export draws: the bundled data, the `--data` files read here (the image must show them),
+/// the annotations, the look the options ask for.
+pub fn headless(args: &ExportArgs) -> anyhow::Result<Headless> {
+    let today = crate::time::today();
+    let (mut doc, mut messages) = Document::bundled(today);
+    let mut time = TimeControl { start_day: crate::time::atlas_start_day(), end_day: today, ..TimeControl::default() };
+    let options = crate::import::ImportOptions {
+        columns: args.columns.clone(),
+        default_date: crate::time::date_from_day(args.date.unwrap_or(time.current_day)).format("%Y-%m-%d").to_string(),
+        ..crate::import::ImportOptions::default()
+    };
+    let mut failed = false;
+    for path in &args.data {
+        if is_layer_file(path) {
+            messages.extend(doc.load_layers(std::slice::from_ref(path)));
+            continue;
+        }
+        match read_and_index(path, &options, &crate::import::Progress::default()) {
+            Ok(prepared) if prepared.imported.lesson.is_some() => messages.push(format!(
+                "{}: a StoryMap's slides are a lesson: open it in the window to present it; its places are not drawn",
+                path.display()
+            )),
+            Ok(prepared) => {
+                if prepared.imported.skipped.count > 0 {
+                    log::warn!("{}: {} rows skipped", path.display(), prepared.imported.skipped.count);
+                }
+                doc.sources.add(prepared);
+            }
+            Err(e) => {
+                messages.push(e.to_string());
+                failed = true;
+            }
+        }
+    }
+    // Import errors and layer errors stop the export; skipped rows are only reported.
+    if failed || messages.iter().any(|m| m.contains(": error: ")) {
+        bail!("{}", messages.join("\n"));
+    }
+    for m in messages {
         eprintln!("timeatlas export: {m}");
     }
-    if let Some(path) = &args.annotations {
-        let items = crate::annotate::file::load(path).map_err(|e| anyhow::anyhow!("{e}"))?;
-        app.draw.history = crate::annotate::History::with_items(items);
+    if let Some((first, last)) = doc.sources.day_range() {
+        time.start_day = time.start_day.min(f64::from(first));
+        time.end_day = time.end_day.max(f64::from(last) + 1.0);
     }
+    let annotations = match &args.annotations {
+        Some(path) => crate::annotate::file::load(path).map_err(|e| anyhow::anyhow!("{e}"))?,
+        None => Vec::new(),
+    };
     let i = args.include;
-    app.settings.export = ExportOptions {
+    let opts = ExportOptions {
         size_px: args.size_px,
         title: args.title.clone().unwrap_or_default(),
         date_stamp: i.date,
@@ -139,36 +203,42 @@ pub fn headless_app(args: &ExportArgs) -> anyhow::Result<TimeAtlasApp> {
         side_panel: i.side_panel,
         ..ExportOptions::default()
     };
-    Ok(app)
+    let look = MapLook {
+        theme: args.theme.unwrap_or_default(),
+        names: args.names.unwrap_or_default(),
+        // Events fade as on a new window's timeline, which shows the bundled years.
+        timeline_span_days: today - crate::time::atlas_start_day(),
+        ..MapLook::default()
+    };
+    let mut headless = Headless { doc, look, time, annotations, opts };
+    headless.set_day(args.date.unwrap_or(headless.time.current_day));
+    Ok(headless)
 }
 
 fn run_inner(args: &ExportArgs) -> anyhow::Result<()> {
-    let mut app = headless_app(args)?;
+    let mut headless = headless(args)?;
     let view = args.view.map_or(ExportView::Home, ExportView::Box);
     let mut exporter = Exporter::new();
     if let Some(lesson) = &args.lesson {
-        return super::lesson_export::export_lesson(&mut app, &mut exporter, lesson, &args.out);
+        return super::lesson_export::export_lesson(&mut headless, &mut exporter, lesson, &args.out);
     }
     if let Some((from, to, step)) = args.frames {
         let request = FramesRequest { from, to, step, dir: args.out.clone(), gif: args.gif };
-        return write_frames(&mut app, &mut exporter, view, &request);
+        return write_frames(&mut headless, &mut exporter, view, &request);
     }
     if args.date.is_none() {
         bail!("give --date DATE (or --from/--to/--step for frames, or --lesson FILE)");
     }
-    let mut opts = app.settings.export.clone();
+    let mut opts = headless.opts.clone();
     opts.format = format_for(args, &args.out);
-    let highlighted = Vec::new();
-    let mut scene = app.export_scene(&highlighted);
-    scene.view = view;
-    exporter.export_to(&scene, &opts, &args.out)?;
+    exporter.export_to(&headless.scene(view), &opts, &args.out)?;
     println!("{}", args.out.display());
     Ok(())
 }
 
 /// Writes the frames of a date range into a folder, printing progress lines.
 pub fn write_frames(
-    app: &mut TimeAtlasApp,
+    headless: &mut Headless,
     exporter: &mut Exporter,
     view: ExportView,
     request: &FramesRequest,
@@ -176,16 +246,13 @@ pub fn write_frames(
     let days = frame_days(request.from, request.to, request.step).map_err(anyhow::Error::msg)?;
     std::fs::create_dir_all(&request.dir).with_context(|| format!("cannot create {}", request.dir.display()))?;
     let mut gif = if request.gif { Some(GifWriter::create(&request.dir.join("frames.gif"), 500)?) } else { None };
-    let mut opts = app.settings.export.clone();
+    let mut opts = headless.opts.clone();
     opts.format = ExportFormat::Png;
-    let highlighted = Vec::new();
     for (i, &day) in days.iter().enumerate() {
-        app.settings.time.set_day(day);
-        let mut scene = app.export_scene(&highlighted);
-        scene.view = view;
-        let image = exporter.png(&scene, &opts)?;
+        headless.set_day(day);
+        let image = exporter.png(&headless.scene(view), &opts)?;
         let path = frame_path(&request.dir, i);
-        crate::model::atomic::write_atomic(&path, &super::exporter::encode_png(&image)?)
+        crate::model::atomic::write_atomic(&path, &crate::export::exporter::encode_png(&image)?)
             .with_context(|| format!("cannot write {}", path.display()))?;
         if let Some(g) = &mut gif {
             g.push(&image)?;

@@ -1,5 +1,8 @@
 //! The command line: open the atlas, or run `check` or `bench`.
 
+mod export;
+mod lesson_export;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -88,7 +91,7 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub lesson: Option<PathBuf>,
     /// Open the window on this box, LON_MIN,LAT_MIN,LON_MAX,LAT_MAX in degrees (as `export --view`).
-    #[arg(long = "view", value_name = "BOX", value_parser = crate::export::command_line::parse_view, allow_hyphen_values = true)]
+    #[arg(long = "view", value_name = "BOX", value_parser = export::parse_view, allow_hyphen_values = true)]
     pub start_view: Option<crate::model::geo::GeoBox>,
     /// Start in presentation mode (full screen).
     #[arg(long)]
@@ -156,7 +159,7 @@ pub struct ExportCli {
     #[arg(long)]
     pub title: Option<String>,
     /// Part of the map: LON_MIN,LAT_MIN,LON_MAX,LAT_MAX (default: Iran, Iraq, Syria and Yemen).
-    #[arg(long, value_name = "BOX", value_parser = crate::export::command_line::parse_view, allow_hyphen_values = true)]
+    #[arg(long, value_name = "BOX", value_parser = export::parse_view, allow_hyphen_values = true)]
     pub view: Option<crate::model::geo::GeoBox>,
     /// png or svg (default: from the file extension).
     #[arg(long, value_parser = crate::export::ExportFormat::parse)]
@@ -221,7 +224,7 @@ pub fn main(process_start: Instant) -> ExitCode {
                 (Some(a), Some(b), Some(s)) => Some((a, b, s)),
                 _ => None,
             };
-            let args = crate::export::command_line::ExportArgs {
+            let args = export::ExportArgs {
                 date: e.date,
                 out: e.out,
                 size_px: e.size,
@@ -236,7 +239,7 @@ pub fn main(process_start: Instant) -> ExitCode {
                 columns: cli.columns.unwrap_or_default(),
                 theme: e.theme.map(ThemeArg::choice),
                 names: e.names,
-                include: crate::export::command_line::Include {
+                include: export::Include {
                     date: !e.no_date,
                     legend: !e.no_legend,
                     scale_bar: !e.no_scale_bar,
@@ -244,7 +247,7 @@ pub fn main(process_start: Instant) -> ExitCode {
                     side_panel: e.side_panel,
                 },
             };
-            crate::export::command_line::run(&args)
+            export::run(&args)
         }
         Some(Sub::SaveStress { kind, lesson, out, import }) => crate::save_stress::run(kind, &lesson, &out, import),
         Some(Sub::Bench { frames }) => {
@@ -325,7 +328,7 @@ fn run_window(cli: Cli) -> ExitCode {
 
 /// The app icon (assets/icons) for the window's title bar and task bar.
 fn window_icon() -> Arc<egui::IconData> {
-    let png = include_bytes!("../assets/icons/hicolor/64x64/apps/timeatlas.png");
+    let png = include_bytes!("../../assets/icons/hicolor/64x64/apps/timeatlas.png");
     // The PNG is ours and checked by a test; a bad one would only cost the icon, never the window.
     Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
 }

@@ -4,12 +4,12 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use crate::app::TimeAtlasApp;
+use crate::export::{ExportFormat, ExportView, Exporter};
 
-use super::{ExportFormat, ExportView, Exporter};
+use super::export::Headless;
 
 /// Writes `DIR/slide-01.png`, ... for every slide of the lesson, with its title and caption.
-pub fn export_lesson(app: &mut TimeAtlasApp, exporter: &mut Exporter, path: &Path, dir: &Path) -> anyhow::Result<()> {
+pub fn export_lesson(headless: &mut Headless, exporter: &mut Exporter, path: &Path, dir: &Path) -> anyhow::Result<()> {
     let lesson = crate::lesson::file::load(path).map_err(|e| anyhow::anyhow!("{e}"))?;
     // Exporting nothing and succeeding would hide the mistake from a script.
     if lesson.slides.is_empty() {
@@ -19,22 +19,22 @@ pub fn export_lesson(app: &mut TimeAtlasApp, exporter: &mut Exporter, path: &Pat
         );
     }
     // A lesson still being written (a slide without sources, say) is exported anyway, with warnings.
-    for problem in crate::lesson::file::validate(&lesson, &app.dataset, &path.display().to_string()) {
+    for problem in crate::lesson::file::validate(&lesson, &headless.doc.dataset, &path.display().to_string()) {
         eprintln!("warning: {problem}");
     }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (i, slide) in lesson.slides.iter().enumerate() {
-        app.apply_slide(slide);
-        let mut opts = app.settings.export.clone();
+        // Each slide starts from the one before, as presenting does: what a slide does not set stays.
+        headless.look = headless.look.clone().with_slide(slide, &headless.time);
+        let mut opts = headless.opts.clone();
         opts.format = ExportFormat::Png;
         opts.title = format!("{}. {}", i + 1, slide.title);
         opts.caption = slide.caption.clone();
-        let highlighted = app.highlighted_countries();
-        let mut scene = app.export_scene(&highlighted);
-        scene.view = slide.view.map_or(ExportView::Home, ExportView::Box);
+        let view = slide.view.map_or(ExportView::Home, ExportView::Box);
+        let scene = headless.scene_with(view, &slide.annotations);
         let path = dir.join(format!("slide-{:02}.png", i + 1));
         let image = exporter.png(&scene, &opts)?;
-        crate::model::atomic::write_atomic(&path, &super::exporter::encode_png(&image)?)
+        crate::model::atomic::write_atomic(&path, &crate::export::exporter::encode_png(&image)?)
             .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("slide {}/{}: {}", i + 1, lesson.slides.len(), slide.title);
         println!("{}", path.display());

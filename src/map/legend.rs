@@ -2,7 +2,7 @@
 
 use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, Vec2};
 
-use crate::map::content::{Backing, EventGroup, event_marker, position_marker};
+use super::content::{Backing, EventGroup, event_marker, position_marker};
 use crate::model::dataset::{EventKind, PositionRole};
 use crate::model::date::Presence;
 use crate::model::filters::Filters;
