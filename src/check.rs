@@ -7,7 +7,7 @@ use crate::import::ImportOptions;
 use crate::model::bundled;
 use crate::model::dataset_load::{DataFileKind, LoadedDataset};
 use crate::model::error::LoadError;
-use crate::model::files::files_in;
+use crate::model::layer_files::files_in;
 use crate::model::layers::{Layer, LayerKind};
 use crate::model::load::{load_layer, read_text};
 use crate::model::publishers::{self, Publishers};

@@ -9,7 +9,7 @@ use crate::import::{ImportError, ImportOptions, Progress};
 use crate::map::content::ContentIndex;
 use crate::map::scene::PreparedAtlas;
 use crate::model::dataset::Dataset;
-use crate::model::files::{files_in, load_layer_file};
+use crate::model::layer_files::{files_in, load_layer_file};
 use crate::model::layers::LayerKind;
 use crate::model::search::{Hit, SearchIndex};
 use crate::model::{Atlas, bundled};

@@ -6,7 +6,7 @@ use anyhow::Context as _;
 
 use crate::export::{ExportFormat, ExportView, Exporter};
 
-use super::export::Headless;
+use super::headless::Headless;
 
 /// Writes `DIR/slide-01.png`, ... for every slide of the lesson, with its title and caption.
 pub fn export_lesson(headless: &mut Headless, exporter: &mut Exporter, path: &Path, dir: &Path) -> anyhow::Result<()> {

@@ -1,6 +1,7 @@
 //! The command line: open the atlas, or run `check` or `bench`.
 
 mod export;
+mod headless;
 mod lesson_export;
 
 use std::path::PathBuf;
@@ -224,7 +225,7 @@ pub fn main(process_start: Instant) -> ExitCode {
                 (Some(a), Some(b), Some(s)) => Some((a, b, s)),
                 _ => None,
             };
-            let args = export::ExportArgs {
+            let args = headless::ExportArgs {
                 date: e.date,
                 out: e.out,
                 size_px: e.size,
@@ -239,7 +240,7 @@ pub fn main(process_start: Instant) -> ExitCode {
                 columns: cli.columns.unwrap_or_default(),
                 theme: e.theme.map(ThemeArg::choice),
                 names: e.names,
-                include: export::Include {
+                include: headless::Include {
                     date: !e.no_date,
                     legend: !e.no_legend,
                     scale_bar: !e.no_scale_bar,

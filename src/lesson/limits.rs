@@ -8,11 +8,11 @@ use serde_json::Value;
 
 use super::model::{Lesson, Slide};
 use crate::annotate::validate as drawings;
+use crate::model::error::too_long;
 use crate::model::error::{LoadError, Place};
 use crate::model::filters::Filters;
 use crate::model::geo::GeoBox;
 use crate::model::json_locate::{self, Seg};
-use crate::model::validate_text::too_long;
 
 /// Most characters in a lesson or slide title.
 pub const MAX_TITLE_CHARS: usize = 300;

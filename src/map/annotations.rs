@@ -9,8 +9,9 @@ use crate::annotate::{Annotation, AnnotationColor, Shape as AShape, Style};
 use crate::model::Atlas;
 use crate::theme;
 
+use super::area_mesh::{push_area_fill, push_area_outline};
 use super::projection::Projector;
-use super::scene::{PreparedAtlas, push_area_fill, push_area_outline};
+use super::scene::PreparedAtlas;
 
 /// Padding around annotation text, in points.
 const TEXT_PAD: f32 = 5.0;

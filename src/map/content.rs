@@ -12,10 +12,10 @@ use crate::model::{Area, AreaRole};
 use crate::theme::{self, MapPalette};
 use crate::time::{SpanIndex, date_from_day, span_days};
 
+use super::area_mesh::{push_area_fill, push_area_outline};
 use super::geometry::PreparedLayer;
 use super::projection::{Projector, map_from_geo};
 use super::record_tag::Tagger;
-use super::scene::{push_area_fill, push_area_outline};
 
 /// How events are grouped for markers, lanes and the legend.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

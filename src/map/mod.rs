@@ -1,6 +1,7 @@
 //! The map: projection, view memory, prepared geometry, the cached screen scene, labels and the widget.
 
 pub mod annotations;
+pub mod area_mesh;
 pub mod content;
 pub mod crossing;
 pub mod data_legend;
@@ -15,6 +16,7 @@ pub mod look;
 pub mod memory;
 pub mod projection;
 pub mod record_tag;
+pub mod scale_bar;
 pub mod scene;
 pub mod triangulate;
 pub mod view;

@@ -1,14 +1,15 @@
 //! The map widget: draws the cached scene, handles pan, zoom and hover, and reports what happened.
 
 use egui::epaint::{Mesh, PathStroke};
-use egui::{Align2, Color32, FontId, Pos2, Sense, Shape, Stroke, Ui, Vec2};
+use egui::{Color32, Pos2, Sense, Shape, Ui};
 
 use crate::model::{Atlas, GeoPoint};
 use crate::theme::{MapPalette, ThemeChoice, size};
 
+use super::area_mesh::{push_area_fill, push_area_outline};
 use super::memory::MapMemory;
 use super::projection::{Projector, geo_from_map};
-use super::scene::{PreparedAtlas, Scene, SceneInputs, SceneKey, build_scene, push_area_fill, push_area_outline};
+use super::scene::{PreparedAtlas, Scene, SceneInputs, SceneKey, build_scene};
 
 /// Mouse-wheel zoom: factor per scrolled point.
 const WHEEL_ZOOM_PER_POINT: f64 = 0.0025;
@@ -98,22 +99,6 @@ pub fn repaint_labels_clear_of(
     let labels = super::labels::clear_of(&scene.labels, &obstacles, p.screen_rect, &inside);
     painter.set(slot, Shape::Vec(super::labels::label_shapes(&labels, palette)));
     labels
-}
-
-/// The corner the scale bar takes (its longest bar and its text), which labels keep out of.
-pub fn scale_bar_rect(screen: egui::Rect) -> egui::Rect {
-    let origin = scale_bar_origin(screen);
-    egui::Rect::from_min_max(
-        Pos2::new(origin.x - 8.0, origin.y - 14.0),
-        Pos2::new(origin.x + SCALE_BAR_MAX_POINTS as f32 + 70.0, origin.y + 8.0),
-    )
-}
-
-/// The longest the scale bar gets, points.
-const SCALE_BAR_MAX_POINTS: f64 = 160.0;
-
-fn scale_bar_origin(screen: egui::Rect) -> Pos2 {
-    Pos2::new(screen.left() + 16.0, screen.bottom() - 18.0)
 }
 
 /// Draws the map in all the space left in `ui` and handles its gestures.
@@ -230,7 +215,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     // A slot the caller may fill again once it knows where this frame's markers are (see `labels::clear_of`).
     out.labels_slot = Some(painter.add(Shape::Vec(super::labels::label_shapes(&scene.labels, inputs.palette))));
     if inputs.scale_bar {
-        scale_bar(&painter, &projector, inputs.palette);
+        super::scale_bar::scale_bar(&painter, &projector, inputs.palette);
     }
 
     let country = out.hovered_country.and_then(|i| inputs.atlas.countries.get(i)).map(|c| c.name.clone());
@@ -253,72 +238,4 @@ fn highlight_mesh(
     let stroke = PathStroke::new(size::HIGHLIGHT_BORDER, stroke);
     push_area_outline(&mut mesh, &prepared.countries, index, p, &stroke, 1.0 / ppp.max(0.1), p.screen_rect);
     Shape::mesh(mesh)
-}
-
-/// Great-circle distance in kilometres.
-pub fn haversine_km(a: GeoPoint, b: GeoPoint) -> f64 {
-    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = la2 - la1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
-
-/// The longest "nice" distance (1, 2 or 5 × 10ⁿ km) whose bar fits in `max_points` at `points_per_true_km`.
-pub fn nice_scale_km(points_per_true_km: f64, max_points: f64) -> f64 {
-    let max_km = max_points / points_per_true_km.max(1e-9);
-    let magnitude = 10f64.powf(max_km.log10().floor());
-    [5.0, 2.0, 1.0].into_iter().map(|m| m * magnitude).find(|&d| d <= max_km).unwrap_or(magnitude)
-}
-
-fn scale_bar(painter: &egui::Painter, p: &Projector, palette: &MapPalette) {
-    let rect = p.screen_rect;
-    // True scale at the centre of the view (the conic's scale varies slightly with latitude).
-    let c = rect.center();
-    let g0 = p.geo_from_screen(c);
-    let g1 = p.geo_from_screen(c + Vec2::new(0.0, -50.0));
-    let km = haversine_km(g0, g1);
-    if km <= 0.0 || !km.is_finite() {
-        return;
-    }
-    let points_per_true_km = 50.0 / km;
-    let d_km = nice_scale_km(points_per_true_km, SCALE_BAR_MAX_POINTS);
-    let len = (d_km * points_per_true_km) as f32;
-    let origin = scale_bar_origin(rect);
-    let ink = Stroke::new(2.5, palette.scale_bar);
-    let halo = Stroke::new(5.0, palette.label_halo);
-    let bar = [origin, origin + Vec2::new(len, 0.0)];
-    let ticks = [[origin, origin + Vec2::new(0.0, -7.0)], [bar[1], bar[1] + Vec2::new(0.0, -7.0)]];
-    for stroke in [halo, ink] {
-        painter.line_segment(bar, stroke);
-        for t in ticks {
-            painter.line_segment(t, stroke);
-        }
-    }
-    let text = if d_km >= 1.0 { format!("{d_km:.0} km") } else { format!("{:.0} m", d_km * 1000.0) };
-    let pos = Pos2::new(origin.x + len + 8.0, origin.y - 4.0);
-    let font = FontId::proportional(size::LABEL_CITY);
-    for o in [Vec2::new(-1.0, 0.0), Vec2::new(1.0, 0.0), Vec2::new(0.0, -1.0), Vec2::new(0.0, 1.0)] {
-        painter.text(pos + o, Align2::LEFT_CENTER, &text, font.clone(), palette.label_halo);
-    }
-    painter.text(pos, Align2::LEFT_CENTER, text, font, palette.scale_bar);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn haversine_baghdad_tehran() {
-        let d = haversine_km(GeoPoint::lat_lon(33.34, 44.40), GeoPoint::lat_lon(35.69, 51.42));
-        assert!((d - 690.0).abs() < 15.0, "{d}");
-    }
-
-    #[test]
-    fn nice_scale_rounds_down_to_1_2_5() {
-        assert_eq!(nice_scale_km(0.3, 160.0), 500.0);
-        assert_eq!(nice_scale_km(1.0, 160.0), 100.0);
-        assert_eq!(nice_scale_km(0.1, 160.0), 1000.0);
-        assert_eq!(nice_scale_km(0.5, 160.0), 200.0);
-    }
 }

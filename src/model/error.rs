@@ -110,6 +110,13 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// "expected at most MAX characters, found N" when `text` is longer than `max` characters. Counting stops
+/// early, so a 10 MB text is refused without walking all of it first.
+pub fn too_long(text: &str, max: usize) -> Option<String> {
+    let chars = text.chars().take(max + 1).count();
+    (chars > max).then(|| format!("expected at most {max} characters, found {}", text.chars().count()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -105,6 +105,15 @@ impl GeoBox {
     }
 }
 
+/// Great-circle distance in kilometres.
+pub fn haversine_km(a: GeoPoint, b: GeoPoint) -> f64 {
+    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = la2 - la1;
+    let dlon = (b.lon - a.lon).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +155,11 @@ mod tests {
         let far = GeoBox::around([GeoPoint::lon_lat(10.0, 10.0)]).unwrap();
         assert!(!b.intersects(&far));
         assert!(GeoBox::around(std::iter::empty()).is_none());
+    }
+
+    #[test]
+    fn haversine_baghdad_tehran() {
+        let d = haversine_km(GeoPoint::lat_lon(33.34, 44.40), GeoPoint::lat_lon(35.69, 51.42));
+        assert!((d - 690.0).abs() < 15.0, "{d}");
     }
 }

@@ -135,7 +135,7 @@ pub const MAX_FEATURE_POSITIONS: usize = 200_000;
 /// A required, non-empty string property of at most [`MAX_PROPERTY_CHARS`] characters.
 pub fn string_prop(cx: &FeatureCx<'_>, props: &Map<String, Value>, key: &str) -> Result<String, LoadError> {
     match props.get(key) {
-        Some(Value::String(s)) if !s.trim().is_empty() => match super::validate_text::too_long(s, MAX_PROPERTY_CHARS) {
+        Some(Value::String(s)) if !s.trim().is_empty() => match super::error::too_long(s, MAX_PROPERTY_CHARS) {
             None => Ok(s.clone()),
             Some(message) => Err(cx.error(&[Seg::Key("properties"), Seg::Key(key)], message)),
         },

@@ -13,6 +13,7 @@ pub mod files;
 pub mod filters;
 pub mod geo;
 pub mod json_locate;
+pub mod layer_files;
 pub mod layers;
 pub mod load;
 pub mod publishers;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::dataset_load::{DataFileKind, LoadedDataset, Origin};
-use super::error::LoadError;
+use super::error::{LoadError, too_long};
 use super::json_locate::Seg;
 
 /// Most characters in a title or a name (it is shown on one line of a card, a label or the timeline).
@@ -102,11 +102,4 @@ fn countries(loaded: &LoadedDataset) -> Vec<LoadError> {
         }
     }
     errors
-}
-
-/// "expected at most MAX characters, found N" when `text` is longer than `max` characters. Counting stops
-/// early, so a 10 MB text is refused without walking all of it first.
-pub fn too_long(text: &str, max: usize) -> Option<String> {
-    let chars = text.chars().take(max + 1).count();
-    (chars > max).then(|| format!("expected at most {max} characters, found {}", text.chars().count()))
 }

@@ -5,7 +5,9 @@ use egui::{Color32, RichText, TextStyle, Ui};
 
 use crate::command::Command;
 use crate::map::content::ContentIndex;
-use crate::model::dataset::{Confidence, Dataset, Event, LocationPrecision, Source};
+use crate::model::dataset::{Confidence, Dataset, Event, LocationPrecision};
+
+use super::links::sources_ui;
 use crate::model::search::Hit;
 use crate::text::label::label_ui;
 use crate::theme;
@@ -201,55 +203,6 @@ fn note_ui(ui: &mut Ui, note: Option<&str>) {
     }
 }
 
-/// The sources as links, each after its publisher's name (from `data/publishers.json`), with a word when
-/// the page is an archived copy or the record rests on supporting sources only; the system browser opens
-/// only when a link is clicked.
-pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
-    ui.label(RichText::new("Sources").strong());
-    let lines = crate::model::publishers::bundled().map(|p| source_lines(p, sources)).unwrap_or_default();
-    if !lines.iter().any(|l| l.reputable) && !sources.is_empty() {
-        ui.label(RichText::new("No reputable source found: supporting sources only.").italics());
-    }
-    for (i, s) in sources.iter().enumerate() {
-        let line = lines.get(i);
-        ui.horizontal_wrapped(|ui| {
-            if let Some(publisher) = line.and_then(|l| l.publisher.as_deref()) {
-                ui.label(RichText::new(publisher).strong());
-            }
-            super::links::source_link_ui(ui, &s.title, &s.url);
-            if let Some(archive) = line.and_then(|l| l.archive.as_deref()) {
-                ui.label(RichText::new(format!("(archived copy, {archive})")).small());
-            }
-        });
-    }
-}
-
-/// What a card says beside one source link.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SourceLine {
-    /// The publisher's name, when listed.
-    pub publisher: Option<String>,
-    /// The archive's name, when the page is an archived copy.
-    pub archive: Option<String>,
-    /// True when the publisher counts as reputable on its own.
-    pub reputable: bool,
-}
-
-/// The publisher, archive and standing of each source, in order (no egui: tested on its own).
-pub fn source_lines(publishers: &crate::model::publishers::Publishers, sources: &[Source]) -> Vec<SourceLine> {
-    sources
-        .iter()
-        .map(|s| {
-            let c = publishers.cite(&s.url);
-            SourceLine {
-                publisher: c.publisher.map(|p| p.name.clone()),
-                archive: c.archive.map(|a| a.name.clone()),
-                reputable: c.is_reputable(),
-            }
-        })
-        .collect()
-}
-
 /// A group's dated areas: the one drawn at this date first, then when the others apply (or why none is).
 fn group_areas_ui(ui: &mut Ui, g: &crate::model::dataset::Group, day: f64) {
     let date = crate::time::date_from_day(day);
@@ -267,28 +220,5 @@ fn group_areas_ui(ui: &mut Ui, g: &crate::model::dataset::Group, day: f64) {
     let others: Vec<String> = g.areas.iter().filter(|a| !shown.contains(a)).map(|a| a.span.long()).collect();
     if !others.is_empty() {
         ui.label(RichText::new(format!("Other mapped periods: {}", others.join("; "))).small());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_name_publishers_and_archives() {
-        let Ok(p) = crate::model::publishers::bundled() else { panic!("bundled publishers") };
-        let src = |url: &str| Source { url: url.into(), title: "t".into() };
-        let lines = source_lines(
-            p,
-            &[
-                src("https://www.reuters.com/world/x"),
-                src("https://web.archive.org/web/2016/http://www.state.gov/r/pa/prs/ps/2016/01/1.htm"),
-                src("https://www.longwarjournal.org/a"),
-            ],
-        );
-        let names: Vec<Option<&str>> = lines.iter().map(|l| l.publisher.as_deref()).collect();
-        assert_eq!(names, [Some("Reuters"), Some("US Department of State"), Some("FDD's Long War Journal")]);
-        assert_eq!(lines.get(1).and_then(|l| l.archive.as_deref()), Some("Internet Archive"));
-        assert_eq!(lines.iter().map(|l| l.reputable).collect::<Vec<_>>(), [true, true, false]);
     }
 }

@@ -166,6 +166,6 @@ pub fn claims_ui(ui: &mut Ui, d: &Dataset) {
         ui.label(RichText::new(format!("“{}”", c.claim)).italics());
         ui.label(RichText::new(format!("— {}", c.document)).small());
         ui.label(&c.correction);
-        super::card::sources_ui(ui, &c.sources);
+        super::links::sources_ui(ui, &c.sources);
     }
 }
