@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use crate::TimeAtlasApp;
 use crate::annotate::{Edit, Shape, Style};
 use crate::app::StartOptions;
-use crate::command::Command;
+use crate::command::{Command, FileCommand, LessonCommand};
 use crate::command::FileAction;
 
 /// What is saved.
@@ -68,18 +68,18 @@ pub fn run(kind: SaveKind, lesson: &Path, out: &Path, import: Option<PathBuf>) -
                 if let Some(l) = app.lesson.lesson.as_mut() {
                     l.title = text;
                 }
-                app.apply(&ctx, Command::FileChosen(FileAction::SaveLesson, out.to_path_buf()));
+                app.apply(&ctx, Command::File(FileCommand::FileChosen(FileAction::SaveLesson, out.to_path_buf())));
             }
             SaveKind::Annotations => {
                 let mut items = drawn.clone();
                 items.insert(0, label(&text));
                 app.draw.history.apply(Edit::ReplaceAll(items), false);
-                app.apply(&ctx, Command::FileChosen(FileAction::SaveAnnotations, out.to_path_buf()));
+                app.apply(&ctx, Command::File(FileCommand::FileChosen(FileAction::SaveAnnotations, out.to_path_buf())));
             }
             SaveKind::Autosave => {
                 let (caption, duration_s) =
                     app.lesson.slide().map_or((String::new(), 10.0), |s| (s.caption.clone(), s.duration_s));
-                app.apply(&ctx, Command::EditSlide { title: text, caption, duration_s });
+                app.apply(&ctx, Command::Lesson(LessonCommand::EditSlide { title: text, caption, duration_s }));
                 app.flush_autosave();
             }
         }

@@ -8,13 +8,13 @@ mod common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use timeatlas::TimeAtlasApp;
-use timeatlas::command::Command;
+use timeatlas::command::{CardCommand, Command, DrawCommand, FileCommand, LessonCommand, MapCommand, WindowCommand};
 use timeatlas::map::content::{MarkerItem, marker_rects};
 use timeatlas::model::search::Hit;
 
 fn open_side_panel(h: &mut Harness<'static, TimeAtlasApp>) {
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::ShowSidePanel(true));
+    h.state_mut().apply(&ctx, Command::Window(WindowCommand::ShowSidePanel(true)));
     h.run();
     h.run();
 }
@@ -61,7 +61,7 @@ fn status_coordinates_stay_clear_of_the_credits() {
     for width in [512.0, 1400.0] {
         let mut h = common::harness_at("2020-01-03", width, 384.0);
         let ctx = h.ctx.clone();
-        h.state_mut().apply(&ctx, Command::SetTheme(timeatlas::theme::ThemeChoice::Projector));
+        h.state_mut().apply(&ctx, Command::Map(MapCommand::SetTheme(timeatlas::theme::ThemeChoice::Projector)));
         h.run();
         let at = h.state().map_rect.center();
         h.hover_at(at);
@@ -197,9 +197,9 @@ fn no_label_lies_under_a_marker() {
         h.run();
         if zoom {
             let ctx = h.ctx.clone();
-            h.state_mut().apply(&ctx, Command::ShowOnMap(timeatlas::model::GeoPoint::lat_lon(32.0, 47.0)));
+            h.state_mut().apply(&ctx, Command::Map(MapCommand::ShowOnMap(timeatlas::model::GeoPoint::lat_lon(32.0, 47.0))));
             h.run();
-            h.state_mut().apply(&ctx, Command::ZoomBy(0.7));
+            h.state_mut().apply(&ctx, Command::Map(MapCommand::ZoomBy(0.7)));
             h.run();
         }
         let app = h.state();
@@ -249,13 +249,13 @@ fn presenting_on_a_projector_shows_every_sources_line_whole() {
     let mut h = common::harness_at("2020-01-03", 512.0, 384.0);
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::OpenSampleLesson);
-    h.state_mut().apply(&ctx, Command::Present(true));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::OpenSampleLesson));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::Present(true)));
     h.run_steps(20);
     let slides = h.state().lesson.len();
     assert!(slides > 3);
     for n in 0..slides {
-        h.state_mut().apply(&ctx, Command::GoToSlide(n));
+        h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::GoToSlide(n)));
         h.run_steps(20);
         let has_sources = h.state().lesson.slide().is_some_and(|s| !s.sources.is_empty());
         if !has_sources {
@@ -273,7 +273,7 @@ fn the_label_editor_opens_where_the_user_clicked() {
     let mut h = common::harness_at("2020-01-03", 1400.0, 900.0);
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::SetTool(timeatlas::command::Tool::Text));
+    h.state_mut().apply(&ctx, Command::Draw(DrawCommand::SetTool(timeatlas::command::Tool::Text)));
     h.run();
     let map = h.state().map_rect;
     let at = map.center() + egui::vec2(map.width() * 0.25, map.height() * 0.2);
@@ -292,10 +292,10 @@ fn a_new_slide_takes_the_sources_of_what_it_shows() {
     let mut h = common::harness_at("1979-11-04", 1400.0, 900.0);
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::OpenCard(Some(Hit::Event("soleimani-killed-2020".into()))));
-    h.state_mut().apply(&ctx, Command::NewLesson);
+    h.state_mut().apply(&ctx, Command::Card(CardCommand::OpenCard(Some(Hit::Event("soleimani-killed-2020".into())))));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::NewLesson));
     h.run();
-    h.state_mut().apply(&ctx, Command::AddSlide);
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::AddSlide));
     h.run();
     let app = h.state();
     let slide = app.lesson.lesson.as_ref().unwrap().slides.last().unwrap().clone();
@@ -324,18 +324,18 @@ fn opening_and_closing_a_lesson_keeps_the_free_drawings() {
     h.run();
     let ctx = h.ctx.clone();
     let label = Shape::Text { at: timeatlas::model::GeoPoint::lat_lon(33.0, 44.0), text: "Mine".into() };
-    h.state_mut().apply(&ctx, Command::EditAnnotations(Edit::Add(label.clone(), Style::default()), false));
+    h.state_mut().apply(&ctx, Command::Draw(DrawCommand::EditAnnotations(Edit::Add(label.clone(), Style::default()), false)));
     h.run();
     let mine = h.state().draw.history.items().to_vec();
     assert_eq!(mine.len(), 1);
-    h.state_mut().apply(&ctx, Command::OpenSampleLesson);
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::OpenSampleLesson));
     h.run_steps(5);
     assert!(h.state().lesson.len() > 1);
     assert!(h.state().draw.history.items() != &mine[..], "the lesson's own drawings show");
     let last = h.state().lesson.len() - 1;
-    h.state_mut().apply(&ctx, Command::GoToSlide(last));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::GoToSlide(last)));
     h.run_steps(5);
-    h.state_mut().apply(&ctx, Command::CloseLesson);
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::CloseLesson));
     h.run_steps(5);
     assert_eq!(h.state().draw.history.items(), &mine[..], "the free drawings are back, and only they");
     assert!(h.state().draw.history.can_undo(), "with their undo");
@@ -350,17 +350,17 @@ fn a_lesson_is_renamed_saved_with_its_extension_and_saved_again_in_place() {
     let mut h = common::harness_at("2020-01-03", 1400.0, 900.0);
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::NewLesson);
-    h.state_mut().apply(&ctx, Command::RenameLesson("Week 3: the embassy".into()));
-    h.state_mut().apply(&ctx, Command::FileChosen(FileAction::SaveLesson, dir.path().join("week3")));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::NewLesson));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::RenameLesson("Week 3: the embassy".into())));
+    h.state_mut().apply(&ctx, Command::File(FileCommand::FileChosen(FileAction::SaveLesson, dir.path().join("week3"))));
     h.run();
     let file = dir.path().join("week3.json");
     assert!(file.is_file(), "saved with its extension");
     assert!(std::fs::read_to_string(&file).unwrap().contains("Week 3: the embassy"));
     let note = h.state().lesson.saved.clone().unwrap().unwrap();
     assert!(note.starts_with("Saved to") && note.contains("week3.json"), "{note}");
-    h.state_mut().apply(&ctx, Command::RenameLesson("Week 4".into()));
-    h.state_mut().apply(&ctx, Command::SaveLesson);
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::RenameLesson("Week 4".into())));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::SaveLesson));
     h.run();
     assert!(std::fs::read_to_string(&file).unwrap().contains("Week 4"), "saved in place");
     assert!(h.query_by_label("Save the lesson").is_none(), "without asking for the path again");

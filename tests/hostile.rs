@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable as _;
 
 use timeatlas::annotate::{Annotation, Shape, Style};
 use timeatlas::app::StartOptions;
-use timeatlas::command::Command;
+use timeatlas::command::{Command, LessonCommand};
 use timeatlas::model::GeoPoint;
 
 /// A lesson whose one slide has a label of font size `font` (as text, so 1e30 and 1e39 can be written).
@@ -108,7 +108,7 @@ fn the_window_reports_such_a_lesson_and_a_recovered_autosave_of_it() {
     std::fs::create_dir_all(recovery.parent().unwrap()).unwrap();
     std::fs::write(&recovery, lesson_with_label_font("1e39")).unwrap();
     let before = app.messages.len();
-    app.apply(&ctx, Command::RecoverAutosave);
+    app.apply(&ctx, Command::Lesson(LessonCommand::RecoverAutosave));
     assert!(app.lesson.lesson.is_none());
     assert_eq!(app.messages.len(), before + 1);
     assert!(app.messages.last().unwrap().contains("style.font_size"), "{:?}", app.messages.last());

@@ -9,7 +9,7 @@ mod common;
 use std::process::Command as Process;
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use timeatlas::command::Command;
+use timeatlas::command::{CardCommand, Command, MapCommand};
 use timeatlas::model::search::Hit;
 use timeatlas::text::names::NameMode;
 
@@ -68,10 +68,10 @@ fn cards_give_the_local_name_of_a_country_after_the_english_one() {
     let mut h = common::harness_at("2020-01-03", 1280.0, 800.0);
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::Open(Some(Hit::Event("soleimani-killed-2020".into()))));
+    h.state_mut().apply(&ctx, Command::Card(CardCommand::Open(Some(Hit::Event("soleimani-killed-2020".into())))));
     h.run();
     assert!(h.query_by_label_contains("(العراق)").is_none(), "English names: no local name in the card");
-    h.state_mut().apply(&ctx, Command::SetNames(NameMode::Local));
+    h.state_mut().apply(&ctx, Command::Map(MapCommand::SetNames(NameMode::Local)));
     h.run();
     // Screen readers get the line in reading order (not as laid out right to left).
     let line = h.get_by(|n| n.value().is_some_and(|v| v.contains("Iraq (العراق)")));

@@ -13,14 +13,14 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use timeatlas::TimeAtlasApp;
 use timeatlas::annotate::{Annotation, Edit, Shape, Style};
-use timeatlas::command::Command;
+use timeatlas::command::{Command, DrawCommand, LessonCommand};
 use timeatlas::model::GeoPoint;
 
 fn label(text: &str, lon: f64) -> Command {
-    Command::EditAnnotations(
+    Command::Draw(DrawCommand::EditAnnotations(
         Edit::Add(Shape::Text { at: GeoPoint::lon_lat(lon, 33.0), text: text.into() }, Style::default()),
         false,
-    )
+    ))
 }
 
 fn apply(h: &mut egui_kittest::Harness<'static, TimeAtlasApp>, command: Command) {
@@ -61,7 +61,7 @@ fn opening_the_sample_lesson_keeps_the_drawings_and_the_notice_brings_them_back(
     apply(&mut h, label("my own label", 45.0));
     apply(&mut h, label("second label", 50.0));
     let mine = drawings(&h);
-    apply(&mut h, Command::OpenSampleLesson);
+    apply(&mut h, Command::Lesson(LessonCommand::OpenSampleLesson));
     assert!(lesson_title(&h).is_some());
     assert_ne!(drawings(&h), mine, "the lesson's first slide is shown");
     // The notice says what was kept and brings it back with one click.
@@ -89,15 +89,15 @@ fn closing_a_lesson_gives_the_map_its_own_drawings_back_and_undo_reopens_it_at_t
     h.run();
     apply(&mut h, label("my own label", 50.0));
     let mine = drawings(&h);
-    apply(&mut h, Command::OpenSampleLesson);
-    apply(&mut h, Command::GoToSlide(2));
+    apply(&mut h, Command::Lesson(LessonCommand::OpenSampleLesson));
+    apply(&mut h, Command::Lesson(LessonCommand::GoToSlide(2)));
     apply(&mut h, label("drawn on slide 3", 48.0));
-    apply(&mut h, Command::CloseLesson);
+    apply(&mut h, Command::Lesson(LessonCommand::CloseLesson));
     assert_eq!(lesson_title(&h), None);
     // As #19 asks: the slide's drawings leave with the lesson, the map's own come back.
     assert_eq!(drawings(&h), mine, "the map's own drawings are back");
-    apply(&mut h, Command::Undo);
-    apply(&mut h, Command::Undo);
+    apply(&mut h, Command::Draw(DrawCommand::Undo));
+    apply(&mut h, Command::Draw(DrawCommand::Undo));
     assert!(lesson_title(&h).is_some(), "Undo reopens the closed lesson");
     let state = &h.state().lesson;
     assert_eq!(state.current, 2);
@@ -111,11 +111,11 @@ fn closing_a_lesson_gives_the_map_its_own_drawings_back_and_undo_reopens_it_at_t
 fn a_new_lesson_over_an_open_one_puts_the_open_one_aside() {
     let mut h = common::harness_at("1990-06-01", 1280.0, 800.0);
     h.run();
-    apply(&mut h, Command::OpenSampleLesson);
+    apply(&mut h, Command::Lesson(LessonCommand::OpenSampleLesson));
     let sample = lesson_title(&h).unwrap();
-    apply(&mut h, Command::NewLesson);
+    apply(&mut h, Command::Lesson(LessonCommand::NewLesson));
     assert_eq!(lesson_title(&h).as_deref(), Some("New lesson"));
-    apply(&mut h, Command::Undo);
+    apply(&mut h, Command::Draw(DrawCommand::Undo));
     assert_eq!(lesson_title(&h), Some(sample), "Undo brings the replaced lesson back");
 }
 
@@ -123,11 +123,11 @@ fn a_new_lesson_over_an_open_one_puts_the_open_one_aside() {
 fn a_deleted_slide_comes_back_with_undo() {
     let mut h = common::harness_at("1990-06-01", 1280.0, 800.0);
     h.run();
-    apply(&mut h, Command::OpenSampleLesson);
+    apply(&mut h, Command::Lesson(LessonCommand::OpenSampleLesson));
     let whole = h.state().lesson.lesson.clone().unwrap();
-    apply(&mut h, Command::DeleteSlide(3));
+    apply(&mut h, Command::Lesson(LessonCommand::DeleteSlide(3)));
     assert_eq!(h.state().lesson.len(), whole.slides.len() - 1);
-    apply(&mut h, Command::Undo);
+    apply(&mut h, Command::Draw(DrawCommand::Undo));
     assert_eq!(h.state().lesson.lesson.as_ref(), Some(&whole));
 }
 
@@ -140,11 +140,11 @@ fn recovering_the_autosave_puts_the_open_lesson_aside() {
     recovered.title = "Recovered from the last run".into();
     std::fs::create_dir_all(autosave.parent().unwrap()).unwrap();
     timeatlas::lesson::file::save(&timeatlas::app::presenting::recovery_path(&autosave), &recovered).unwrap();
-    apply(&mut h, Command::NewLesson);
+    apply(&mut h, Command::Lesson(LessonCommand::NewLesson));
     apply(&mut h, label("in my new lesson", 47.0));
-    apply(&mut h, Command::RecoverAutosave);
+    apply(&mut h, Command::Lesson(LessonCommand::RecoverAutosave));
     assert_eq!(lesson_title(&h).as_deref(), Some("Recovered from the last run"));
-    apply(&mut h, Command::Undo);
+    apply(&mut h, Command::Draw(DrawCommand::Undo));
     assert_eq!(lesson_title(&h).as_deref(), Some("New lesson"));
     assert_eq!(texts(&h), ["in my new lesson"]);
 }
@@ -158,8 +158,8 @@ fn a_failed_load_leaves_drawings_lesson_and_data_as_they_were() {
     let copy = dir.join("mine.csv");
     std::fs::copy(&data, &copy).unwrap();
     assert!(h.state_mut().import_now(std::slice::from_ref(&copy)).is_empty());
-    apply(&mut h, Command::OpenSampleLesson);
-    apply(&mut h, Command::GoToSlide(1));
+    apply(&mut h, Command::Lesson(LessonCommand::OpenSampleLesson));
+    apply(&mut h, Command::Lesson(LessonCommand::GoToSlide(1)));
     apply(&mut h, label("on slide 2", 46.0));
     let (before_drawings, before_lesson, before_current) =
         (drawings(&h), h.state().lesson.lesson.clone(), h.state().lesson.current);
@@ -169,7 +169,7 @@ fn a_failed_load_leaves_drawings_lesson_and_data_as_they_were() {
     let before_records = records(&h);
     let bad = dir.join("broken.json");
     std::fs::write(&bad, b"{\"format\": \"timeatlas-lesson\", \"lesson\": {\"title\": ").unwrap();
-    apply(&mut h, Command::LoadLesson(bad.clone()));
+    apply(&mut h, Command::Lesson(LessonCommand::LoadLesson(bad.clone())));
     h.state_mut().load_annotations(&bad);
     // The same file re-read, now broken: the source keeps what it had.
     std::fs::write(&copy, b"date_start,side_a\n\xff\xfe").unwrap();
@@ -204,7 +204,7 @@ impl eframe::Storage for MemoryStorage {
 fn closing_the_window_with_an_unsaved_lesson_writes_its_autosave_at_once() {
     let mut h = common::harness_at("1990-06-01", 1280.0, 800.0);
     h.run();
-    apply(&mut h, Command::NewLesson);
+    apply(&mut h, Command::Lesson(LessonCommand::NewLesson));
     let autosave = h.state().autosave_file().to_path_buf();
     let _ = std::fs::remove_file(&autosave);
     // Drawn, and the window closed before another frame: no autosave has been written for it.

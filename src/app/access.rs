@@ -4,7 +4,7 @@
 
 use egui::{Id, Key, Vec2};
 
-use crate::command::Command;
+use crate::command::{CardCommand, Command, MapCommand};
 use crate::map::content::{Marker, MarkerItem};
 use crate::map::focus::{self, FocusTarget};
 use crate::map::projection::Projector;
@@ -111,7 +111,7 @@ impl TimeAtlasApp {
         if delta != Vec2::ZERO {
             let mut view = self.drawn_view;
             view.pan_by_screen(delta);
-            out.push(Command::SetView(view));
+            out.push(Command::Map(MapCommand::SetView(view)));
         }
     }
 
@@ -180,9 +180,9 @@ impl TimeAtlasApp {
     /// What Enter on a marker does: what a click on it does.
     fn open_marker(&self, item: &MarkerItem) -> Option<Command> {
         Some(match *item {
-            MarkerItem::Event(i) => Command::SelectEvent(Some(self.doc.dataset.events.get(i)?.id.clone())),
+            MarkerItem::Event(i) => Command::Card(CardCommand::SelectEvent(Some(self.doc.dataset.events.get(i)?.id.clone()))),
             MarkerItem::Position(i) => {
-                Command::Open(Some(Hit::Position(self.doc.dataset.positions.get(i)?.id.clone())))
+                Command::Card(CardCommand::Open(Some(Hit::Position(self.doc.dataset.positions.get(i)?.id.clone()))))
             }
             MarkerItem::Imported { source, record } => Command::Data(DataCommand::OpenRecord(Some((source, record)))),
             MarkerItem::ImportedCluster(_) => return None,

@@ -1,7 +1,7 @@
 //! The app's annotation state and the commands that change it.
 
 use crate::annotate::{Edit, History, Shape};
-use crate::command::Command;
+use crate::command::{Command, DrawCommand};
 use crate::command::Tool;
 use crate::panels::annotate::Draft;
 
@@ -44,30 +44,30 @@ impl TimeAtlasApp {
     pub(super) fn apply_drawing(&mut self, command: Command) {
         let d = &mut self.draw;
         match command {
-            Command::SetTool(tool) => {
+            Command::Draw(DrawCommand::SetTool(tool)) => {
                 d.tool = tool;
                 d.draft = Draft::default();
                 if tool != Tool::Pointer {
                     d.selected = None;
                 }
             }
-            Command::SetAnnotationStyle(style) => {
+            Command::Draw(DrawCommand::SetAnnotationStyle(style)) => {
                 self.settings.annotation_style = style;
                 if let Some(a) = d.selected.and_then(|id| d.history.get(id)).cloned() {
                     // Nudging a size or trying colours on one annotation is one undo step.
                     d.history.apply(Edit::Update { id: a.id, shape: a.shape, style }, true);
                 }
             }
-            Command::EditAnnotations(edit, coalesce) => {
+            Command::Draw(DrawCommand::EditAnnotations(edit, coalesce)) => {
                 d.history.apply(edit, coalesce);
                 if d.selected.is_some_and(|id| d.history.get(id).is_none()) {
                     d.selected = None;
                 }
             }
-            Command::EndAnnotationGesture => d.history.end_gesture(),
-            Command::SelectAnnotation(id) => d.selected = id,
+            Command::Draw(DrawCommand::EndAnnotationGesture) => d.history.end_gesture(),
+            Command::Draw(DrawCommand::SelectAnnotation(id)) => d.selected = id,
             // Past the drawings' own steps, Undo brings back what a lesson action put aside.
-            Command::Undo => {
+            Command::Draw(DrawCommand::Undo) => {
                 if d.history.can_undo() {
                     d.history.undo();
                     d.text_edit = None;
@@ -75,7 +75,7 @@ impl TimeAtlasApp {
                     self.bring_back();
                 }
             }
-            Command::Redo => {
+            Command::Draw(DrawCommand::Redo) => {
                 if d.history.can_redo() || !self.set_aside.can_redo() {
                     d.history.redo();
                     d.text_edit = None;
@@ -83,7 +83,7 @@ impl TimeAtlasApp {
                     self.redo_put_aside();
                 }
             }
-            Command::EditAnnotationText(id) => {
+            Command::Draw(DrawCommand::EditAnnotationText(id)) => {
                 // A label left open is kept before another is edited.
                 if let Some(open) = d.text_edit.take() {
                     commit_text(&mut d.history, &open, self.settings.annotation_style);
@@ -95,18 +95,18 @@ impl TimeAtlasApp {
                     d.selected = Some(id);
                 }
             }
-            Command::NewTextAt(at) => {
+            Command::Draw(DrawCommand::NewTextAt(at)) => {
                 if let Some(open) = d.text_edit.take() {
                     commit_text(&mut d.history, &open, self.settings.annotation_style);
                 }
                 d.text_edit = Some(TextEdit { id: None, at, text: String::new() });
             }
-            Command::CommitAnnotationText => {
+            Command::Draw(DrawCommand::CommitAnnotationText) => {
                 if let Some(edit) = d.text_edit.take() {
                     d.selected = commit_text(&mut d.history, &edit, self.settings.annotation_style);
                 }
             }
-            Command::CancelAnnotationText => d.text_edit = None,
+            Command::Draw(DrawCommand::CancelAnnotationText) => d.text_edit = None,
             _ => {}
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::command::Command;
+use crate::command::{Command, ExportCommand, FileCommand};
 use crate::command::FileAction;
 use crate::export::frames::{FramesRequest, GifWriter, frame_days, frame_path};
 use crate::export::{ExportFormat, ExportOptions, ExportScene, ExportView, Exporter};
@@ -108,19 +108,19 @@ impl TimeAtlasApp {
 
     pub(super) fn apply_export(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::ShowExport(open) => {
+            Command::Export(ExportCommand::ShowExport(open)) => {
                 self.export.open = open;
                 self.export.preview_stale = open;
                 self.export.status = None;
             }
-            Command::SetExportOptions(opts) => {
+            Command::Export(ExportCommand::SetExportOptions(opts)) => {
                 self.settings.export = opts;
                 self.export.preview_stale = true;
                 // Typing a title or resizing the window re-renders once, when it stops.
                 self.export.preview_changed_at = Some(ctx.input(|i| i.time));
             }
-            Command::RefreshExportPreview => self.export.preview_stale = true,
-            Command::CopyExport => {
+            Command::Export(ExportCommand::RefreshExportPreview) => self.export.preview_stale = true,
+            Command::Export(ExportCommand::CopyExport) => {
                 let mut opts = self.settings.export.clone();
                 opts.format = ExportFormat::Png;
                 self.export.status = Some(match self.export_png(&opts) {
@@ -132,7 +132,7 @@ impl TimeAtlasApp {
                     Err(e) => Err(format!("{e:#}")),
                 });
             }
-            Command::ExportFrames(request) => self.start_frames(request),
+            Command::Export(ExportCommand::ExportFrames(request)) => self.start_frames(request),
             _ => {}
         }
     }
@@ -148,7 +148,7 @@ impl TimeAtlasApp {
             _ => "annotations.json".to_owned(),
         };
         match crate::panels::file_prompt::native_dialog(action, ext, &name) {
-            Some(path) => self.commands.push(Command::FileChosen(action, path)),
+            Some(path) => self.commands.push(Command::File(FileCommand::FileChosen(action, path))),
             None => {
                 self.file_prompt =
                     Some(crate::panels::file_prompt::FilePrompt { action, text: String::new(), focus: true });

@@ -2,7 +2,7 @@
 //! presentation layout (date banner, map, caption), the map with its content and annotations, the windows,
 //! and then the commands the views pushed.
 
-use crate::command::Command;
+use crate::command::{Command, LessonCommand};
 use crate::map::content::{ContentIndex, ContentInputs, content_ui};
 use crate::map::view::{MapInputs, map_ui};
 use crate::panels;
@@ -168,7 +168,7 @@ impl TimeAtlasApp {
             // Typing in the sorter changes the slide, which bumps the revision: keep the typed text.
             if commands[pushed_before..]
                 .iter()
-                .any(|c| matches!(c, Command::EditSlide { .. } | Command::RenameLesson(_)))
+                .any(|c| matches!(c, Command::Lesson(LessonCommand::EditSlide { .. }) | Command::Lesson(LessonCommand::RenameLesson(_))))
             {
                 self.slide_text.loaded_for = Some((current, self.lesson.revision + 1));
             }

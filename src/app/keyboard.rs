@@ -3,7 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::command::Command;
+use crate::command::{Command, DrawCommand, ExportCommand, FileCommand, LessonCommand, MapCommand, TimeCommand, WindowCommand};
 use crate::command::DataCommand;
 use crate::command::Tool;
 use crate::map::memory::KEY_ZOOM_FACTOR;
@@ -25,14 +25,14 @@ impl TimeAtlasApp {
                 ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
             let (lessons, layers): (Vec<_>, Vec<_>) = dropped.into_iter().partition(|p| is_lesson_file(p));
             if let Some(lesson) = lessons.into_iter().next() {
-                out.push(Command::LoadLesson(lesson));
+                out.push(Command::Lesson(LessonCommand::LoadLesson(lesson)));
             }
             if !layers.is_empty() {
-                out.push(Command::LoadData(layers));
+                out.push(Command::File(FileCommand::LoadData(layers)));
             }
         }
         if ctx.input(|i| i.modifiers.command && i.key_pressed(Key::F)) {
-            out.push(Command::ShowSidePanel(true));
+            out.push(Command::Window(WindowCommand::ShowSidePanel(true)));
             ctx.memory_mut(|m| m.request_focus(panels::search::search_field_id()));
         }
         self.scale_keys(ctx, &mut out);
@@ -57,12 +57,12 @@ impl TimeAtlasApp {
     /// Returns true when it did (the key is consumed).
     fn escape_closes_a_window(&self, ctx: &egui::Context, out: &mut Vec<Command>) -> bool {
         let open: Vec<Command> = [
-            (self.draw.text_edit.is_some(), Command::CancelAnnotationText),
-            (self.file_prompt.is_some(), Command::CloseFilePrompt),
-            (self.export.open, Command::ShowExport(false)),
-            (self.show_open_data, Command::ShowOpenData(false)),
+            (self.draw.text_edit.is_some(), Command::Draw(DrawCommand::CancelAnnotationText)),
+            (self.file_prompt.is_some(), Command::File(FileCommand::CloseFilePrompt)),
+            (self.export.open, Command::Export(ExportCommand::ShowExport(false))),
+            (self.show_open_data, Command::Window(WindowCommand::ShowOpenData(false))),
             (self.imports.show_panel, Command::Data(DataCommand::ShowPanel(false))),
-            (self.show_about, Command::ShowAbout(false)),
+            (self.show_about, Command::Window(WindowCommand::ShowAbout(false))),
         ]
         .into_iter()
         .filter_map(|(is_open, close)| is_open.then_some(close))
@@ -87,13 +87,13 @@ impl TimeAtlasApp {
             )
         });
         if larger {
-            out.push(Command::SetUiScale(scale + UI_SCALE_STEP));
+            out.push(Command::Window(WindowCommand::SetUiScale(scale + UI_SCALE_STEP)));
         }
         if smaller {
-            out.push(Command::SetUiScale(scale - UI_SCALE_STEP));
+            out.push(Command::Window(WindowCommand::SetUiScale(scale - UI_SCALE_STEP)));
         }
         if reset {
-            out.push(Command::SetUiScale(1.0));
+            out.push(Command::Window(WindowCommand::SetUiScale(1.0)));
         }
     }
 
@@ -110,61 +110,61 @@ impl TimeAtlasApp {
         });
         let undo = undo || ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z));
         if undo {
-            out.push(Command::Undo);
+            out.push(Command::Draw(DrawCommand::Undo));
         }
         if redo || redo_y {
-            out.push(Command::Redo);
+            out.push(Command::Draw(DrawCommand::Redo));
         }
         if export {
-            out.push(Command::ShowExport(true));
+            out.push(Command::Export(ExportCommand::ShowExport(true)));
         }
         let plain = ctx.input(|i| i.modifiers.is_none());
         let pressed = |k: Key| scope.allows(k) && ctx.input(|i| i.key_pressed(k));
         if pressed(Key::F5) {
-            out.push(Command::Present(true));
+            out.push(Command::Lesson(LessonCommand::Present(true)));
         }
         if !plain {
             return;
         }
         for tool in Tool::ALL {
             if pressed(tool.key()) {
-                out.push(Command::SetTool(tool));
+                out.push(Command::Draw(DrawCommand::SetTool(tool)));
             }
         }
         if pressed(Key::Escape) {
-            out.push(Command::SetTool(Tool::Pointer));
-            out.push(Command::SelectAnnotation(None));
+            out.push(Command::Draw(DrawCommand::SetTool(Tool::Pointer)));
+            out.push(Command::Draw(DrawCommand::SelectAnnotation(None)));
         }
         if (pressed(Key::Delete) || pressed(Key::Backspace))
             && let Some(id) = self.draw.selected
         {
-            out.push(Command::EditAnnotations(crate::annotate::Edit::Delete(id), false));
+            out.push(Command::Draw(DrawCommand::EditAnnotations(crate::annotate::Edit::Delete(id), false)));
         }
         let lesson = !self.lesson.is_empty();
         if pressed(Key::Space) {
-            out.push(Command::TogglePlay);
+            out.push(Command::Time(TimeCommand::TogglePlay));
         }
         // Clickers send PageUp/PageDown: they step through slides even outside presentation mode.
         if pressed(Key::PageDown) {
-            out.push(Command::Step(1));
+            out.push(Command::Lesson(LessonCommand::Step(1)));
         }
         if pressed(Key::PageUp) {
-            out.push(Command::Step(-1));
+            out.push(Command::Lesson(LessonCommand::Step(-1)));
         }
         if pressed(Key::ArrowRight) {
-            out.push(if lesson { Command::Step(1) } else { Command::StepEvent(1) });
+            out.push(if lesson { Command::Lesson(LessonCommand::Step(1)) } else { Command::Time(TimeCommand::StepEvent(1)) });
         }
         if pressed(Key::ArrowLeft) {
-            out.push(if lesson { Command::Step(-1) } else { Command::StepEvent(-1) });
+            out.push(if lesson { Command::Lesson(LessonCommand::Step(-1)) } else { Command::Time(TimeCommand::StepEvent(-1)) });
         }
         if pressed(Key::Plus) || pressed(Key::Equals) {
-            out.push(Command::ZoomBy(KEY_ZOOM_FACTOR));
+            out.push(Command::Map(MapCommand::ZoomBy(KEY_ZOOM_FACTOR)));
         }
         if pressed(Key::Minus) {
-            out.push(Command::ZoomBy(1.0 / KEY_ZOOM_FACTOR));
+            out.push(Command::Map(MapCommand::ZoomBy(1.0 / KEY_ZOOM_FACTOR)));
         }
         if pressed(Key::Home) {
-            out.push(Command::ResetView);
+            out.push(Command::Map(MapCommand::ResetView));
         }
     }
 }
@@ -174,31 +174,31 @@ fn presenting_keys(ctx: &egui::Context, blank: bool, scope: KeyScope, out: &mut 
     let pressed = |k: Key| scope.allows(k) && ctx.input(|i| i.key_pressed(k));
     if pressed(Key::Escape) {
         // Esc first shows a blanked screen again, then leaves.
-        out.push(if blank { Command::Unblank } else { Command::Present(false) });
+        out.push(if blank { Command::Lesson(LessonCommand::Unblank) } else { Command::Lesson(LessonCommand::Present(false)) });
         if blank {
             return;
         }
     }
     if [Key::PageDown, Key::ArrowRight, Key::Space, Key::Enter, Key::ArrowDown].into_iter().any(pressed) {
-        out.push(Command::Step(1));
+        out.push(Command::Lesson(LessonCommand::Step(1)));
     }
     if [Key::PageUp, Key::ArrowLeft, Key::Backspace, Key::ArrowUp].into_iter().any(pressed) {
-        out.push(Command::Step(-1));
+        out.push(Command::Lesson(LessonCommand::Step(-1)));
     }
     if pressed(Key::Home) {
-        out.push(Command::GoToSlide(0));
+        out.push(Command::Lesson(LessonCommand::GoToSlide(0)));
     }
     if pressed(Key::End) {
-        out.push(Command::GoToSlide(usize::MAX));
+        out.push(Command::Lesson(LessonCommand::GoToSlide(usize::MAX)));
     }
     if pressed(Key::B) || pressed(Key::Period) {
-        out.push(Command::ToggleBlank(Blank::Black));
+        out.push(Command::Lesson(LessonCommand::ToggleBlank(Blank::Black)));
     }
     if pressed(Key::W) || pressed(Key::Comma) {
-        out.push(Command::ToggleBlank(Blank::White));
+        out.push(Command::Lesson(LessonCommand::ToggleBlank(Blank::White)));
     }
     if pressed(Key::L) {
-        out.push(Command::ToggleSpotlight);
+        out.push(Command::Lesson(LessonCommand::ToggleSpotlight));
     }
 }
 

@@ -2,7 +2,7 @@
 //! summary lane, and below [`super::NARROW_POINTS`] the side panel lies over the map's right side instead of
 //! squeezing it (Home then fits the four countries into the part left free).
 
-use crate::command::Command;
+use crate::command::{Command, WindowCommand};
 use crate::map::content::ContentIndex;
 use crate::panels;
 
@@ -81,7 +81,7 @@ impl TimeAtlasApp {
                         ui.label(egui::RichText::new("Search and cards").strong());
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if ui.button("Hide").on_hover_text("Hide the side panel").clicked() {
-                                commands.push(Command::ShowSidePanel(false));
+                                commands.push(Command::Window(WindowCommand::ShowSidePanel(false)));
                             }
                         });
                     });

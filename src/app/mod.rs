@@ -26,7 +26,7 @@ pub use exporting::ExportState;
 pub use set_aside::{SetAside, SetAsideStack};
 pub use settings::{Settings, StartOptions, clamp_ui_scale};
 
-use crate::command::Command;
+use crate::command::{CardCommand, Command, DrawCommand, ExportCommand, FileCommand, LessonCommand, MapCommand, TimeCommand, WindowCommand};
 use crate::map::MapMemory;
 use crate::map::content::{ContentIndex, Marker, MarkerItem};
 use crate::map::scene::Scene;
@@ -240,12 +240,12 @@ impl TimeAtlasApp {
             presenting::keep_previous_autosave(&app.autosave_path);
         }
         match options.lesson.as_deref() {
-            Some(p) if p == std::path::Path::new("sample") => app.commands.push(Command::OpenSampleLesson),
-            Some(p) => app.commands.push(Command::LoadLesson(p.to_path_buf())),
+            Some(p) if p == std::path::Path::new("sample") => app.commands.push(Command::Lesson(LessonCommand::OpenSampleLesson)),
+            Some(p) => app.commands.push(Command::Lesson(LessonCommand::LoadLesson(p.to_path_buf()))),
             None => {}
         }
         if options.present {
-            app.commands.push(Command::Present(true));
+            app.commands.push(Command::Lesson(LessonCommand::Present(true)));
         }
         app
     }
@@ -305,12 +305,12 @@ impl TimeAtlasApp {
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let Some(command) = self.apply_feature(ctx, command) else { return };
         match command {
-            Command::SetView(memory) => {
+            Command::Map(MapCommand::SetView(memory)) => {
                 log::debug!("view: {memory:?}");
                 self.settings.map = memory;
                 self.lesson.pending_view = None;
             }
-            Command::ZoomBy(factor) => {
+            Command::Map(MapCommand::ZoomBy(factor)) => {
                 self.lesson.pending_view = None;
                 // Zoom the view as drawn (the fitted one if the user has not moved the map yet).
                 let mut view = self.drawn_view;
@@ -321,28 +321,28 @@ impl TimeAtlasApp {
                     self.settings.map = view;
                 }
             }
-            Command::ResetView => {
+            Command::Map(MapCommand::ResetView) => {
                 self.settings.map = MapMemory::fit_pending();
                 self.lesson.pending_view = None;
             }
-            Command::SelectCountry(a3) => self.selected = a3,
-            Command::SetTheme(t) => {
+            Command::Map(MapCommand::SelectCountry(a3)) => self.selected = a3,
+            Command::Map(MapCommand::SetTheme(t)) => {
                 self.settings.theme = t;
                 theme::apply_to_egui(ctx, t);
             }
-            Command::SetShowProvinces(on) => self.settings.show_provinces = on,
-            Command::SetNames(names) => self.settings.names = names,
-            Command::SetShowCities(on) => self.settings.show_cities = on,
-            Command::OpenDataDialog => self.apply_data(crate::command::DataCommand::ImportDialog),
-            Command::LoadData(paths) => self.import_paths(&paths),
+            Command::Map(MapCommand::SetShowProvinces(on)) => self.settings.show_provinces = on,
+            Command::Map(MapCommand::SetNames(names)) => self.settings.names = names,
+            Command::Map(MapCommand::SetShowCities(on)) => self.settings.show_cities = on,
+            Command::File(FileCommand::OpenDataDialog) => self.apply_data(crate::command::DataCommand::ImportDialog),
+            Command::File(FileCommand::LoadData(paths)) => self.import_paths(&paths),
             Command::Data(c) => self.apply_data(c),
-            Command::ShowAbout(open) => self.show_about = open,
-            Command::ShowOpenData(open) => self.show_open_data = open,
-            Command::DismissMessages => self.messages.clear(),
-            Command::DismissSetAside => self.set_aside.notice = false,
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::TogglePlay => self.settings.time.toggle_play(),
-            Command::StepEvent(direction) => {
+            Command::Window(WindowCommand::ShowAbout(open)) => self.show_about = open,
+            Command::Window(WindowCommand::ShowOpenData(open)) => self.show_open_data = open,
+            Command::Window(WindowCommand::DismissMessages) => self.messages.clear(),
+            Command::Window(WindowCommand::DismissSetAside) => self.set_aside.notice = false,
+            Command::Window(WindowCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Time(TimeCommand::TogglePlay) => self.settings.time.toggle_play(),
+            Command::Time(TimeCommand::StepEvent(direction)) => {
                 // Only the events the filters show (events are sorted by start, so these starts are too).
                 let filters = &self.settings.filters;
                 let mut starts: Vec<f64> = self
@@ -364,12 +364,12 @@ impl TimeAtlasApp {
                 }
                 self.keep_date_visible();
             }
-            Command::SetSpeed(speed) => self.settings.time.speed_days_per_sec = speed.clamp(0.1, 10_000.0),
-            Command::SetLoop(mode) => self.settings.time.loop_mode = mode,
-            Command::FitTimeline => {
+            Command::Time(TimeCommand::SetSpeed(speed)) => self.settings.time.speed_days_per_sec = speed.clamp(0.1, 10_000.0),
+            Command::Time(TimeCommand::SetLoop(mode)) => self.settings.time.loop_mode = mode,
+            Command::Time(TimeCommand::FitTimeline) => {
                 self.timeline_set_range = Some((self.settings.time.start_day, self.settings.time.end_day));
             }
-            Command::JumpTo(text) => match time::parse_day(&text) {
+            Command::Time(TimeCommand::JumpTo(text)) => match time::parse_day(&text) {
                 Ok(day) => {
                     self.jump_error = None;
                     let to_day = crate::model::date::FuzzyDate::parse(text.trim())
@@ -380,21 +380,21 @@ impl TimeAtlasApp {
                 }
                 Err(e) => self.jump_error = Some(e),
             },
-            Command::SetDay(day) => {
+            Command::Time(TimeCommand::SetDay(day)) => {
                 self.settings.time.set_day(day);
                 self.keep_date_visible();
             }
-            Command::SelectEvent(id) => self.card = id.map(Hit::Event),
-            Command::Open(hit) => {
+            Command::Card(CardCommand::SelectEvent(id)) => self.card = id.map(Hit::Event),
+            Command::Card(CardCommand::Open(hit)) => {
                 if let Some(h) = &hit {
                     self.go_to_item(h);
                 }
                 self.card = hit;
             }
-            Command::OpenCard(hit) => self.card = hit,
-            Command::OpenChooser(chooser) => self.chooser = Some(chooser),
-            Command::CloseChooser => self.chooser = None,
-            Command::ShowOnMap(at) => {
+            Command::Card(CardCommand::OpenCard(hit)) => self.card = hit,
+            Command::Card(CardCommand::OpenChooser(chooser)) => self.chooser = Some(chooser),
+            Command::Card(CardCommand::CloseChooser) => self.chooser = None,
+            Command::Map(MapCommand::ShowOnMap(at)) => {
                 self.lesson.pending_view = None;
                 let mut view = self.drawn_view;
                 view.center = crate::map::projection::map_from_geo(at);
@@ -402,20 +402,20 @@ impl TimeAtlasApp {
                 view.points_per_km = Some(view.points_per_km.unwrap_or(min_scale).max(min_scale));
                 self.settings.map = view;
             }
-            Command::FilterActor(actor) => self.settings.filters.actor = actor,
-            Command::SetFilters(f) => self.settings.filters = f,
-            Command::RelationsActiveOnly(on) => self.settings.relations_active_only = on,
-            Command::ShowTimeline(on) => self.settings.show_timeline = on,
+            Command::Map(MapCommand::FilterActor(actor)) => self.settings.filters.actor = actor,
+            Command::Map(MapCommand::SetFilters(f)) => self.settings.filters = f,
+            Command::Window(WindowCommand::RelationsActiveOnly(on)) => self.settings.relations_active_only = on,
+            Command::Window(WindowCommand::ShowTimeline(on)) => self.settings.show_timeline = on,
             // On a narrow screen (a projector at UI scale 2) the drawing bar and the sorter start hidden so
             // the map keeps the room; opening them there does not change the wide-screen choice.
-            Command::ShowDrawToolbar(on) => {
+            Command::Window(WindowCommand::ShowDrawToolbar(on)) => {
                 if ctx.content_rect().width() < NARROW_POINTS {
                     self.draw_open_when_narrow = on;
                 } else {
                     self.settings.show_draw_toolbar = on;
                 }
             }
-            Command::ShowSidePanel(on) => {
+            Command::Window(WindowCommand::ShowSidePanel(on)) => {
                 if ctx.content_rect().width() < NARROW_POINTS {
                     self.side_open_when_narrow = on;
                 } else {
@@ -430,49 +430,49 @@ impl TimeAtlasApp {
     /// Applies the drawing, export, file and lesson commands; returns any other command unapplied.
     fn apply_feature(&mut self, ctx: &egui::Context, command: Command) -> Option<Command> {
         match command {
-            Command::SetTool(_)
-            | Command::SetAnnotationStyle(_)
-            | Command::EditAnnotations(..)
-            | Command::EndAnnotationGesture
-            | Command::SelectAnnotation(_)
-            | Command::Undo
-            | Command::Redo
-            | Command::EditAnnotationText(_)
-            | Command::NewTextAt(_)
-            | Command::CommitAnnotationText
-            | Command::CancelAnnotationText => self.apply_drawing(command),
-            Command::ShowExport(_)
-            | Command::SetExportOptions(_)
-            | Command::RefreshExportPreview
-            | Command::CopyExport
-            | Command::ExportFrames(_) => self.apply_export(ctx, command),
-            Command::Present(_)
-            | Command::Step(_)
-            | Command::GoToSlide(_)
-            | Command::ToggleBlank(_)
-            | Command::Unblank
-            | Command::ToggleSpotlight
-            | Command::SetAutoplay(_)
-            | Command::SetTransitions(_)
-            | Command::NewLesson
-            | Command::OpenSampleLesson
-            | Command::LoadLesson(_)
-            | Command::SaveLesson
-            | Command::RenameLesson(_)
-            | Command::RemoveSlideSource(_)
-            | Command::CloseLesson
-            | Command::AddSlide
-            | Command::UpdateSlide
-            | Command::DuplicateSlide(_)
-            | Command::DeleteSlide(_)
-            | Command::MoveSlide(..)
-            | Command::EditSlide { .. }
-            | Command::ShowSorter(_)
-            | Command::SetUiScale(_)
-            | Command::RecoverAutosave => self.apply_lesson(ctx, command),
-            Command::ChooseFile(action) => self.choose_file(action),
-            Command::FileChosen(action, path) => self.file_chosen(action, &path),
-            Command::CloseFilePrompt => self.file_prompt = None,
+            Command::Draw(DrawCommand::SetTool(_))
+            | Command::Draw(DrawCommand::SetAnnotationStyle(_))
+            | Command::Draw(DrawCommand::EditAnnotations(..))
+            | Command::Draw(DrawCommand::EndAnnotationGesture)
+            | Command::Draw(DrawCommand::SelectAnnotation(_))
+            | Command::Draw(DrawCommand::Undo)
+            | Command::Draw(DrawCommand::Redo)
+            | Command::Draw(DrawCommand::EditAnnotationText(_))
+            | Command::Draw(DrawCommand::NewTextAt(_))
+            | Command::Draw(DrawCommand::CommitAnnotationText)
+            | Command::Draw(DrawCommand::CancelAnnotationText) => self.apply_drawing(command),
+            Command::Export(ExportCommand::ShowExport(_))
+            | Command::Export(ExportCommand::SetExportOptions(_))
+            | Command::Export(ExportCommand::RefreshExportPreview)
+            | Command::Export(ExportCommand::CopyExport)
+            | Command::Export(ExportCommand::ExportFrames(_)) => self.apply_export(ctx, command),
+            Command::Lesson(LessonCommand::Present(_))
+            | Command::Lesson(LessonCommand::Step(_))
+            | Command::Lesson(LessonCommand::GoToSlide(_))
+            | Command::Lesson(LessonCommand::ToggleBlank(_))
+            | Command::Lesson(LessonCommand::Unblank)
+            | Command::Lesson(LessonCommand::ToggleSpotlight)
+            | Command::Lesson(LessonCommand::SetAutoplay(_))
+            | Command::Lesson(LessonCommand::SetTransitions(_))
+            | Command::Lesson(LessonCommand::NewLesson)
+            | Command::Lesson(LessonCommand::OpenSampleLesson)
+            | Command::Lesson(LessonCommand::LoadLesson(_))
+            | Command::Lesson(LessonCommand::SaveLesson)
+            | Command::Lesson(LessonCommand::RenameLesson(_))
+            | Command::Lesson(LessonCommand::RemoveSlideSource(_))
+            | Command::Lesson(LessonCommand::CloseLesson)
+            | Command::Lesson(LessonCommand::AddSlide)
+            | Command::Lesson(LessonCommand::UpdateSlide)
+            | Command::Lesson(LessonCommand::DuplicateSlide(_))
+            | Command::Lesson(LessonCommand::DeleteSlide(_))
+            | Command::Lesson(LessonCommand::MoveSlide(..))
+            | Command::Lesson(LessonCommand::EditSlide { .. })
+            | Command::Lesson(LessonCommand::ShowSorter(_))
+            | Command::Window(WindowCommand::SetUiScale(_))
+            | Command::Lesson(LessonCommand::RecoverAutosave) => self.apply_lesson(ctx, command),
+            Command::File(FileCommand::ChooseFile(action)) => self.choose_file(action),
+            Command::File(FileCommand::FileChosen(action, path)) => self.file_chosen(action, &path),
+            Command::File(FileCommand::CloseFilePrompt) => self.file_prompt = None,
             other => return Some(other),
         }
         None

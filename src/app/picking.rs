@@ -3,7 +3,7 @@
 //! several records are drawn alike on one spot (Baghdad's embassy and interests sections) or several
 //! areas overlap, a small chooser lists them.
 
-use crate::command::{Chooser, Command, Pick};
+use crate::command::{CardCommand, Chooser, Command, MapCommand, Pick};
 use crate::map::content::{Marker, MarkerItem, marker_at};
 use crate::map::projection::MapPoint;
 use crate::map::view::MapOutput;
@@ -25,7 +25,7 @@ impl TimeAtlasApp {
         self.drawn_view = output.effective_memory;
         self.pointer = output.pointer_geo;
         if let Some(memory) = output.new_memory {
-            commands.push(Command::SetView(memory));
+            commands.push(Command::Map(MapCommand::SetView(memory)));
         }
         let marker = output.pointer_screen.and_then(|p| {
             let cluster = || {
@@ -43,21 +43,21 @@ impl TimeAtlasApp {
             // A disc opens into its records: zoom in on it until they are markers.
             if let (Some(c), Some(scale)) = (self.imported_clusters.get(*i), self.drawn_view.points_per_km) {
                 let view = crate::map::MapMemory { center: c.center, points_per_km: Some(scale * 4.0) };
-                commands.push(Command::SetView(view));
+                commands.push(Command::Map(MapCommand::SetView(view)));
             }
         } else if let (Some(clicked), Some(pointer)) = (output.clicked, output.pointer_screen) {
             let picks = self.picks_at(pointer, output);
             match picks.as_slice() {
                 [] => {
                     let a3 = clicked.and_then(|i| self.doc.data.atlas.countries.get(i)).map(|c| c.id.clone());
-                    commands.push(Command::SelectCountry(a3));
-                    commands.push(Command::CloseChooser);
+                    commands.push(Command::Map(MapCommand::SelectCountry(a3)));
+                    commands.push(Command::Card(CardCommand::CloseChooser));
                 }
                 [(_, one)] => {
                     commands.push(open_command(one));
-                    commands.push(Command::CloseChooser);
+                    commands.push(Command::Card(CardCommand::CloseChooser));
                 }
-                _ => commands.push(Command::OpenChooser(Chooser { at: pointer, items: picks })),
+                _ => commands.push(Command::Card(CardCommand::OpenChooser(Chooser { at: pointer, items: picks }))),
             }
         }
         self.hovered_marker = marker;
@@ -150,18 +150,18 @@ impl TimeAtlasApp {
                     for (name, pick) in &chooser.items {
                         if ui.button(name).clicked() {
                             commands.push(open_command(pick));
-                            commands.push(Command::CloseChooser);
+                            commands.push(Command::Card(CardCommand::CloseChooser));
                         }
                     }
                     if ui.button("Cancel").clicked() {
-                        commands.push(Command::CloseChooser);
+                        commands.push(Command::Card(CardCommand::CloseChooser));
                     }
                 });
             });
         let clicked_elsewhere = ctx.input(|i| i.pointer.any_pressed())
             && ctx.pointer_interact_pos().is_some_and(|p| !area.response.rect.contains(p));
         if ctx.input(|i| i.key_pressed(egui::Key::Escape)) || clicked_elsewhere {
-            commands.push(Command::CloseChooser);
+            commands.push(Command::Card(CardCommand::CloseChooser));
         }
     }
 }
@@ -169,7 +169,7 @@ impl TimeAtlasApp {
 /// The command that opens a pick's card without moving the date.
 fn open_command(pick: &Pick) -> Command {
     match pick {
-        Pick::Record(hit) => Command::OpenCard(Some(hit.clone())),
+        Pick::Record(hit) => Command::Card(CardCommand::OpenCard(Some(hit.clone()))),
         Pick::Imported(source, record) => {
             Command::Data(crate::command::DataCommand::OpenRecord(Some((*source, *record))))
         }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::annotate::History;
-use crate::command::FileAction;
+use crate::command::{FileAction, TimeCommand};
 use crate::command::{Blank, Command};
 use crate::export::frame::{ExportView, export_memory};
 use crate::lesson::{Lesson, Slide, SlideItem};
@@ -329,7 +329,7 @@ impl TimeAtlasApp {
     /// Next (+1) or previous (-1) slide; outside a lesson, the next or previous event.
     pub(super) fn step(&mut self, ctx: &egui::Context, direction: i32) {
         if self.lesson.is_empty() {
-            self.apply(ctx, Command::StepEvent(direction));
+            self.apply(ctx, Command::Time(TimeCommand::StepEvent(direction)));
             return;
         }
         let cur = self.lesson.current;

@@ -55,3 +55,30 @@ impl Tool {
         }
     }
 }
+
+/// A drawing tool, an edit of the annotations, or its undo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DrawCommand {
+    /// Pick a drawing tool.
+    SetTool(Tool),
+    /// Style for new annotations, and for the selected one.
+    SetAnnotationStyle(crate::annotate::Style),
+    /// Change the annotations; `true` joins the previous step of the same gesture (a drag).
+    EditAnnotations(crate::annotate::Edit, bool),
+    /// A drag on an annotation ended: the next one is a new undo step.
+    EndAnnotationGesture,
+    /// Select an annotation, or clear.
+    SelectAnnotation(Option<u64>),
+    /// Undo the last annotation change.
+    Undo,
+    /// Redo the last undone annotation change.
+    Redo,
+    /// Open the text editor for a text annotation.
+    EditAnnotationText(Option<u64>),
+    /// Open the text editor for a new label at this place (it is added when the text is kept).
+    NewTextAt(crate::model::GeoPoint),
+    /// Keep the edited text.
+    CommitAnnotationText,
+    /// Drop the edited text (a label just placed is removed).
+    CancelAnnotationText,
+}

@@ -1,5 +1,8 @@
 //! Files the user is asked to choose, and why.
 
+use std::path::PathBuf;
+
+
 /// Why a file is being chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileAction {
@@ -34,4 +37,19 @@ impl FileAction {
     pub fn saves(self) -> bool {
         matches!(self, Self::SaveAnnotations | Self::Export | Self::SaveLesson | Self::ExportFramesFolder)
     }
+}
+
+/// Choosing a file, or loading data from paths.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
+    /// Ask for a file (native dialog, or a path field where none is available).
+    ChooseFile(FileAction),
+    /// A file was chosen for an action.
+    FileChosen(FileAction, PathBuf),
+    /// Close the path field window.
+    CloseFilePrompt,
+    /// Open the native file dialog to load layer files.
+    OpenDataDialog,
+    /// Load layer files or folders, or import data files, from these paths.
+    LoadData(Vec<PathBuf>),
 }

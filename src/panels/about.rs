@@ -2,7 +2,7 @@
 
 use egui::{Context, RichText};
 
-use crate::command::Command;
+use crate::command::{Command, WindowCommand};
 
 /// The data credits, also printed by `timeatlas --version`-style help and the README.
 pub const CREDITS: &[(&str, &str, &str)] = &[
@@ -68,6 +68,6 @@ pub fn about_ui(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
             ui.label(RichText::new("Contains data from GeoNames (geonames.org), CC BY 4.0.").small());
         });
     if !still_open {
-        commands.push(Command::ShowAbout(false));
+        commands.push(Command::Window(WindowCommand::ShowAbout(false)));
     }
 }

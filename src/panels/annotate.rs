@@ -4,7 +4,7 @@
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::annotate::{Annotation, AnnotationColor, Edit, Shape, Style};
-use crate::command::{Command, Tool};
+use crate::command::{Command, DrawCommand, ExportCommand, Tool};
 use crate::map::annotations::{AnnotationContext, HANDLE_SIZE, annotation_at, handles, paint_annotation};
 use crate::model::GeoPoint;
 
@@ -30,7 +30,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
         for tool in Tool::ALL {
             let text = format!("{} ({})", tool.label(), tool.key().name());
             if ui.selectable_label(state.tool == tool, tool.label()).on_hover_text(text).clicked() {
-                commands.push(Command::SetTool(tool));
+                commands.push(Command::Draw(DrawCommand::SetTool(tool)));
             }
         }
         ui.separator();
@@ -55,32 +55,32 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
         size_field(ui, "Line", "Line width in points", &mut changed.stroke_width, 1.0..=16.0, 1);
         size_field(ui, "Text", "Text size in points", &mut changed.font_size, 10.0..=72.0, 0);
         if changed != style {
-            commands.push(Command::SetAnnotationStyle(changed));
+            commands.push(Command::Draw(DrawCommand::SetAnnotationStyle(changed)));
         }
         ui.separator();
         if ui.add_enabled(state.can_undo, egui::Button::new("Undo")).on_hover_text("Ctrl+Z").clicked() {
-            commands.push(Command::Undo);
+            commands.push(Command::Draw(DrawCommand::Undo));
         }
         if ui.add_enabled(state.can_redo, egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z or Ctrl+Y").clicked() {
-            commands.push(Command::Redo);
+            commands.push(Command::Draw(DrawCommand::Redo));
         }
         // Always shown (greyed out when they do not apply) so the bar never changes width under the pointer.
         let text_id = state.selected.filter(|a| matches!(a.shape, Shape::Text { .. })).map(|a| a.id);
         if ui.add_enabled(text_id.is_some(), egui::Button::new("Edit text")).clicked() {
-            commands.push(Command::EditAnnotationText(text_id));
+            commands.push(Command::Draw(DrawCommand::EditAnnotationText(text_id)));
         }
         let selected_id = state.selected.map(|a| a.id);
         if ui.add_enabled(selected_id.is_some(), egui::Button::new("Delete")).on_hover_text("Delete key").clicked()
             && let Some(id) = selected_id
         {
-            commands.push(Command::EditAnnotations(Edit::Delete(id), false));
+            commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Delete(id), false)));
         }
         if ui.add_enabled(state.any, egui::Button::new("Clear all")).clicked() {
-            commands.push(Command::EditAnnotations(Edit::Clear, false));
+            commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Clear, false)));
         }
         ui.separator();
         if ui.button("Export...").on_hover_text("Save the map as PNG or SVG (Ctrl+E)").clicked() {
-            commands.push(Command::ShowExport(true));
+            commands.push(Command::Export(ExportCommand::ShowExport(true)));
         }
     });
 }
@@ -160,10 +160,10 @@ fn draw_gesture(
     let style = inputs.style;
     if response.clicked() {
         match tool {
-            Tool::Text => commands.push(Command::NewTextAt(at)),
+            Tool::Text => commands.push(Command::Draw(DrawCommand::NewTextAt(at))),
             Tool::Marker => {
                 let shape = Shape::Marker { at, number: inputs.next_marker };
-                commands.push(Command::EditAnnotations(Edit::Add(shape, style), false));
+                commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Add(shape, style), false)));
             }
             Tool::Country => {
                 let map_at = crate::map::projection::map_from_geo(at);
@@ -177,7 +177,7 @@ fn draw_gesture(
                     Some(a) => Edit::Delete(a.id),
                     None => Edit::Add(Shape::Country { iso_a3: country.id.clone() }, style),
                 };
-                commands.push(Command::EditAnnotations(edit, false));
+                commands.push(Command::Draw(DrawCommand::EditAnnotations(edit, false)));
             }
             _ => {}
         }
@@ -204,7 +204,7 @@ fn draw_gesture(
     }
     if response.drag_stopped() {
         if let Some(shape) = finished_shape(tool, draft, at, inputs.cx.projector) {
-            commands.push(Command::EditAnnotations(Edit::Add(shape, style), false));
+            commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Add(shape, style), false)));
         }
         *draft = Draft::default();
     }
@@ -260,10 +260,10 @@ fn pointer_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, draft: &mut Draft, comman
             && let Some(pos) = resp.interact_pointer_pos()
         {
             let shape = move_handle(&a.shape, k, p.geo_from_screen(pos));
-            commands.push(Command::EditAnnotations(Edit::Update { id: a.id, shape, style: a.style }, true));
+            commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Update { id: a.id, shape, style: a.style }, true)));
         }
         if resp.drag_stopped() {
-            commands.push(Command::EndAnnotationGesture);
+            commands.push(Command::Draw(DrawCommand::EndAnnotationGesture));
         }
     }
 }
@@ -283,24 +283,24 @@ fn body_ui(
     let resp = ui.interact(body, ui.scope_id().with(("annotation-body", id)), Sense::click_and_drag());
     let resp = resp.on_hover_cursor(egui::CursorIcon::Grab);
     if resp.clicked() || resp.drag_started() {
-        commands.push(Command::SelectAnnotation(Some(id)));
+        commands.push(Command::Draw(DrawCommand::SelectAnnotation(Some(id))));
     }
     if resp.drag_started() {
         draft.moving = Some(id);
     }
     if resp.double_clicked() && matches!(a.shape, Shape::Text { .. }) {
-        commands.push(Command::EditAnnotationText(Some(id)));
+        commands.push(Command::Draw(DrawCommand::EditAnnotationText(Some(id))));
     }
     if resp.dragged() {
         let delta = resp.drag_delta();
         if delta != Vec2::ZERO {
             let shape = translate(&a.shape, |g| p.geo_from_screen(p.screen_from_geo(g) + delta));
-            commands.push(Command::EditAnnotations(Edit::Update { id, shape, style: a.style }, true));
+            commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Update { id, shape, style: a.style }, true)));
         }
     }
     if resp.drag_stopped() || (draft.moving == Some(id) && !resp.dragged()) {
         draft.moving = None;
-        commands.push(Command::EndAnnotationGesture);
+        commands.push(Command::Draw(DrawCommand::EndAnnotationGesture));
     }
 }
 
@@ -357,17 +357,17 @@ pub fn text_editor_ui(ctx: &egui::Context, text: &mut String, near: egui::Pos2, 
         let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && !i.modifiers.shift);
         ui.horizontal(|ui| {
             if ui.button("OK").clicked() || enter {
-                commands.push(Command::CommitAnnotationText);
+                commands.push(Command::Draw(DrawCommand::CommitAnnotationText));
                 // Give the keyboard back to the map (Esc, tool keys) now the field is gone.
                 ui.memory_mut(|m| m.surrender_focus(field.id));
             }
             if ui.button("Cancel").clicked() {
-                commands.push(Command::CancelAnnotationText);
+                commands.push(Command::Draw(DrawCommand::CancelAnnotationText));
                 ui.memory_mut(|m| m.surrender_focus(field.id));
             }
         });
     });
     if !open {
-        commands.push(Command::CancelAnnotationText);
+        commands.push(Command::Draw(DrawCommand::CancelAnnotationText));
     }
 }

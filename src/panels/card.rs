@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText, TextStyle, Ui};
 
-use crate::command::Command;
+use crate::command::{CardCommand, Command, MapCommand, TimeCommand};
 use crate::map::content::ContentIndex;
 use crate::model::dataset::{Confidence, Dataset, Event, LocationPrecision};
 
@@ -45,7 +45,7 @@ pub fn card_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Command>
         ui.label(RichText::new(inputs.hit.kind_label().trim_end_matches('s')).small());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").on_hover_text("Close the card").clicked() {
-                commands.push(Command::Open(None));
+                commands.push(Command::Card(CardCommand::Open(None)));
             }
         });
     });
@@ -118,7 +118,7 @@ fn go_to_date_ui(ui: &mut Ui, inputs: &CardInputs<'_>, commands: &mut Vec<Comman
     let Some(&(start, _)) = inputs.index.spans_of(inputs.dataset, inputs.hit).first() else { return };
     let when = crate::time::date_from_day(start).format("%-d %B %Y").to_string();
     if ui.button("Go to date").on_hover_text(format!("Move the date to {when}")).clicked() {
-        commands.push(Command::SetDay(start));
+        commands.push(Command::Time(TimeCommand::SetDay(start)));
     }
 }
 
@@ -130,12 +130,12 @@ fn event_card_ui(ui: &mut Ui, e: &Event, inputs: &CardInputs<'_>, commands: &mut
     label_ui(ui, &format!("{place} · {}", precision_text(e.location_precision)), &TextStyle::Body);
     ui.horizontal(|ui| {
         if ui.button("Go to date").clicked() {
-            commands.push(Command::SetDay(crate::time::day_from_date(e.date.first_day())));
+            commands.push(Command::Time(TimeCommand::SetDay(crate::time::day_from_date(e.date.first_day()))));
         }
         if let Some(at) = e.at
             && ui.button("Show on map").clicked()
         {
-            commands.push(Command::ShowOnMap(at));
+            commands.push(Command::Map(MapCommand::ShowOnMap(at)));
         }
     });
     confidence_ui(ui, e.confidence);
@@ -152,8 +152,8 @@ fn event_card_ui(ui: &mut Ui, e: &Event, inputs: &CardInputs<'_>, commands: &mut
                 let response = ui.link(name).on_hover_text("Show only this actor's events, or open the group");
                 if response.clicked() {
                     match hit {
-                        Some(h) => commands.push(Command::Open(Some(h))),
-                        None => commands.push(Command::FilterActor(Some(a.clone()))),
+                        Some(h) => commands.push(Command::Card(CardCommand::Open(Some(h)))),
+                        None => commands.push(Command::Map(MapCommand::FilterActor(Some(a.clone())))),
                     }
                 }
             }
@@ -173,7 +173,7 @@ fn chain_ui<'a>(ui: &mut Ui, heading: &str, events: impl Iterator<Item = &'a Eve
     ui.label(RichText::new(heading).strong());
     for e in events {
         if ui.link(format!("{} ({})", e.title, e.date.long())).clicked() {
-            commands.push(Command::Open(Some(Hit::Event(e.id.clone()))));
+            commands.push(Command::Card(CardCommand::Open(Some(Hit::Event(e.id.clone())))));
         }
     }
 }

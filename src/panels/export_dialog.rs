@@ -2,7 +2,7 @@
 
 use egui::{Context, RichText};
 
-use crate::command::Command;
+use crate::command::{Command, ExportCommand, FileCommand};
 use crate::command::FileAction;
 use crate::export::frames::{FramesRequest, Step};
 use crate::export::{ExportFormat, ExportOptions};
@@ -144,16 +144,16 @@ pub fn export_dialog_ui(
         }
         ui.horizontal(|ui| {
             if ui.button("Save...").clicked() {
-                commands.push(Command::ChooseFile(FileAction::Export));
+                commands.push(Command::File(FileCommand::ChooseFile(FileAction::Export)));
             }
             // A browser draws no preview and copies no image: the GPU cannot be waited for there.
             #[cfg(not(target_arch = "wasm32"))]
             if ui.button("Copy PNG").on_hover_text("Copy the image to the clipboard").clicked() {
-                commands.push(Command::CopyExport);
+                commands.push(Command::Export(ExportCommand::CopyExport));
             }
             #[cfg(not(target_arch = "wasm32"))]
             if ui.button("Refresh preview").clicked() {
-                commands.push(Command::RefreshExportPreview);
+                commands.push(Command::Export(ExportCommand::RefreshExportPreview));
             }
         });
         match inputs.status {
@@ -173,10 +173,10 @@ pub fn export_dialog_ui(
         }
     });
     if opts != *inputs.options {
-        commands.push(Command::SetExportOptions(opts));
+        commands.push(Command::Export(ExportCommand::SetExportOptions(opts)));
     }
     if !open {
-        commands.push(Command::ShowExport(false));
+        commands.push(Command::Export(ExportCommand::ShowExport(false)));
     }
 }
 
@@ -204,7 +204,7 @@ fn frames_ui(
         ui.add(egui::TextEdit::singleline(&mut state.frames_dir).hint_text("/path/to/folder").desired_width(260.0))
             .labelled_by(label.id);
         if ui.button("Browse...").clicked() {
-            commands.push(Command::ChooseFile(FileAction::ExportFramesFolder));
+            commands.push(Command::File(FileCommand::ChooseFile(FileAction::ExportFramesFolder)));
         }
     });
     if let Some((done, total)) = progress {
@@ -214,7 +214,7 @@ fn frames_ui(
         match frames_request(state) {
             Ok(request) => {
                 state.frames_error = None;
-                commands.push(Command::ExportFrames(request));
+                commands.push(Command::Export(ExportCommand::ExportFrames(request)));
             }
             Err(e) => state.frames_error = Some(e),
         }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::Context;
 
-use crate::command::{Command, FileAction};
+use crate::command::{Command, FileAction, FileCommand};
 
 /// The path field window's state.
 #[derive(Clone, Debug)]
@@ -38,13 +38,13 @@ pub fn file_prompt_ui(ctx: &Context, prompt: &mut Option<FilePrompt>, commands: 
             if (ui.button(if p.action.saves() { "Save" } else { "Open" }).clicked() || enter)
                 && !p.text.trim().is_empty()
             {
-                commands.push(Command::FileChosen(p.action, PathBuf::from(p.text.trim())));
-                commands.push(Command::CloseFilePrompt);
+                commands.push(Command::File(FileCommand::FileChosen(p.action, PathBuf::from(p.text.trim()))));
+                commands.push(Command::File(FileCommand::CloseFilePrompt));
             }
         },
     );
     if !open {
-        commands.push(Command::CloseFilePrompt);
+        commands.push(Command::File(FileCommand::CloseFilePrompt));
     }
 }
 

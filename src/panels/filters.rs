@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use crate::command::Command;
+use crate::command::{Command, MapCommand};
 use crate::map::content::EventGroup;
 use crate::model::dataset::{Confidence, Dataset, EventKind};
 use crate::model::filters::Filters;
@@ -45,7 +45,7 @@ pub fn filters_ui(ui: &mut Ui, filters: &Filters, dataset: &Dataset, commands: &
         ui.horizontal(|ui| {
             ui.label(format!("Only events of {name}"));
             if ui.button("Show all actors").clicked() {
-                commands.push(Command::FilterActor(None));
+                commands.push(Command::Map(MapCommand::FilterActor(None)));
             }
         });
     }
@@ -53,7 +53,7 @@ pub fn filters_ui(ui: &mut Ui, filters: &Filters, dataset: &Dataset, commands: &
         f = Filters::default();
     }
     if f != *filters {
-        commands.push(Command::SetFilters(f));
+        commands.push(Command::Map(MapCommand::SetFilters(f)));
     }
 }
 

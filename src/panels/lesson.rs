@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::command::Command;
+use crate::command::{Command, FileCommand, LessonCommand};
 use crate::command::FileAction;
 use crate::lesson::Lesson;
 
@@ -50,27 +50,27 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
             .desired_width(f32::INFINITY),
     );
     if name.changed() {
-        commands.push(Command::RenameLesson(text.lesson_title.clone()));
+        commands.push(Command::Lesson(LessonCommand::RenameLesson(text.lesson_title.clone())));
     }
     ui.horizontal_wrapped(|ui| {
         if ui.button("Present (F5)").clicked() {
-            commands.push(Command::Present(true));
+            commands.push(Command::Lesson(LessonCommand::Present(true)));
         }
         if ui.button("Add slide").on_hover_text("Add the map as it is now after this slide").clicked() {
-            commands.push(Command::AddSlide);
+            commands.push(Command::Lesson(LessonCommand::AddSlide));
         }
         if ui
             .button("Update slide")
             .on_hover_text("Replace this slide's map, date and drawings with the current ones")
             .clicked()
         {
-            commands.push(Command::UpdateSlide);
+            commands.push(Command::Lesson(LessonCommand::UpdateSlide));
         }
         if ui.button("Save lesson").on_hover_text("Save to the lesson's file (asks where the first time)").clicked() {
-            commands.push(Command::SaveLesson);
+            commands.push(Command::Lesson(LessonCommand::SaveLesson));
         }
         if ui.button("Save as...").clicked() {
-            commands.push(Command::ChooseFile(FileAction::SaveLesson));
+            commands.push(Command::File(FileCommand::ChooseFile(FileAction::SaveLesson)));
         }
     });
     if let Some(note) = state.saved {
@@ -80,11 +80,11 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
     ui.horizontal_wrapped(|ui| {
         let mut autoplay = state.autoplay;
         if ui.checkbox(&mut autoplay, "Autoplay").changed() {
-            commands.push(Command::SetAutoplay(autoplay));
+            commands.push(Command::Lesson(LessonCommand::SetAutoplay(autoplay)));
         }
         let mut transitions = state.transitions;
         if ui.checkbox(&mut transitions, "Animate").on_hover_text("Move the map and the date smoothly").changed() {
-            commands.push(Command::SetTransitions(transitions));
+            commands.push(Command::Lesson(LessonCommand::SetTransitions(transitions)));
         }
     });
     ui.separator();
@@ -99,7 +99,7 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
                 if let Some(Some(t)) = state.thumbnails.get(i) {
                     let image = egui::Image::new(t).fit_to_exact_size(size).sense(egui::Sense::click());
                     if ui.add(image).on_hover_text(&slide.title).clicked() {
-                        commands.push(Command::GoToSlide(i));
+                        commands.push(Command::Lesson(LessonCommand::GoToSlide(i)));
                     }
                 } else {
                     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
@@ -107,22 +107,22 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
                 }
                 let label = format!("{}. {}\n{}", i + 1, slide.title, slide.date);
                 if ui.selectable_label(selected, label).clicked() {
-                    commands.push(Command::GoToSlide(i));
+                    commands.push(Command::Lesson(LessonCommand::GoToSlide(i)));
                 }
             });
             if selected {
                 ui.horizontal(|ui| {
                     if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
-                        commands.push(Command::MoveSlide(i, i - 1));
+                        commands.push(Command::Lesson(LessonCommand::MoveSlide(i, i - 1)));
                     }
                     if ui.add_enabled(i + 1 < lesson.slides.len(), egui::Button::new("Down")).clicked() {
-                        commands.push(Command::MoveSlide(i, i + 1));
+                        commands.push(Command::Lesson(LessonCommand::MoveSlide(i, i + 1)));
                     }
                     if ui.button("Duplicate").clicked() {
-                        commands.push(Command::DuplicateSlide(i));
+                        commands.push(Command::Lesson(LessonCommand::DuplicateSlide(i)));
                     }
                     if ui.add_enabled(lesson.slides.len() > 1, egui::Button::new("Delete slide")).clicked() {
-                        commands.push(Command::DeleteSlide(i));
+                        commands.push(Command::Lesson(LessonCommand::DeleteSlide(i)));
                     }
                 });
             }
@@ -143,11 +143,11 @@ fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, 
         ui.add(egui::DragValue::new(&mut text.duration_s).range(1.0..=600.0)).labelled_by(label.id);
     });
     if *text != before {
-        commands.push(Command::EditSlide {
+        commands.push(Command::Lesson(LessonCommand::EditSlide {
             title: text.title.clone(),
             caption: text.caption.clone(),
             duration_s: text.duration_s,
-        });
+        }));
     }
     if slide.sources.is_empty() {
         ui.label(RichText::new("No sources: open a record's card and Update slide to take its sources.").weak());
@@ -157,7 +157,7 @@ fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, 
             for (i, s) in slide.sources.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     if ui.small_button("Remove").on_hover_text("Leave this source off the slide").clicked() {
-                        commands.push(Command::RemoveSlideSource(i));
+                        commands.push(Command::Lesson(LessonCommand::RemoveSlideSource(i)));
                     }
                     super::links::source_link_ui(ui, &s.title, &s.url);
                 });

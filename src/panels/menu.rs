@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use crate::command::Command;
+use crate::command::{Command, ExportCommand, FileCommand, LessonCommand, MapCommand, WindowCommand};
 use crate::command::FileAction;
 use crate::text::names::NameMode;
 use crate::theme::ThemeChoice;
@@ -50,84 +50,84 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 .on_hover_text("TimelineJS, StoryMapJS, ACLED, UCDP, GeoJSON, KML or CSV; map layers too")
                 .clicked()
             {
-                commands.push(Command::OpenDataDialog);
+                commands.push(Command::File(FileCommand::OpenDataDialog));
             }
             if ui.button("Import data by path…").clicked() {
-                commands.push(Command::ShowOpenData(true));
+                commands.push(Command::Window(WindowCommand::ShowOpenData(true)));
             }
             if ui.button("Data sources…").clicked() {
                 commands.push(Command::Data(crate::command::DataCommand::ShowPanel(true)));
             }
             ui.separator();
             if ui.button("Open annotations...").clicked() {
-                commands.push(Command::ChooseFile(FileAction::OpenAnnotations));
+                commands.push(Command::File(FileCommand::ChooseFile(FileAction::OpenAnnotations)));
             }
             if ui.button("Save annotations...").clicked() {
-                commands.push(Command::ChooseFile(FileAction::SaveAnnotations));
+                commands.push(Command::File(FileCommand::ChooseFile(FileAction::SaveAnnotations)));
             }
             if ui.button("Export map...  (Ctrl+E)").clicked() {
-                commands.push(Command::ShowExport(true));
+                commands.push(Command::Export(ExportCommand::ShowExport(true)));
             }
             ui.separator();
             if ui.button("Quit").clicked() {
-                commands.push(Command::Quit);
+                commands.push(Command::Window(WindowCommand::Quit));
             }
             close_when_chosen(ui, commands, chosen);
         });
         ui.menu_button("View", |ui| {
             if ui.button("Zoom in   (+)").clicked() {
-                commands.push(Command::ZoomBy(crate::map::memory::KEY_ZOOM_FACTOR));
+                commands.push(Command::Map(MapCommand::ZoomBy(crate::map::memory::KEY_ZOOM_FACTOR)));
             }
             if ui.button("Zoom out  (−)").clicked() {
-                commands.push(Command::ZoomBy(1.0 / crate::map::memory::KEY_ZOOM_FACTOR));
+                commands.push(Command::Map(MapCommand::ZoomBy(1.0 / crate::map::memory::KEY_ZOOM_FACTOR)));
             }
             if ui.button("Reset view  (Home)").clicked() {
-                commands.push(Command::ResetView);
+                commands.push(Command::Map(MapCommand::ResetView));
             }
             ui.separator();
             let mut provinces = state.show_provinces;
             if ui.checkbox(&mut provinces, "Provinces").changed() {
-                commands.push(Command::SetShowProvinces(provinces));
+                commands.push(Command::Map(MapCommand::SetShowProvinces(provinces)));
             }
             let mut timeline = state.show_timeline;
             if ui.checkbox(&mut timeline, "Timeline").changed() {
-                commands.push(Command::ShowTimeline(timeline));
+                commands.push(Command::Window(WindowCommand::ShowTimeline(timeline)));
             }
             let mut cities = state.show_cities;
             if ui.checkbox(&mut cities, "Cities").changed() {
-                commands.push(Command::SetShowCities(cities));
+                commands.push(Command::Map(MapCommand::SetShowCities(cities)));
             }
             let mut tools = state.show_draw_toolbar;
             if ui.checkbox(&mut tools, "Drawing tools").changed() {
-                commands.push(Command::ShowDrawToolbar(tools));
+                commands.push(Command::Window(WindowCommand::ShowDrawToolbar(tools)));
             }
             ui.separator();
             for names in NameMode::ALL {
                 if ui.radio(state.names == names, names.label()).clicked() {
-                    commands.push(Command::SetNames(names));
+                    commands.push(Command::Map(MapCommand::SetNames(names)));
                 }
             }
             let mut reduced_motion = !state.transitions;
             if ui.checkbox(&mut reduced_motion, "Reduced motion").on_hover_text("No animated transitions").changed() {
-                commands.push(Command::SetTransitions(!reduced_motion));
+                commands.push(Command::Lesson(LessonCommand::SetTransitions(!reduced_motion)));
             }
             ui.separator();
             ui.label(format!("UI scale: {:.0}%", state.ui_scale * 100.0));
             ui.horizontal(|ui| {
                 if ui.button("Larger (Ctrl +)").clicked() {
-                    commands.push(Command::SetUiScale(state.ui_scale + UI_SCALE_STEP));
+                    commands.push(Command::Window(WindowCommand::SetUiScale(state.ui_scale + UI_SCALE_STEP)));
                 }
                 if ui.button("Smaller (Ctrl -)").clicked() {
-                    commands.push(Command::SetUiScale(state.ui_scale - UI_SCALE_STEP));
+                    commands.push(Command::Window(WindowCommand::SetUiScale(state.ui_scale - UI_SCALE_STEP)));
                 }
                 if ui.button("100% (Ctrl 0)").clicked() {
-                    commands.push(Command::SetUiScale(1.0));
+                    commands.push(Command::Window(WindowCommand::SetUiScale(1.0)));
                 }
             });
             ui.separator();
             for choice in ThemeChoice::ALL {
                 if ui.radio(state.theme == choice, choice.label()).clicked() {
-                    commands.push(Command::SetTheme(choice));
+                    commands.push(Command::Map(MapCommand::SetTheme(choice)));
                 }
             }
         });
@@ -139,14 +139,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
         ui.menu_button("Help", |ui| {
             let chosen = commands.len();
             if ui.button("About TimeAtlas and data credits").clicked() {
-                commands.push(Command::ShowAbout(true));
+                commands.push(Command::Window(WindowCommand::ShowAbout(true)));
             }
             close_when_chosen(ui, commands, chosen);
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = if state.side_panel_open { "Hide panel" } else { "Search and details" };
             if ui.button(text).on_hover_text("Show or hide the side panel (Ctrl+F searches)").clicked() {
-                commands.push(Command::ShowSidePanel(!state.side_panel_open));
+                commands.push(Command::Window(WindowCommand::ShowSidePanel(!state.side_panel_open)));
             }
         });
     });
@@ -162,26 +162,26 @@ fn close_when_chosen(ui: &mut Ui, commands: &[Command], before: usize) {
 
 fn lesson_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     if ui.button("Present  (F5)").clicked() {
-        commands.push(Command::Present(true));
+        commands.push(Command::Lesson(LessonCommand::Present(true)));
     }
     ui.separator();
     if ui.button("Sample lesson: the US and Iran, 1953 to 2020").clicked() {
-        commands.push(Command::OpenSampleLesson);
+        commands.push(Command::Lesson(LessonCommand::OpenSampleLesson));
     }
     if ui.button("New lesson from this map").clicked() {
-        commands.push(Command::NewLesson);
+        commands.push(Command::Lesson(LessonCommand::NewLesson));
     }
     if ui.button("Open lesson...").clicked() {
-        commands.push(Command::ChooseFile(FileAction::OpenLesson));
+        commands.push(Command::File(FileCommand::ChooseFile(FileAction::OpenLesson)));
     }
     if ui.add_enabled(state.lesson_open, egui::Button::new("Save lesson")).clicked() {
-        commands.push(Command::SaveLesson);
+        commands.push(Command::Lesson(LessonCommand::SaveLesson));
     }
     if ui.add_enabled(state.lesson_open, egui::Button::new("Save lesson as...")).clicked() {
-        commands.push(Command::ChooseFile(FileAction::SaveLesson));
+        commands.push(Command::File(FileCommand::ChooseFile(FileAction::SaveLesson)));
     }
     if state.autosave_exists && ui.button("Recover the autosaved lesson").clicked() {
-        commands.push(Command::RecoverAutosave);
+        commands.push(Command::Lesson(LessonCommand::RecoverAutosave));
     }
     if !state.recent_lessons.is_empty() {
         ui.separator();
@@ -190,16 +190,16 @@ fn lesson_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command
             let name =
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
             if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
-                commands.push(Command::LoadLesson(path.clone()));
+                commands.push(Command::Lesson(LessonCommand::LoadLesson(path.clone())));
             }
         }
     }
     ui.separator();
     let mut sorter = state.show_sorter;
     if ui.add_enabled(state.lesson_open, egui::Checkbox::new(&mut sorter, "Slide sorter")).changed() {
-        commands.push(Command::ShowSorter(sorter));
+        commands.push(Command::Lesson(LessonCommand::ShowSorter(sorter)));
     }
     if ui.add_enabled(state.lesson_open, egui::Button::new("Close lesson")).clicked() {
-        commands.push(Command::CloseLesson);
+        commands.push(Command::Lesson(LessonCommand::CloseLesson));
     }
 }

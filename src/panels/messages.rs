@@ -2,7 +2,7 @@
 
 use egui::{Context, RichText};
 
-use crate::command::Command;
+use crate::command::{Command, DrawCommand, WindowCommand};
 use crate::theme::{self, ThemeChoice};
 
 /// Draws the list of load messages, if any.
@@ -22,7 +22,7 @@ pub fn messages_ui(ctx: &Context, messages: &[String], theme_choice: ThemeChoice
                 }
             });
             if ui.button("Dismiss").clicked() {
-                commands.push(Command::DismissMessages);
+                commands.push(Command::Window(WindowCommand::DismissMessages));
             }
         });
 }
@@ -38,10 +38,10 @@ pub fn set_aside_ui(ctx: &Context, put_aside_by: Option<&str>, commands: &mut Ve
             ui.label(format!("Your drawings and lesson from before {what} were put aside."));
             ui.horizontal(|ui| {
                 if ui.button("Bring them back").on_hover_text("Undo (Ctrl+Z)").clicked() {
-                    commands.push(Command::Undo);
+                    commands.push(Command::Draw(DrawCommand::Undo));
                 }
                 if ui.button("OK").clicked() {
-                    commands.push(Command::DismissSetAside);
+                    commands.push(Command::Window(WindowCommand::DismissSetAside));
                 }
             });
         });

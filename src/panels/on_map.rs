@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui::{RichText, Ui};
 
-use crate::command::Command;
+use crate::command::{CardCommand, Command};
 use crate::command::DataCommand;
 use crate::model::search::Hit;
 
@@ -111,7 +111,7 @@ fn name_list(ui: &Ui, name: &str) {
 /// The command that opens a row's card.
 pub fn open(target: &ShownTarget) -> Command {
     match target {
-        ShownTarget::Item(hit) => Command::Open(Some(hit.clone())),
+        ShownTarget::Item(hit) => Command::Card(CardCommand::Open(Some(hit.clone()))),
         ShownTarget::Record(source, record) => Command::Data(DataCommand::OpenRecord(Some((*source, *record)))),
     }
 }

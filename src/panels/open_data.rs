@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::Context;
 
-use crate::command::Command;
+use crate::command::{Command, FileCommand, WindowCommand};
 
 /// Draws the window when `open`; `path_text` is the text field's contents, kept by the app.
 pub fn open_data_ui(ctx: &Context, open: bool, path_text: &mut String, commands: &mut Vec<Command>) {
@@ -19,11 +19,11 @@ pub fn open_data_ui(ctx: &Context, open: bool, path_text: &mut String, commands:
         let field = ui.add(egui::TextEdit::singleline(path_text).hint_text("/path/to/file.csv").desired_width(420.0));
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button("Load").clicked() || enter) && !path_text.trim().is_empty() {
-            commands.push(Command::LoadData(vec![PathBuf::from(path_text.trim())]));
-            commands.push(Command::ShowOpenData(false));
+            commands.push(Command::File(FileCommand::LoadData(vec![PathBuf::from(path_text.trim())])));
+            commands.push(Command::Window(WindowCommand::ShowOpenData(false)));
         }
     });
     if !still_open {
-        commands.push(Command::ShowOpenData(false));
+        commands.push(Command::Window(WindowCommand::ShowOpenData(false)));
     }
 }

@@ -2,7 +2,7 @@
 
 use egui::{Align, Color32, Layout, Pos2, RichText, Ui};
 
-use crate::command::Command;
+use crate::command::{Command, LessonCommand};
 use crate::lesson::Slide;
 use crate::theme::size;
 
@@ -40,7 +40,7 @@ pub fn banner_ui(ui: &mut Ui, state: &BannerState<'_>, commands: &mut Vec<Comman
         ui.label(RichText::new(state.date).size(BANNER_DATE).strong());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.button(RichText::new("Exit (Esc)").size(size::UI_BUTTON)).clicked() {
-                commands.push(Command::Present(false));
+                commands.push(Command::Lesson(LessonCommand::Present(false)));
             }
             if let Some((_, n, count)) = state.slide {
                 ui.label(RichText::new(format!("{n} / {count}")).size(BANNER_TITLE * 0.8));

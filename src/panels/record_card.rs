@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::command::Command;
+use crate::command::{Command, MapCommand};
 use crate::command::DataCommand;
 use crate::import::dates::{DatePrecision, date_of_day};
 use crate::import::sources::DataSource;
@@ -58,7 +58,7 @@ pub fn record_card_ui(
         ui.horizontal(|ui| {
             ui.label(format!("{lat:.3}° N, {lon:.3}° E ({precision})"));
             if ui.small_button("Show on map").clicked() {
-                commands.push(Command::ShowOnMap(GeoPoint::lon_lat(f64::from(lon), f64::from(lat))));
+                commands.push(Command::Map(MapCommand::ShowOnMap(GeoPoint::lon_lat(f64::from(lon), f64::from(lat)))));
             }
         });
     } else {

@@ -3,7 +3,7 @@
 
 use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, Ui, Vec2};
 
-use crate::command::Command;
+use crate::command::{CardCommand, Command, WindowCommand};
 use crate::map::content::ContentIndex;
 use crate::map::inset::{InsetMark, WorldInset, inset_ui};
 use crate::model::dataset::{Dataset, Relation, Verdict};
@@ -46,7 +46,7 @@ pub fn in_force_ui(ui: &mut Ui, d: &Dataset, index: &ContentIndex, day: f64, com
                 d.country_name(&r.host)
             );
             if ui.link(text).on_hover_text(format!("{}: {}", r.covers.label(), r.summary)).clicked() {
-                commands.push(Command::Open(Some(Hit::Relation(r.id.clone()))));
+                commands.push(Command::Card(CardCommand::Open(Some(Hit::Relation(r.id.clone())))));
             }
             if n + 1 < shown {
                 ui.label(";");
@@ -74,7 +74,7 @@ pub fn relations_ui(
 ) {
     let mut only = active_only;
     if ui.checkbox(&mut only, "Only those in force at this date").changed() {
-        commands.push(Command::RelationsActiveOnly(only));
+        commands.push(Command::Window(WindowCommand::RelationsActiveOnly(only)));
     }
     let mut order: Vec<usize> = (0..d.relations.len()).collect();
     order.sort_by_key(|&i| (!index.relation_active(i, day), i));
@@ -90,7 +90,7 @@ pub fn relations_ui(
         let response =
             ui.selectable_label(is_selected, rich).on_hover_text(format!("{}: {}", r.covers.label(), r.summary));
         if response.clicked() {
-            commands.push(Command::Open(Some(Hit::Relation(r.id.clone()))));
+            commands.push(Command::Card(CardCommand::Open(Some(Hit::Relation(r.id.clone())))));
         }
     }
 }
@@ -121,7 +121,7 @@ pub fn relation_card_ui(ui: &mut Ui, r: &Relation, d: &Dataset, inset: &WorldIns
         ui.label(RichText::new("The other direction").strong());
         for x in reverse {
             if ui.link(format!("{}, {}", relation_sentence(x, d), x.span.long())).clicked() {
-                commands.push(Command::Open(Some(Hit::Relation(x.id.clone()))));
+                commands.push(Command::Card(CardCommand::Open(Some(Hit::Relation(x.id.clone())))));
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use egui::{Id, RichText, Ui};
 
-use crate::command::Command;
+use crate::command::{CardCommand, Command};
 use crate::model::search::{Result as SearchResult, SearchIndex};
 
 /// How many results the list shows.
@@ -51,7 +51,7 @@ pub fn search_ui(ui: &mut Ui, index: &SearchIndex, text: &mut String, cursor: &m
             && field.lost_focus()
             && let Some(r) = results.get(*cursor).or_else(|| results.first())
         {
-            commands.push(Command::Open(Some(r.hit.clone())));
+            commands.push(Command::Card(CardCommand::Open(Some(r.hit.clone()))));
         }
     }
     *cursor = (*cursor).min(results.len() - 1);
@@ -63,7 +63,7 @@ pub fn search_ui(ui: &mut Ui, index: &SearchIndex, text: &mut String, cursor: &m
                 ui.label(RichText::new(last_kind).small().strong());
             }
             if ui.selectable_label(i == *cursor, &r.title).clicked() {
-                commands.push(Command::Open(Some(r.hit.clone())));
+                commands.push(Command::Card(CardCommand::Open(Some(r.hit.clone()))));
             }
         }
     });

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::command::Command;
+use crate::command::{CardCommand, Command};
 use crate::map::content::ContentIndex;
 use crate::model::dataset::Dataset;
 use crate::model::filters::Filters;
@@ -235,7 +235,7 @@ fn on_this_date_ui(ui: &mut Ui, inputs: &SideInputs<'_>, commands: &mut Vec<Comm
         let response = ui.selectable_label(selected, rich);
         crate::text::label::logical_name(ui, &response, &text);
         if response.clicked() {
-            commands.push(Command::Open(Some(Hit::Event(e.id.clone()))));
+            commands.push(Command::Card(CardCommand::Open(Some(Hit::Event(e.id.clone())))));
         }
     }
 }

@@ -5,7 +5,7 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Line, MarkerShape, Plot, PlotPoint, Points, VLine};
 
-use crate::command::Command;
+use crate::command::{CardCommand, Command, TimeCommand};
 use crate::map::content::{Backing, ContentIndex, EventGroup};
 use crate::model::dataset::Dataset;
 use crate::theme::{self, size};
@@ -121,31 +121,31 @@ fn compact_controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut
             RichText::new(time::format_current(t.current_day, inputs.date_span_days)).size(size::DATE_COMPACT).strong(),
         );
         if ui.button(if t.playing { "Pause" } else { "Play" }).on_hover_text("Play or pause (Space)").clicked() {
-            commands.push(Command::TogglePlay);
+            commands.push(Command::Time(TimeCommand::TogglePlay));
         }
         if ui.button("Prev").on_hover_text("Previous event (Left arrow key)").clicked() {
-            commands.push(Command::StepEvent(-1));
+            commands.push(Command::Time(TimeCommand::StepEvent(-1)));
         }
         if ui.button("Next").on_hover_text("Next event (Right arrow key)").clicked() {
-            commands.push(Command::StepEvent(1));
+            commands.push(Command::Time(TimeCommand::StepEvent(1)));
         }
         let field = ui.add(egui::TextEdit::singleline(jump_text).hint_text("Go to date").desired_width(78.0));
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            commands.push(Command::JumpTo(jump_text.clone()));
+            commands.push(Command::Time(TimeCommand::JumpTo(jump_text.clone())));
         }
         ui.menu_button("More", |ui| {
             let mut looping = t.loop_mode == LoopMode::Loop;
             if ui.checkbox(&mut looping, "Loop").changed() {
-                commands.push(Command::SetLoop(if looping { LoopMode::Loop } else { LoopMode::Stop }));
+                commands.push(Command::Time(TimeCommand::SetLoop(if looping { LoopMode::Loop } else { LoopMode::Stop })));
             }
             if ui.button("Fit all (1953 to today)").clicked() {
-                commands.push(Command::FitTimeline);
+                commands.push(Command::Time(TimeCommand::FitTimeline));
             }
             ui.separator();
             ui.label("Speed");
             for (label, speed) in SPEED_PRESETS {
                 if ui.selectable_label((t.speed_days_per_sec - speed).abs() < 1e-6, label).clicked() {
-                    commands.push(Command::SetSpeed(speed));
+                    commands.push(Command::Time(TimeCommand::SetSpeed(speed)));
                 }
             }
         });
@@ -165,13 +165,13 @@ fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String,
         ui.add_space(12.0);
         let play_label = if t.playing { "Pause" } else { "Play" };
         if ui.button(play_label).on_hover_text("Play or pause (Space)").clicked() {
-            commands.push(Command::TogglePlay);
+            commands.push(Command::Time(TimeCommand::TogglePlay));
         }
         if ui.button("Previous event").on_hover_text("Previous event (Left arrow key)").clicked() {
-            commands.push(Command::StepEvent(-1));
+            commands.push(Command::Time(TimeCommand::StepEvent(-1)));
         }
         if ui.button("Next event").on_hover_text("Next event (Right arrow key)").clicked() {
-            commands.push(Command::StepEvent(1));
+            commands.push(Command::Time(TimeCommand::StepEvent(1)));
         }
         let current_speed = SPEED_PRESETS
             .iter()
@@ -180,22 +180,22 @@ fn controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut String,
         egui::ComboBox::from_label("Speed").selected_text(current_speed).show_ui(ui, |ui| {
             for (label, speed) in SPEED_PRESETS {
                 if ui.selectable_label((t.speed_days_per_sec - speed).abs() < 1e-6, label).clicked() {
-                    commands.push(Command::SetSpeed(speed));
+                    commands.push(Command::Time(TimeCommand::SetSpeed(speed)));
                 }
             }
         });
         let mut looping = t.loop_mode == LoopMode::Loop;
         if ui.checkbox(&mut looping, "Loop").changed() {
-            commands.push(Command::SetLoop(if looping { LoopMode::Loop } else { LoopMode::Stop }));
+            commands.push(Command::Time(TimeCommand::SetLoop(if looping { LoopMode::Loop } else { LoopMode::Stop })));
         }
         if ui.button("Fit all").on_hover_text("Show 1953 to today").clicked() {
-            commands.push(Command::FitTimeline);
+            commands.push(Command::Time(TimeCommand::FitTimeline));
         }
         let field =
             ui.add(egui::TextEdit::singleline(jump_text).hint_text("Go to date: 1979-11-04").desired_width(150.0));
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Go").clicked() || enter {
-            commands.push(Command::JumpTo(jump_text.clone()));
+            commands.push(Command::Time(TimeCommand::JumpTo(jump_text.clone())));
         }
         if let Some(e) = inputs.jump_error {
             ui.label(RichText::new(e).color(theme::NOW_LINE));
@@ -444,7 +444,7 @@ fn interact(
     if let Some((source, record, day)) = imported.filter(|_| nearest.is_none()) {
         if response.clicked() {
             commands.push(Command::Data(crate::command::DataCommand::OpenRecord(Some((source, record)))));
-            commands.push(Command::SetDay(day));
+            commands.push(Command::Time(TimeCommand::SetDay(day)));
         }
         if let Some(s) = inputs.sources.get(source) {
             let title = s.imported.records.title.get(record as usize);
@@ -455,14 +455,14 @@ fn interact(
     if response.clicked() {
         if let Some((i, s)) = nearest {
             if let Some(e) = inputs.dataset.events.get(i) {
-                commands.push(Command::SelectEvent(Some(e.id.clone())));
+                commands.push(Command::Card(CardCommand::SelectEvent(Some(e.id.clone()))));
             }
-            commands.push(Command::SetDay(s));
+            commands.push(Command::Time(TimeCommand::SetDay(s)));
         } else {
-            commands.push(Command::SetDay(pointer.x));
+            commands.push(Command::Time(TimeCommand::SetDay(pointer.x)));
         }
     } else if response.dragged_by(egui::PointerButton::Primary) {
-        commands.push(Command::SetDay(pointer.x));
+        commands.push(Command::Time(TimeCommand::SetDay(pointer.x)));
     }
     if let Some(e) = nearest.and_then(|(i, _)| inputs.dataset.events.get(i)) {
         let text = format!("{}\n{}", e.title, e.span().long());
