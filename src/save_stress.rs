@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use crate::TimeAtlasApp;
 use crate::annotate::{Edit, Shape, Style};
 use crate::app::StartOptions;
-use crate::command::{Command, FileCommand, LessonCommand};
 use crate::command::FileAction;
+use crate::command::{Command, FileCommand, LessonCommand, SlideEdit};
 
 /// What is saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -79,7 +79,10 @@ pub fn run(kind: SaveKind, lesson: &Path, out: &Path, import: Option<PathBuf>) -
             SaveKind::Autosave => {
                 let (caption, duration_s) =
                     app.lesson.slide().map_or((String::new(), 10.0), |s| (s.caption.clone(), s.duration_s));
-                app.apply(&ctx, Command::Lesson(LessonCommand::EditSlide { title: text, caption, duration_s }));
+                app.apply(
+                    &ctx,
+                    Command::Lesson(LessonCommand::Slide(SlideEdit::Edit { title: text, caption, duration_s })),
+                );
                 app.flush_autosave();
             }
         }

@@ -8,7 +8,9 @@ mod common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use timeatlas::TimeAtlasApp;
-use timeatlas::command::{CardCommand, Command, DrawCommand, FileCommand, LessonCommand, MapCommand, WindowCommand};
+use timeatlas::command::{
+    CardCommand, Command, DrawCommand, FileCommand, LessonCommand, MapCommand, SlideEdit, WindowCommand,
+};
 use timeatlas::map::content::{MarkerItem, marker_rects};
 use timeatlas::model::search::Hit;
 
@@ -197,7 +199,8 @@ fn no_label_lies_under_a_marker() {
         h.run();
         if zoom {
             let ctx = h.ctx.clone();
-            h.state_mut().apply(&ctx, Command::Map(MapCommand::ShowOnMap(timeatlas::model::GeoPoint::lat_lon(32.0, 47.0))));
+            h.state_mut()
+                .apply(&ctx, Command::Map(MapCommand::ShowOnMap(timeatlas::model::GeoPoint::lat_lon(32.0, 47.0))));
             h.run();
             h.state_mut().apply(&ctx, Command::Map(MapCommand::ZoomBy(0.7)));
             h.run();
@@ -295,7 +298,7 @@ fn a_new_slide_takes_the_sources_of_what_it_shows() {
     h.state_mut().apply(&ctx, Command::Card(CardCommand::OpenCard(Some(Hit::Event("soleimani-killed-2020".into())))));
     h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::NewLesson));
     h.run();
-    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::AddSlide));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::Slide(SlideEdit::Add)));
     h.run();
     let app = h.state();
     let slide = app.lesson.lesson.as_ref().unwrap().slides.last().unwrap().clone();
@@ -324,7 +327,8 @@ fn opening_and_closing_a_lesson_keeps_the_free_drawings() {
     h.run();
     let ctx = h.ctx.clone();
     let label = Shape::Text { at: timeatlas::model::GeoPoint::lat_lon(33.0, 44.0), text: "Mine".into() };
-    h.state_mut().apply(&ctx, Command::Draw(DrawCommand::EditAnnotations(Edit::Add(label.clone(), Style::default()), false)));
+    h.state_mut()
+        .apply(&ctx, Command::Draw(DrawCommand::EditAnnotations(Edit::Add(label.clone(), Style::default()), false)));
     h.run();
     let mine = h.state().draw.history.items().to_vec();
     assert_eq!(mine.len(), 1);

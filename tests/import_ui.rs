@@ -9,8 +9,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable;
-use timeatlas::command::{Command, FileCommand, LessonCommand};
 use timeatlas::command::DataCommand;
+use timeatlas::command::{Command, FileCommand, LessonCommand};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
@@ -75,7 +75,8 @@ fn a_failed_import_keeps_the_drawings_and_what_was_loaded() {
 fn a_background_import_shows_when_it_is_done() {
     let mut h = common::harness_at("2019-06-01", 1280.0, 800.0);
     h.run();
-    h.state_mut().apply(&egui::Context::default(), Command::File(FileCommand::LoadData(vec![fixture("timeline-sheet.csv")])));
+    h.state_mut()
+        .apply(&egui::Context::default(), Command::File(FileCommand::LoadData(vec![fixture("timeline-sheet.csv")])));
     for _ in 0..200 {
         h.run_steps(1);
         if !h.state().imports.busy() {
@@ -117,7 +118,10 @@ fn a_lesson_with_a_data_file_reopens_whole_and_a_missing_file_is_reported() {
     h.state_mut().import_now(&[data.join("yemen.csv")]);
     let ctx = egui::Context::default();
     h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::NewLesson));
-    h.state_mut().apply(&ctx, Command::File(FileCommand::FileChosen(timeatlas::command::FileAction::SaveLesson, lesson_path.clone())));
+    h.state_mut().apply(
+        &ctx,
+        Command::File(FileCommand::FileChosen(timeatlas::command::FileAction::SaveLesson, lesson_path.clone())),
+    );
     let saved = std::fs::read_to_string(&lesson_path).unwrap();
     assert!(saved.contains("\"../data/yemen.csv\""), "{saved}");
 

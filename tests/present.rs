@@ -204,12 +204,12 @@ fn killing_the_app_during_an_autosave_leaves_the_previous_autosave_intact() {
 #[test]
 fn drawings_stay_with_their_slide_and_an_app_made_lesson_reopens() {
     use timeatlas::annotate::{Edit, Shape, Style};
-    use timeatlas::command::{Command, DrawCommand, FileCommand, LessonCommand};
+    use timeatlas::command::{Command, DrawCommand, FileCommand, LessonCommand, SlideEdit};
     let mut h = common::harness_at("2020-01-03", 1280.0, 1400.0);
     h.run();
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::NewLesson));
-    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::AddSlide));
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::Slide(SlideEdit::Add)));
     h.run();
     assert_eq!(h.state().lesson.current, 1);
     // Draw on slide 2, go to slide 1 (no drawings), and back: the arrow is there again.
@@ -217,7 +217,8 @@ fn drawings_stay_with_their_slide_and_an_app_made_lesson_reopens() {
         from: timeatlas::model::GeoPoint::lat_lon(33.3, 44.4),
         to: timeatlas::model::GeoPoint::lat_lon(35.7, 51.4),
     };
-    h.state_mut().apply(&ctx, Command::Draw(DrawCommand::EditAnnotations(Edit::Add(arrow.clone(), Style::default()), false)));
+    h.state_mut()
+        .apply(&ctx, Command::Draw(DrawCommand::EditAnnotations(Edit::Add(arrow.clone(), Style::default()), false)));
     h.run();
     h.key_press(Key::PageUp);
     h.run_steps(120);
@@ -230,7 +231,8 @@ fn drawings_stay_with_their_slide_and_an_app_made_lesson_reopens() {
     // Saved and opened again: a slide with nothing selected has no sources; it opens with a warning.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("my-lesson.json");
-    h.state_mut().apply(&ctx, Command::File(FileCommand::FileChosen(timeatlas::command::FileAction::SaveLesson, path.clone())));
+    h.state_mut()
+        .apply(&ctx, Command::File(FileCommand::FileChosen(timeatlas::command::FileAction::SaveLesson, path.clone())));
     h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::CloseLesson));
     h.state_mut().load_lesson(&path);
     h.run();

@@ -148,7 +148,8 @@ fn the_protecting_powers_in_force_show_at_the_top_of_the_panel_and_follow_the_da
     assert!(matches!(h.state().card.as_ref(), Some(timeatlas::model::search::Hit::Relation(_))));
     // Moved to 2000, Pakistan has taken over from Algeria.
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, timeatlas::command::Command::Time(timeatlas::command::TimeCommand::JumpTo("2000-01-01".into())));
+    h.state_mut()
+        .apply(&ctx, timeatlas::command::Command::Time(timeatlas::command::TimeCommand::JumpTo("2000-01-01".into())));
     h.run();
     h.get_by_label("In force on 1 January 2000:");
     h.get_by_label("Pakistan for Iran in United States of America");
@@ -156,7 +157,8 @@ fn the_protecting_powers_in_force_show_at_the_top_of_the_panel_and_follow_the_da
     h.get_by_label("Switzerland for United States of America in Iran");
     // In 2020 about a dozen are in force: the strip names four, and the rest are one click away.
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, timeatlas::command::Command::Time(timeatlas::command::TimeCommand::JumpTo("2020-01-03".into())));
+    h.state_mut()
+        .apply(&ctx, timeatlas::command::Command::Time(timeatlas::command::TimeCommand::JumpTo("2020-01-03".into())));
     h.run();
     let in_force_links = h.query_all_by(|n| {
         n.role() == egui::accesskit::Role::Link && n.label().is_some_and(|l| l.contains(" for ") && l.contains(" in "))

@@ -13,7 +13,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use timeatlas::TimeAtlasApp;
 use timeatlas::annotate::{Annotation, Edit, Shape, Style};
-use timeatlas::command::{Command, DrawCommand, LessonCommand};
+use timeatlas::command::{Command, DrawCommand, LessonCommand, SlideEdit};
 use timeatlas::model::GeoPoint;
 
 fn label(text: &str, lon: f64) -> Command {
@@ -125,7 +125,7 @@ fn a_deleted_slide_comes_back_with_undo() {
     h.run();
     apply(&mut h, Command::Lesson(LessonCommand::OpenSampleLesson));
     let whole = h.state().lesson.lesson.clone().unwrap();
-    apply(&mut h, Command::Lesson(LessonCommand::DeleteSlide(3)));
+    apply(&mut h, Command::Lesson(LessonCommand::Slide(SlideEdit::Delete(3))));
     assert_eq!(h.state().lesson.len(), whole.slides.len() - 1);
     apply(&mut h, Command::Draw(DrawCommand::Undo));
     assert_eq!(h.state().lesson.lesson.as_ref(), Some(&whole));

@@ -180,7 +180,9 @@ impl TimeAtlasApp {
     /// What Enter on a marker does: what a click on it does.
     fn open_marker(&self, item: &MarkerItem) -> Option<Command> {
         Some(match *item {
-            MarkerItem::Event(i) => Command::Card(CardCommand::SelectEvent(Some(self.doc.dataset.events.get(i)?.id.clone()))),
+            MarkerItem::Event(i) => {
+                Command::Card(CardCommand::SelectEvent(Some(self.doc.dataset.events.get(i)?.id.clone())))
+            }
             MarkerItem::Position(i) => {
                 Command::Card(CardCommand::Open(Some(Hit::Position(self.doc.dataset.positions.get(i)?.id.clone()))))
             }

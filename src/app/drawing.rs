@@ -1,7 +1,7 @@
 //! The app's annotation state and the commands that change it.
 
 use crate::annotate::{Edit, History, Shape};
-use crate::command::{Command, DrawCommand};
+use crate::command::DrawCommand;
 use crate::command::Tool;
 use crate::panels::annotate::Draft;
 
@@ -40,34 +40,40 @@ pub struct DrawState {
 }
 
 impl TimeAtlasApp {
-    /// Applies an annotation command.
-    pub(super) fn apply_drawing(&mut self, command: Command) {
+    /// Applies a drawing command; true when the drawings, the tool, the selection or the text being edited
+    /// changed.
+    pub(super) fn apply_drawing(&mut self, command: DrawCommand) -> bool {
         let d = &mut self.draw;
+        let revision = d.history.revision();
         match command {
-            Command::Draw(DrawCommand::SetTool(tool)) => {
-                d.tool = tool;
+            DrawCommand::SetTool(tool) => {
                 d.draft = Draft::default();
-                if tool != Tool::Pointer {
-                    d.selected = None;
-                }
+                let unselected = tool != Tool::Pointer && d.selected.take().is_some();
+                return super::apply::set(&mut d.tool, tool) || unselected;
             }
-            Command::Draw(DrawCommand::SetAnnotationStyle(style)) => {
+            DrawCommand::SetAnnotationStyle(style) => {
                 self.settings.annotation_style = style;
                 if let Some(a) = d.selected.and_then(|id| d.history.get(id)).cloned() {
                     // Nudging a size or trying colours on one annotation is one undo step.
                     d.history.apply(Edit::Update { id: a.id, shape: a.shape, style }, true);
                 }
             }
-            Command::Draw(DrawCommand::EditAnnotations(edit, coalesce)) => {
+            DrawCommand::EditAnnotations(edit, coalesce) => {
+                // A drag that holds still sends the same shape again: no new revision, nothing to draw.
                 d.history.apply(edit, coalesce);
-                if d.selected.is_some_and(|id| d.history.get(id).is_none()) {
+                let unselected = d.selected.is_some_and(|id| d.history.get(id).is_none());
+                if unselected {
                     d.selected = None;
                 }
+                return d.history.revision() != revision || unselected;
             }
-            Command::Draw(DrawCommand::EndAnnotationGesture) => d.history.end_gesture(),
-            Command::Draw(DrawCommand::SelectAnnotation(id)) => d.selected = id,
+            DrawCommand::EndAnnotationGesture => {
+                d.history.end_gesture();
+                return false;
+            }
+            DrawCommand::SelectAnnotation(id) => return super::apply::set(&mut d.selected, id),
             // Past the drawings' own steps, Undo brings back what a lesson action put aside.
-            Command::Draw(DrawCommand::Undo) => {
+            DrawCommand::Undo => {
                 if d.history.can_undo() {
                     d.history.undo();
                     d.text_edit = None;
@@ -75,7 +81,7 @@ impl TimeAtlasApp {
                     self.bring_back();
                 }
             }
-            Command::Draw(DrawCommand::Redo) => {
+            DrawCommand::Redo => {
                 if d.history.can_redo() || !self.set_aside.can_redo() {
                     d.history.redo();
                     d.text_edit = None;
@@ -83,7 +89,7 @@ impl TimeAtlasApp {
                     self.redo_put_aside();
                 }
             }
-            Command::Draw(DrawCommand::EditAnnotationText(id)) => {
+            DrawCommand::EditAnnotationText(id) => {
                 // A label left open is kept before another is edited.
                 if let Some(open) = d.text_edit.take() {
                     commit_text(&mut d.history, &open, self.settings.annotation_style);
@@ -95,20 +101,21 @@ impl TimeAtlasApp {
                     d.selected = Some(id);
                 }
             }
-            Command::Draw(DrawCommand::NewTextAt(at)) => {
+            DrawCommand::NewTextAt(at) => {
                 if let Some(open) = d.text_edit.take() {
                     commit_text(&mut d.history, &open, self.settings.annotation_style);
                 }
                 d.text_edit = Some(TextEdit { id: None, at, text: String::new() });
             }
-            Command::Draw(DrawCommand::CommitAnnotationText) => {
+            DrawCommand::CommitAnnotationText => {
                 if let Some(edit) = d.text_edit.take() {
                     d.selected = commit_text(&mut d.history, &edit, self.settings.annotation_style);
                 }
             }
-            Command::Draw(DrawCommand::CancelAnnotationText) => d.text_edit = None,
-            _ => {}
+            DrawCommand::CancelAnnotationText => d.text_edit = None,
         }
+        // Style, undo, text edits: the drawings or the edited text moved on (every arm that gets here acts).
+        true
     }
 
     /// Loads annotations from a file: on any error they stay as they were and the error is shown.

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::command::{Command, ExportCommand, FileCommand};
 use crate::command::FileAction;
+use crate::command::{Command, ExportCommand, FileCommand};
 use crate::export::frames::{FramesRequest, GifWriter, frame_days, frame_path};
 use crate::export::{ExportFormat, ExportOptions, ExportScene, ExportView, Exporter};
 use crate::panels::export_dialog::ExportDialogState;
@@ -106,21 +106,23 @@ impl TimeAtlasApp {
         self.with_current_scene(|exporter, scene| exporter.export_to(scene, &opts, path))
     }
 
-    pub(super) fn apply_export(&mut self, ctx: &egui::Context, command: Command) {
+    pub(super) fn apply_export(&mut self, ctx: &egui::Context, command: ExportCommand) -> bool {
         match command {
-            Command::Export(ExportCommand::ShowExport(open)) => {
+            ExportCommand::ShowExport(open) => {
                 self.export.open = open;
                 self.export.preview_stale = open;
                 self.export.status = None;
             }
-            Command::Export(ExportCommand::SetExportOptions(opts)) => {
-                self.settings.export = opts;
+            ExportCommand::SetExportOptions(opts) => {
+                if !super::apply::set(&mut self.settings.export, opts) {
+                    return false;
+                }
                 self.export.preview_stale = true;
                 // Typing a title or resizing the window re-renders once, when it stops.
                 self.export.preview_changed_at = Some(ctx.input(|i| i.time));
             }
-            Command::Export(ExportCommand::RefreshExportPreview) => self.export.preview_stale = true,
-            Command::Export(ExportCommand::CopyExport) => {
+            ExportCommand::RefreshExportPreview => self.export.preview_stale = true,
+            ExportCommand::CopyExport => {
                 let mut opts = self.settings.export.clone();
                 opts.format = ExportFormat::Png;
                 self.export.status = Some(match self.export_png(&opts) {
@@ -132,9 +134,9 @@ impl TimeAtlasApp {
                     Err(e) => Err(format!("{e:#}")),
                 });
             }
-            Command::Export(ExportCommand::ExportFrames(request)) => self.start_frames(request),
-            _ => {}
+            ExportCommand::ExportFrames(request) => self.start_frames(request),
         }
+        true
     }
 
     /// Opens the native dialog for `action`, or the path field when there is none (in a browser:

@@ -2,7 +2,7 @@
 //! presentation layout (date banner, map, caption), the map with its content and annotations, the windows,
 //! and then the commands the views pushed.
 
-use crate::command::{Command, LessonCommand};
+use crate::command::{Command, LessonCommand, SlideEdit};
 use crate::map::content::{ContentIndex, ContentInputs, content_ui};
 use crate::map::view::{MapInputs, map_ui};
 use crate::panels;
@@ -60,11 +60,11 @@ impl TimeAtlasApp {
 
         // Commands are applied after the views have drawn, so a change shows on the next frame: ask for
         // it only when something changed (a drag that holds still must not keep the UI busy).
-        let before = self.fingerprint();
+        let mut changed = false;
         for c in commands {
-            self.apply(&ctx, c);
+            changed |= self.apply(&ctx, c);
         }
-        if self.fingerprint() != before || self.timeline_set_range.is_some() {
+        if changed || self.timeline_set_range.is_some() {
             ctx.request_repaint();
         }
         // Rendered offscreen on the GPU, waiting for it: a browser cannot wait, so its export dialog has no
@@ -166,10 +166,13 @@ impl TimeAtlasApp {
                 panels::lesson::sorter_ui(ui, &state, &mut self.slide_text, commands);
             });
             // Typing in the sorter changes the slide, which bumps the revision: keep the typed text.
-            if commands[pushed_before..]
-                .iter()
-                .any(|c| matches!(c, Command::Lesson(LessonCommand::EditSlide { .. }) | Command::Lesson(LessonCommand::RenameLesson(_))))
-            {
+            if commands[pushed_before..].iter().any(|c| {
+                matches!(
+                    c,
+                    Command::Lesson(LessonCommand::Slide(SlideEdit::Edit { .. }))
+                        | Command::Lesson(LessonCommand::RenameLesson(_))
+                )
+            }) {
                 self.slide_text.loaded_for = Some((current, self.lesson.revision + 1));
             }
         }

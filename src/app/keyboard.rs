@@ -3,9 +3,11 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::command::{Command, DrawCommand, ExportCommand, FileCommand, LessonCommand, MapCommand, TimeCommand, WindowCommand};
 use crate::command::DataCommand;
 use crate::command::Tool;
+use crate::command::{
+    Command, DrawCommand, ExportCommand, FileCommand, LessonCommand, MapCommand, TimeCommand, WindowCommand,
+};
 use crate::map::memory::KEY_ZOOM_FACTOR;
 use crate::panels;
 use crate::panels::menu::UI_SCALE_STEP;
@@ -152,10 +154,18 @@ impl TimeAtlasApp {
             out.push(Command::Lesson(LessonCommand::Step(-1)));
         }
         if pressed(Key::ArrowRight) {
-            out.push(if lesson { Command::Lesson(LessonCommand::Step(1)) } else { Command::Time(TimeCommand::StepEvent(1)) });
+            out.push(if lesson {
+                Command::Lesson(LessonCommand::Step(1))
+            } else {
+                Command::Time(TimeCommand::StepEvent(1))
+            });
         }
         if pressed(Key::ArrowLeft) {
-            out.push(if lesson { Command::Lesson(LessonCommand::Step(-1)) } else { Command::Time(TimeCommand::StepEvent(-1)) });
+            out.push(if lesson {
+                Command::Lesson(LessonCommand::Step(-1))
+            } else {
+                Command::Time(TimeCommand::StepEvent(-1))
+            });
         }
         if pressed(Key::Plus) || pressed(Key::Equals) {
             out.push(Command::Map(MapCommand::ZoomBy(KEY_ZOOM_FACTOR)));
@@ -174,7 +184,11 @@ fn presenting_keys(ctx: &egui::Context, blank: bool, scope: KeyScope, out: &mut 
     let pressed = |k: Key| scope.allows(k) && ctx.input(|i| i.key_pressed(k));
     if pressed(Key::Escape) {
         // Esc first shows a blanked screen again, then leaves.
-        out.push(if blank { Command::Lesson(LessonCommand::Unblank) } else { Command::Lesson(LessonCommand::Present(false)) });
+        out.push(if blank {
+            Command::Lesson(LessonCommand::Unblank)
+        } else {
+            Command::Lesson(LessonCommand::Present(false))
+        });
         if blank {
             return;
         }

@@ -1,6 +1,6 @@
 //! Applying the lesson and presentation commands.
 
-use crate::command::{Command, LessonCommand, WindowCommand};
+use crate::command::{LessonCommand, SlideEdit};
 use crate::lesson::Lesson;
 
 use super::TimeAtlasApp;
@@ -8,9 +8,9 @@ use crate::command::Blank;
 
 impl TimeAtlasApp {
     /// Applies a lesson, slide or presentation command.
-    pub(super) fn apply_lesson(&mut self, ctx: &egui::Context, command: Command) {
+    pub(super) fn apply_lesson(&mut self, ctx: &egui::Context, command: LessonCommand) -> bool {
         match command {
-            Command::Lesson(LessonCommand::Present(on)) => {
+            LessonCommand::Present(on) => {
                 self.lesson.presenting = on;
                 self.lesson.blank = None;
                 if !on {
@@ -21,25 +21,25 @@ impl TimeAtlasApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
                 }
             }
-            Command::Lesson(LessonCommand::Step(direction)) => self.step(ctx, direction),
-            Command::Lesson(LessonCommand::GoToSlide(i)) => {
+            LessonCommand::Step(direction) => self.step(ctx, direction),
+            LessonCommand::GoToSlide(i) => {
                 let last = self.lesson.len().saturating_sub(1);
                 self.go_to_slide(i.min(last), self.lesson.presenting);
             }
-            Command::Lesson(LessonCommand::ToggleBlank(b)) => {
+            LessonCommand::ToggleBlank(b) => {
                 self.lesson.blank = if self.lesson.blank == Some(b) { None } else { Some(b) };
             }
-            Command::Lesson(LessonCommand::Unblank) => self.lesson.blank = None,
-            Command::Lesson(LessonCommand::ToggleSpotlight) => self.lesson.spotlight = !self.lesson.spotlight,
-            Command::Lesson(LessonCommand::SetAutoplay(on)) => {
+            LessonCommand::Unblank => self.lesson.blank = None,
+            LessonCommand::ToggleSpotlight => self.lesson.spotlight = !self.lesson.spotlight,
+            LessonCommand::SetAutoplay(on) => {
                 self.lesson.autoplay = on;
                 self.lesson.slide_elapsed_s = 0.0;
             }
-            Command::Lesson(LessonCommand::SetTransitions(on)) => {
+            LessonCommand::SetTransitions(on) => {
                 self.settings.transitions = on;
                 crate::theme::apply_motion(ctx, on);
             }
-            Command::Lesson(LessonCommand::NewLesson) => {
+            LessonCommand::NewLesson => {
                 if let Some(open) = &self.lesson.lesson {
                     self.put_aside(format!("starting a new lesson over “{}”", open.title));
                 }
@@ -55,16 +55,16 @@ impl TimeAtlasApp {
                 self.lesson.show_sorter = true;
                 self.lesson_changed();
             }
-            Command::Lesson(LessonCommand::OpenSampleLesson) => match crate::lesson::file::sample() {
+            LessonCommand::OpenSampleLesson => match crate::lesson::file::sample() {
                 Ok(lesson) => self.open_lesson(lesson, None),
                 Err(e) => self.messages.push(e.to_string()),
             },
-            Command::Lesson(LessonCommand::LoadLesson(path)) => self.load_lesson(&path),
-            Command::Lesson(LessonCommand::SaveLesson) => match self.lesson.path.clone() {
+            LessonCommand::LoadLesson(path) => self.load_lesson(&path),
+            LessonCommand::SaveLesson => match self.lesson.path.clone() {
                 Some(path) => self.lesson_file_chosen(crate::command::FileAction::SaveLesson, &path),
                 None => self.choose_file(crate::command::FileAction::SaveLesson),
             },
-            Command::Lesson(LessonCommand::RemoveSlideSource(i)) => {
+            LessonCommand::RemoveSlideSource(i) => {
                 let current = self.lesson.current;
                 if let Some(slide) = self.lesson.lesson.as_mut().and_then(|l| l.slides.get_mut(current))
                     && i < slide.sources.len()
@@ -73,7 +73,7 @@ impl TimeAtlasApp {
                     self.lesson_changed();
                 }
             }
-            Command::Lesson(LessonCommand::RenameLesson(title)) => {
+            LessonCommand::RenameLesson(title) => {
                 if let Some(lesson) = self.lesson.lesson.as_mut()
                     && lesson.title != title
                 {
@@ -81,7 +81,7 @@ impl TimeAtlasApp {
                     self.lesson_changed();
                 }
             }
-            Command::Lesson(LessonCommand::CloseLesson) => {
+            LessonCommand::CloseLesson => {
                 // The lesson is put aside (Undo reopens it with its drawings); the map gets its own back.
                 if let Some(open) = &self.lesson.lesson {
                     self.put_aside(format!("closing the lesson “{}”", open.title));
@@ -93,11 +93,7 @@ impl TimeAtlasApp {
                     self.draw.selected = None;
                 }
             }
-            Command::Window(WindowCommand::SetUiScale(scale)) => {
-                self.settings.ui_scale = super::clamp_ui_scale(scale);
-                ctx.set_zoom_factor(self.settings.ui_scale);
-            }
-            Command::Lesson(LessonCommand::RecoverAutosave) => {
+            LessonCommand::RecoverAutosave => {
                 let path = super::presenting::recovery_path(&self.autosave_path);
                 match crate::lesson::file::load(&path) {
                     Ok(lesson) => {
@@ -107,59 +103,59 @@ impl TimeAtlasApp {
                     Err(e) => self.messages.push(e.to_string()),
                 }
             }
-            Command::Lesson(LessonCommand::ShowSorter(on)) => {
+            LessonCommand::ShowSorter(on) => {
                 if ctx.content_rect().width() < super::NARROW_POINTS {
                     self.sorter_open_when_narrow = on;
                 } else {
                     self.lesson.show_sorter = on;
                 }
             }
-            other => self.edit_slides(other),
+            LessonCommand::Slide(edit) => self.edit_slides(edit),
         }
+        // Every lesson command acts on a click or a key: the next frame shows it.
+        true
     }
 
     /// Slide sorter edits.
-    fn edit_slides(&mut self, command: Command) {
+    fn edit_slides(&mut self, command: SlideEdit) {
         let current = self.lesson.current;
         // A new slide starts from the map alone (its sources come from what is selected, not from the slide
         // it follows); "Update slide" keeps the current slide's words and sources.
-        let captured = match command {
-            Command::Lesson(LessonCommand::AddSlide) => self.capture_slide(None),
-            _ => self.capture_slide(self.lesson.slide()),
-        };
-        let deleted = matches!(command, Command::Lesson(LessonCommand::DeleteSlide(_)));
-        if let Command::Lesson(LessonCommand::DeleteSlide(i)) = command
+        let base = if matches!(command, SlideEdit::Add) { None } else { self.lesson.slide() };
+        let captured = self.capture_slide(base);
+        let deleted = matches!(command, SlideEdit::Delete(_));
+        if let SlideEdit::Delete(i) = command
             && i < self.lesson.len()
         {
             // A slide's words, sources and drawings: Undo brings it back.
             self.put_aside(format!("deleting slide {}", i + 1));
         }
-        if !deleted && !matches!(command, Command::Lesson(LessonCommand::UpdateSlide)) {
+        if !deleted && !matches!(command, SlideEdit::Update) {
             self.keep_drawings_in_slide();
         }
         let Some(lesson) = self.lesson.lesson.as_mut() else { return };
         let (changed, select) = match command {
-            Command::Lesson(LessonCommand::AddSlide) => {
+            SlideEdit::Add => {
                 let mut slide = captured;
                 slide.title = format!("Slide {}", lesson.slides.len() + 1);
                 slide.caption.clear();
                 let at = if lesson.slides.is_empty() { 0 } else { current + 1 };
                 (lesson.insert(at, slide), Some(at))
             }
-            Command::Lesson(LessonCommand::UpdateSlide) => match lesson.slides.get_mut(current) {
+            SlideEdit::Update => match lesson.slides.get_mut(current) {
                 Some(s) => {
                     *s = captured;
                     (true, None)
                 }
                 None => (false, None),
             },
-            Command::Lesson(LessonCommand::DuplicateSlide(i)) => (lesson.duplicate(i), Some(i + 1)),
-            Command::Lesson(LessonCommand::DeleteSlide(i)) => {
+            SlideEdit::Duplicate(i) => (lesson.duplicate(i), Some(i + 1)),
+            SlideEdit::Delete(i) => {
                 let ok = lesson.remove(i);
                 (ok, Some(current.min(lesson.slides.len().saturating_sub(1))))
             }
-            Command::Lesson(LessonCommand::MoveSlide(from, to)) => (lesson.move_slide(from, to), Some(to)),
-            Command::Lesson(LessonCommand::EditSlide { title, caption, duration_s }) => match lesson.slides.get_mut(current) {
+            SlideEdit::Move(from, to) => (lesson.move_slide(from, to), Some(to)),
+            SlideEdit::Edit { title, caption, duration_s } => match lesson.slides.get_mut(current) {
                 Some(s) => {
                     s.title = title;
                     s.caption = caption;
@@ -168,7 +164,6 @@ impl TimeAtlasApp {
                 }
                 None => (false, None),
             },
-            _ => (false, None),
         };
         if changed {
             if let Some(i) = select {

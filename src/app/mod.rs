@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 pub mod access;
+mod apply;
 mod drawing;
 // The preview, frames and thumbnails render offscreen on the GPU and wait for it: not in a browser.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "a browser cannot wait for the GPU"))]
@@ -26,7 +27,7 @@ pub use exporting::ExportState;
 pub use set_aside::{SetAside, SetAsideStack};
 pub use settings::{Settings, StartOptions, clamp_ui_scale};
 
-use crate::command::{CardCommand, Command, DrawCommand, ExportCommand, FileCommand, LessonCommand, MapCommand, TimeCommand, WindowCommand};
+use crate::command::{Command, LessonCommand};
 use crate::map::MapMemory;
 use crate::map::content::{ContentIndex, Marker, MarkerItem};
 use crate::map::scene::Scene;
@@ -40,7 +41,7 @@ use crate::theme;
 use crate::time;
 
 /// Below this window width (points) the side panel is hidden unless opened.
-const NARROW_POINTS: f32 = 760.0;
+pub(super) const NARROW_POINTS: f32 = 760.0;
 
 /// The TimeAtlas application.
 pub struct TimeAtlasApp {
@@ -240,7 +241,9 @@ impl TimeAtlasApp {
             presenting::keep_previous_autosave(&app.autosave_path);
         }
         match options.lesson.as_deref() {
-            Some(p) if p == std::path::Path::new("sample") => app.commands.push(Command::Lesson(LessonCommand::OpenSampleLesson)),
+            Some(p) if p == std::path::Path::new("sample") => {
+                app.commands.push(Command::Lesson(LessonCommand::OpenSampleLesson))
+            }
             Some(p) => app.commands.push(Command::Lesson(LessonCommand::LoadLesson(p.to_path_buf()))),
             None => {}
         }
@@ -299,183 +302,6 @@ impl TimeAtlasApp {
             .filter(|e| self.settings.filters.shows_event(e))
             .map(|e| e.id.clone())
             .collect()
-    }
-
-    /// Applies one command. This is the only place state changes in response to the views.
-    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        let Some(command) = self.apply_feature(ctx, command) else { return };
-        match command {
-            Command::Map(MapCommand::SetView(memory)) => {
-                log::debug!("view: {memory:?}");
-                self.settings.map = memory;
-                self.lesson.pending_view = None;
-            }
-            Command::Map(MapCommand::ZoomBy(factor)) => {
-                self.lesson.pending_view = None;
-                // Zoom the view as drawn (the fitted one if the user has not moved the map yet).
-                let mut view = self.drawn_view;
-                if let Some(scale) = view.points_per_km {
-                    let s = (scale * factor)
-                        .clamp(crate::map::memory::MIN_POINTS_PER_KM, crate::map::memory::MAX_POINTS_PER_KM);
-                    view.points_per_km = Some(s);
-                    self.settings.map = view;
-                }
-            }
-            Command::Map(MapCommand::ResetView) => {
-                self.settings.map = MapMemory::fit_pending();
-                self.lesson.pending_view = None;
-            }
-            Command::Map(MapCommand::SelectCountry(a3)) => self.selected = a3,
-            Command::Map(MapCommand::SetTheme(t)) => {
-                self.settings.theme = t;
-                theme::apply_to_egui(ctx, t);
-            }
-            Command::Map(MapCommand::SetShowProvinces(on)) => self.settings.show_provinces = on,
-            Command::Map(MapCommand::SetNames(names)) => self.settings.names = names,
-            Command::Map(MapCommand::SetShowCities(on)) => self.settings.show_cities = on,
-            Command::File(FileCommand::OpenDataDialog) => self.apply_data(crate::command::DataCommand::ImportDialog),
-            Command::File(FileCommand::LoadData(paths)) => self.import_paths(&paths),
-            Command::Data(c) => self.apply_data(c),
-            Command::Window(WindowCommand::ShowAbout(open)) => self.show_about = open,
-            Command::Window(WindowCommand::ShowOpenData(open)) => self.show_open_data = open,
-            Command::Window(WindowCommand::DismissMessages) => self.messages.clear(),
-            Command::Window(WindowCommand::DismissSetAside) => self.set_aside.notice = false,
-            Command::Window(WindowCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Time(TimeCommand::TogglePlay) => self.settings.time.toggle_play(),
-            Command::Time(TimeCommand::StepEvent(direction)) => {
-                // Only the events the filters show (events are sorted by start, so these starts are too).
-                let filters = &self.settings.filters;
-                let mut starts: Vec<f64> = self
-                    .doc
-                    .dataset
-                    .events
-                    .iter()
-                    .zip(&self.doc.content.event_days)
-                    .filter(|(e, _)| filters.shows_event(e))
-                    .map(|(_, d)| d.0)
-                    .collect();
-                starts.dedup();
-                let t = &mut self.settings.time;
-                t.playing = false;
-                if direction >= 0 {
-                    t.step_next(&starts);
-                } else {
-                    t.step_prev(&starts);
-                }
-                self.keep_date_visible();
-            }
-            Command::Time(TimeCommand::SetSpeed(speed)) => self.settings.time.speed_days_per_sec = speed.clamp(0.1, 10_000.0),
-            Command::Time(TimeCommand::SetLoop(mode)) => self.settings.time.loop_mode = mode,
-            Command::Time(TimeCommand::FitTimeline) => {
-                self.timeline_set_range = Some((self.settings.time.start_day, self.settings.time.end_day));
-            }
-            Command::Time(TimeCommand::JumpTo(text)) => match time::parse_day(&text) {
-                Ok(day) => {
-                    self.jump_error = None;
-                    let to_day = crate::model::date::FuzzyDate::parse(text.trim())
-                        .is_ok_and(|d| d.precision() == crate::model::date::Precision::Day);
-                    self.settings.time.set_day(day);
-                    self.typed_day = to_day.then_some(self.settings.time.current_day);
-                    self.keep_date_visible();
-                }
-                Err(e) => self.jump_error = Some(e),
-            },
-            Command::Time(TimeCommand::SetDay(day)) => {
-                self.settings.time.set_day(day);
-                self.keep_date_visible();
-            }
-            Command::Card(CardCommand::SelectEvent(id)) => self.card = id.map(Hit::Event),
-            Command::Card(CardCommand::Open(hit)) => {
-                if let Some(h) = &hit {
-                    self.go_to_item(h);
-                }
-                self.card = hit;
-            }
-            Command::Card(CardCommand::OpenCard(hit)) => self.card = hit,
-            Command::Card(CardCommand::OpenChooser(chooser)) => self.chooser = Some(chooser),
-            Command::Card(CardCommand::CloseChooser) => self.chooser = None,
-            Command::Map(MapCommand::ShowOnMap(at)) => {
-                self.lesson.pending_view = None;
-                let mut view = self.drawn_view;
-                view.center = crate::map::projection::map_from_geo(at);
-                let min_scale = 1.2;
-                view.points_per_km = Some(view.points_per_km.unwrap_or(min_scale).max(min_scale));
-                self.settings.map = view;
-            }
-            Command::Map(MapCommand::FilterActor(actor)) => self.settings.filters.actor = actor,
-            Command::Map(MapCommand::SetFilters(f)) => self.settings.filters = f,
-            Command::Window(WindowCommand::RelationsActiveOnly(on)) => self.settings.relations_active_only = on,
-            Command::Window(WindowCommand::ShowTimeline(on)) => self.settings.show_timeline = on,
-            // On a narrow screen (a projector at UI scale 2) the drawing bar and the sorter start hidden so
-            // the map keeps the room; opening them there does not change the wide-screen choice.
-            Command::Window(WindowCommand::ShowDrawToolbar(on)) => {
-                if ctx.content_rect().width() < NARROW_POINTS {
-                    self.draw_open_when_narrow = on;
-                } else {
-                    self.settings.show_draw_toolbar = on;
-                }
-            }
-            Command::Window(WindowCommand::ShowSidePanel(on)) => {
-                if ctx.content_rect().width() < NARROW_POINTS {
-                    self.side_open_when_narrow = on;
-                } else {
-                    self.settings.show_side_panel = on;
-                }
-            }
-            // Handled by `apply_feature`.
-            _ => {}
-        }
-    }
-
-    /// Applies the drawing, export, file and lesson commands; returns any other command unapplied.
-    fn apply_feature(&mut self, ctx: &egui::Context, command: Command) -> Option<Command> {
-        match command {
-            Command::Draw(DrawCommand::SetTool(_))
-            | Command::Draw(DrawCommand::SetAnnotationStyle(_))
-            | Command::Draw(DrawCommand::EditAnnotations(..))
-            | Command::Draw(DrawCommand::EndAnnotationGesture)
-            | Command::Draw(DrawCommand::SelectAnnotation(_))
-            | Command::Draw(DrawCommand::Undo)
-            | Command::Draw(DrawCommand::Redo)
-            | Command::Draw(DrawCommand::EditAnnotationText(_))
-            | Command::Draw(DrawCommand::NewTextAt(_))
-            | Command::Draw(DrawCommand::CommitAnnotationText)
-            | Command::Draw(DrawCommand::CancelAnnotationText) => self.apply_drawing(command),
-            Command::Export(ExportCommand::ShowExport(_))
-            | Command::Export(ExportCommand::SetExportOptions(_))
-            | Command::Export(ExportCommand::RefreshExportPreview)
-            | Command::Export(ExportCommand::CopyExport)
-            | Command::Export(ExportCommand::ExportFrames(_)) => self.apply_export(ctx, command),
-            Command::Lesson(LessonCommand::Present(_))
-            | Command::Lesson(LessonCommand::Step(_))
-            | Command::Lesson(LessonCommand::GoToSlide(_))
-            | Command::Lesson(LessonCommand::ToggleBlank(_))
-            | Command::Lesson(LessonCommand::Unblank)
-            | Command::Lesson(LessonCommand::ToggleSpotlight)
-            | Command::Lesson(LessonCommand::SetAutoplay(_))
-            | Command::Lesson(LessonCommand::SetTransitions(_))
-            | Command::Lesson(LessonCommand::NewLesson)
-            | Command::Lesson(LessonCommand::OpenSampleLesson)
-            | Command::Lesson(LessonCommand::LoadLesson(_))
-            | Command::Lesson(LessonCommand::SaveLesson)
-            | Command::Lesson(LessonCommand::RenameLesson(_))
-            | Command::Lesson(LessonCommand::RemoveSlideSource(_))
-            | Command::Lesson(LessonCommand::CloseLesson)
-            | Command::Lesson(LessonCommand::AddSlide)
-            | Command::Lesson(LessonCommand::UpdateSlide)
-            | Command::Lesson(LessonCommand::DuplicateSlide(_))
-            | Command::Lesson(LessonCommand::DeleteSlide(_))
-            | Command::Lesson(LessonCommand::MoveSlide(..))
-            | Command::Lesson(LessonCommand::EditSlide { .. })
-            | Command::Lesson(LessonCommand::ShowSorter(_))
-            | Command::Window(WindowCommand::SetUiScale(_))
-            | Command::Lesson(LessonCommand::RecoverAutosave) => self.apply_lesson(ctx, command),
-            Command::File(FileCommand::ChooseFile(action)) => self.choose_file(action),
-            Command::File(FileCommand::FileChosen(action, path)) => self.file_chosen(action, &path),
-            Command::File(FileCommand::CloseFilePrompt) => self.file_prompt = None,
-            other => return Some(other),
-        }
-        None
     }
 
     /// Pans the timeline so the current date is in view (keeping its zoom).
@@ -539,29 +365,6 @@ impl TimeAtlasApp {
         }
     }
 
-    /// Everything a command can change, to tell whether applying commands changed anything.
-    fn fingerprint(&self) -> Fingerprint {
-        (
-            (self.settings.clone(), self.selected.clone(), self.card.clone()),
-            (
-                self.messages.len(),
-                self.show_about,
-                self.show_open_data,
-                self.doc.data.generation + self.imports.revision,
-            ),
-            (self.draw.history.revision(), self.draw.tool, self.draw.selected, self.draw.text_edit.clone()),
-            (
-                (self.export.open, self.export.preview_stale, self.export.status.clone()),
-                (self.file_prompt.is_some(), self.chooser.is_some()),
-            ),
-            (
-                (self.lesson.presenting, self.lesson.blank, self.lesson.spotlight, self.lesson.autoplay),
-                (self.lesson.current, self.lesson.revision, self.lesson.show_sorter, self.lesson.lesson.is_some()),
-                (self.side_open_when_narrow, self.draw_open_when_narrow, self.sorter_open_when_narrow),
-            ),
-        )
-    }
-
     /// True for a `--screenshot` run.
     pub fn is_screenshot_run(&self) -> bool {
         self.screenshot.is_some()
@@ -587,15 +390,6 @@ impl TimeAtlasApp {
         self.scene.as_ref().map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect()).unwrap_or_default()
     }
 }
-
-/// Everything a command can change (see [`TimeAtlasApp::fingerprint`]).
-type Fingerprint = (
-    (Settings, Option<String>, Option<Hit>),
-    (usize, bool, bool, u64),
-    (u64, crate::command::Tool, Option<u64>, Option<drawing::TextEdit>),
-    ((bool, bool, Option<Result<String, String>>), (bool, bool)),
-    ((bool, Option<crate::command::Blank>, bool, bool), (usize, u64, bool, bool), (bool, bool, bool)),
-);
 
 /// The event id of a card, if it is an event's.
 fn event_id(card: Option<&Hit>) -> Option<&str> {

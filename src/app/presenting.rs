@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::annotate::History;
-use crate::command::{FileAction, TimeCommand};
 use crate::command::{Blank, Command};
+use crate::command::{FileAction, TimeCommand};
 use crate::export::frame::{ExportView, export_memory};
 use crate::lesson::{Lesson, Slide, SlideItem};
 use crate::map::MapMemory;

@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-
 /// Why a file is being chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileAction {

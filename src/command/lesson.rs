@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-
 /// A blanked screen (PowerPoint's B and W keys).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Blank {
@@ -15,6 +14,8 @@ pub enum Blank {
 /// Editing, opening, saving or presenting a lesson.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LessonCommand {
+    /// An edit of the slides (the sorter and the slide's fields).
+    Slide(SlideEdit),
     /// Enter (true) or leave presentation mode.
     Present(bool),
     /// Next (+1) or previous (-1) slide; outside a lesson, the next or previous event.
@@ -45,18 +46,27 @@ pub enum LessonCommand {
     LoadLesson(PathBuf),
     /// Close the lesson.
     CloseLesson,
+    /// Show or hide the slide sorter.
+    ShowSorter(bool),
+    /// Open the autosaved lesson.
+    RecoverAutosave,
+}
+
+/// An edit of the lesson's slides.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SlideEdit {
     /// Add the current state as a slide after the current one.
-    AddSlide,
+    Add,
     /// Replace the current slide's state (date, view, layers, selection, annotations) with the current one.
-    UpdateSlide,
+    Update,
     /// Duplicate a slide.
-    DuplicateSlide(usize),
+    Duplicate(usize),
     /// Delete a slide.
-    DeleteSlide(usize),
+    Delete(usize),
     /// Move a slide from one index to another.
-    MoveSlide(usize, usize),
+    Move(usize, usize),
     /// Set the current slide's title, caption and duration.
-    EditSlide {
+    Edit {
         /// Title.
         title: String,
         /// Caption.
@@ -64,8 +74,4 @@ pub enum LessonCommand {
         /// Autoplay seconds.
         duration_s: f32,
     },
-    /// Show or hide the slide sorter.
-    ShowSorter(bool),
-    /// Open the autosaved lesson.
-    RecoverAutosave,
 }

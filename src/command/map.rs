@@ -3,7 +3,6 @@
 use crate::map::MapMemory;
 use crate::theme::ThemeChoice;
 
-
 /// A change to the map view, its layers or its filters.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MapCommand {

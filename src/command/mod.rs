@@ -16,7 +16,7 @@ pub use data::DataCommand;
 pub use draw::{DrawCommand, Tool};
 pub use export::ExportCommand;
 pub use file::{FileAction, FileCommand};
-pub use lesson::{Blank, LessonCommand};
+pub use lesson::{Blank, LessonCommand, SlideEdit};
 pub use map::MapCommand;
 pub use time::TimeCommand;
 pub use window::WindowCommand;

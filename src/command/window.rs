@@ -1,7 +1,7 @@
 //! The window around the map: panels shown, small windows, messages, the UI scale, quitting.
 
 /// Panels and small windows, messages, the UI scale, quitting.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum WindowCommand {
     /// Show or hide the About window.
     ShowAbout(bool),

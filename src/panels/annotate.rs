@@ -260,7 +260,10 @@ fn pointer_ui(ui: &mut Ui, inputs: &OverlayInputs<'_>, draft: &mut Draft, comman
             && let Some(pos) = resp.interact_pointer_pos()
         {
             let shape = move_handle(&a.shape, k, p.geo_from_screen(pos));
-            commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Update { id: a.id, shape, style: a.style }, true)));
+            commands.push(Command::Draw(DrawCommand::EditAnnotations(
+                Edit::Update { id: a.id, shape, style: a.style },
+                true,
+            )));
         }
         if resp.drag_stopped() {
             commands.push(Command::Draw(DrawCommand::EndAnnotationGesture));
@@ -295,7 +298,8 @@ fn body_ui(
         let delta = resp.drag_delta();
         if delta != Vec2::ZERO {
             let shape = translate(&a.shape, |g| p.geo_from_screen(p.screen_from_geo(g) + delta));
-            commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Update { id, shape, style: a.style }, true)));
+            commands
+                .push(Command::Draw(DrawCommand::EditAnnotations(Edit::Update { id, shape, style: a.style }, true)));
         }
     }
     if resp.drag_stopped() || (draft.moving == Some(id) && !resp.dragged()) {

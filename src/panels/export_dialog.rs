@@ -2,8 +2,8 @@
 
 use egui::{Context, RichText};
 
-use crate::command::{Command, ExportCommand, FileCommand};
 use crate::command::FileAction;
+use crate::command::{Command, ExportCommand, FileCommand};
 use crate::export::frames::{FramesRequest, Step};
 use crate::export::{ExportFormat, ExportOptions};
 

@@ -2,8 +2,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::command::{Command, FileCommand, LessonCommand};
 use crate::command::FileAction;
+use crate::command::{Command, FileCommand, LessonCommand, SlideEdit};
 use crate::lesson::Lesson;
 
 /// Thumbnail width in points.
@@ -57,14 +57,14 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
             commands.push(Command::Lesson(LessonCommand::Present(true)));
         }
         if ui.button("Add slide").on_hover_text("Add the map as it is now after this slide").clicked() {
-            commands.push(Command::Lesson(LessonCommand::AddSlide));
+            commands.push(Command::Lesson(LessonCommand::Slide(SlideEdit::Add)));
         }
         if ui
             .button("Update slide")
             .on_hover_text("Replace this slide's map, date and drawings with the current ones")
             .clicked()
         {
-            commands.push(Command::Lesson(LessonCommand::UpdateSlide));
+            commands.push(Command::Lesson(LessonCommand::Slide(SlideEdit::Update)));
         }
         if ui.button("Save lesson").on_hover_text("Save to the lesson's file (asks where the first time)").clicked() {
             commands.push(Command::Lesson(LessonCommand::SaveLesson));
@@ -113,16 +113,16 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
             if selected {
                 ui.horizontal(|ui| {
                     if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
-                        commands.push(Command::Lesson(LessonCommand::MoveSlide(i, i - 1)));
+                        commands.push(Command::Lesson(LessonCommand::Slide(SlideEdit::Move(i, i - 1))));
                     }
                     if ui.add_enabled(i + 1 < lesson.slides.len(), egui::Button::new("Down")).clicked() {
-                        commands.push(Command::Lesson(LessonCommand::MoveSlide(i, i + 1)));
+                        commands.push(Command::Lesson(LessonCommand::Slide(SlideEdit::Move(i, i + 1))));
                     }
                     if ui.button("Duplicate").clicked() {
-                        commands.push(Command::Lesson(LessonCommand::DuplicateSlide(i)));
+                        commands.push(Command::Lesson(LessonCommand::Slide(SlideEdit::Duplicate(i))));
                     }
                     if ui.add_enabled(lesson.slides.len() > 1, egui::Button::new("Delete slide")).clicked() {
-                        commands.push(Command::Lesson(LessonCommand::DeleteSlide(i)));
+                        commands.push(Command::Lesson(LessonCommand::Slide(SlideEdit::Delete(i))));
                     }
                 });
             }
@@ -143,11 +143,11 @@ fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, 
         ui.add(egui::DragValue::new(&mut text.duration_s).range(1.0..=600.0)).labelled_by(label.id);
     });
     if *text != before {
-        commands.push(Command::Lesson(LessonCommand::EditSlide {
+        commands.push(Command::Lesson(LessonCommand::Slide(SlideEdit::Edit {
             title: text.title.clone(),
             caption: text.caption.clone(),
             duration_s: text.duration_s,
-        }));
+        })));
     }
     if slide.sources.is_empty() {
         ui.label(RichText::new("No sources: open a record's card and Update slide to take its sources.").weak());

@@ -2,8 +2,8 @@
 
 use egui::Ui;
 
-use crate::command::{Command, ExportCommand, FileCommand, LessonCommand, MapCommand, WindowCommand};
 use crate::command::FileAction;
+use crate::command::{Command, ExportCommand, FileCommand, LessonCommand, MapCommand, WindowCommand};
 use crate::text::names::NameMode;
 use crate::theme::ThemeChoice;
 

@@ -5,8 +5,8 @@
 use egui::accesskit::Role;
 use egui::{RichText, Ui};
 
-use crate::command::{CardCommand, Command};
 use crate::command::DataCommand;
+use crate::command::{CardCommand, Command};
 use crate::model::search::Hit;
 
 /// The accessible name of the whole list.

@@ -3,8 +3,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::command::{Command, MapCommand};
 use crate::command::DataCommand;
+use crate::command::{Command, MapCommand};
 use crate::import::dates::{DatePrecision, date_of_day};
 use crate::import::sources::DataSource;
 use crate::model::GeoPoint;

@@ -136,7 +136,11 @@ fn compact_controls_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, jump_text: &mut
         ui.menu_button("More", |ui| {
             let mut looping = t.loop_mode == LoopMode::Loop;
             if ui.checkbox(&mut looping, "Loop").changed() {
-                commands.push(Command::Time(TimeCommand::SetLoop(if looping { LoopMode::Loop } else { LoopMode::Stop })));
+                commands.push(Command::Time(TimeCommand::SetLoop(if looping {
+                    LoopMode::Loop
+                } else {
+                    LoopMode::Stop
+                })));
             }
             if ui.button("Fit all (1953 to today)").clicked() {
                 commands.push(Command::Time(TimeCommand::FitTimeline));
