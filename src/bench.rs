@@ -106,7 +106,7 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
         frame(&ctx, &mut app, vec![]);
     }
     // Start every scenario from the fitted view, as the app opens.
-    let home = app.drawn_view;
+    let home = app.drawn.view;
     scenario("frame_cpu_ms/default_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
     app.settings.show_side_panel = false;
     scenario("frame_cpu_ms/default_side_panel_closed_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
@@ -165,7 +165,7 @@ fn data_figures(
     for _ in 0..3 {
         frame(ctx, app, vec![]);
     }
-    let home = app.drawn_view;
+    let home = app.drawn.view;
     let n = frames.max(2) as f64;
     app.settings.time.playing = false;
     scenario("frame_cpu_ms/data_scrub_decades_1920x1080", ctx, app, frames, |app, i| {

@@ -31,16 +31,19 @@ fn on_a_projector_the_map_keeps_the_room_and_home_fits_the_free_part() {
         h.run();
         open_side_panel(&mut h);
         let app = h.state();
-        let map = app.map_rect;
+        let map = app.drawn.map_rect;
         assert!(map.height() >= 0.6 * h_points, "{w}×{h_points}: the map is {map:?}");
         assert!(map.width() >= w - 1.0, "{w}×{h_points}: the side panel squeezes the map: {map:?}");
-        assert!(app.side_covers_map > 100.0, "the side panel is open over the map");
+        assert!(app.drawn.side_covers_map > 100.0, "the side panel is open over the map");
         let search = h.get_by_label("Search").rect();
-        assert!(search.right() > map.right() - app.side_covers_map, "the search box is in the panel over the map");
+        assert!(
+            search.right() > map.right() - app.drawn.side_covers_map,
+            "the search box is in the panel over the map"
+        );
         // The panel stays over the map: it never covers the timeline under it.
         let hide = h.get_by_label("Hide").rect();
         assert!(hide.top() >= map.top() - 1.0 && hide.bottom() <= map.bottom(), "{hide:?} {map:?}");
-        let free_right = map.right() - app.side_covers_map;
+        let free_right = map.right() - app.drawn.side_covers_map;
         let home = app.doc.data.prepared.home;
         let p = app.map_projector();
         for corner in [home.min, home.max] {
@@ -65,7 +68,7 @@ fn status_coordinates_stay_clear_of_the_credits() {
         let ctx = h.ctx.clone();
         h.state_mut().apply(&ctx, Command::Map(MapCommand::SetTheme(timeatlas::theme::ThemeChoice::Projector)));
         h.run();
-        let at = h.state().map_rect.center();
+        let at = h.state().drawn.map_rect.center();
         h.hover_at(at);
         h.run();
         let pointer = h.state().pointer.expect("the pointer is over the map");
@@ -89,7 +92,7 @@ fn a_click_on_stacked_markers_opens_the_drawn_record_and_keeps_the_date() {
     let app = h.state();
     let section = app.doc.dataset.positions.iter().position(|p| p.id == "us-interests-section-baghdad-1972").unwrap();
     let embassy = app.doc.dataset.positions.iter().position(|p| p.id == "us-embassy-baghdad").unwrap();
-    let at = |i: usize| app.markers.iter().find(|m| m.item == MarkerItem::Position(i)).map(|m| m.pos);
+    let at = |i: usize| app.drawn.markers.iter().find(|m| m.item == MarkerItem::Position(i)).map(|m| m.pos);
     let (section_at, embassy_at) =
         (at(section).expect("the section is drawn"), at(embassy).expect("so is the embassy"));
     assert!(section_at.distance(embassy_at) < 4.0, "stacked: {section_at:?} {embassy_at:?}");
@@ -114,7 +117,7 @@ fn a_click_on_an_event_over_a_position_offers_a_chooser() {
     h.run();
     let app = h.state();
     let section = app.doc.dataset.positions.iter().position(|p| p.id == "us-interests-section-baghdad-1972").unwrap();
-    let at = app.markers.iter().find(|m| m.item == MarkerItem::Position(section)).map(|m| m.pos).unwrap();
+    let at = app.drawn.markers.iter().find(|m| m.item == MarkerItem::Position(section)).map(|m| m.pos).unwrap();
     let day = app.settings.time.current_day;
     common::click_at(&mut h, at);
     let chooser = h.state().chooser.clone().expect("two records drawn on the spot");
@@ -138,7 +141,7 @@ fn armed_group_areas_are_pickable_with_a_chooser_where_they_overlap() {
     let app = h.state();
     let day = app.settings.time.current_day;
     let p = app.map_projector();
-    let obstacles = marker_rects(&app.markers);
+    let obstacles = marker_rects(&app.drawn.markers);
     let groups_at = |pos: egui::Pos2| -> Vec<String> {
         let at = p.map_from_screen(pos);
         let mut ids: Vec<String> = Vec::new();
@@ -155,7 +158,7 @@ fn armed_group_areas_are_pickable_with_a_chooser_where_they_overlap() {
         }
         ids
     };
-    let map = app.map_rect.shrink(40.0);
+    let map = app.drawn.map_rect.shrink(40.0);
     let mut one = None;
     let mut several = None;
     for y in (map.top() as i32..map.bottom() as i32).step_by(6) {
@@ -206,12 +209,12 @@ fn no_label_lies_under_a_marker() {
             h.run();
         }
         let app = h.state();
-        let obstacles = marker_rects(&app.markers);
+        let obstacles = marker_rects(&app.drawn.markers);
         assert!(!obstacles.is_empty());
         // A focus country's name or a capital that has nowhere else to go stays (the map must say which is
         // Iraq, and name its capital).
         let movable =
-            app.labels_drawn.iter().filter(|l| l.style != timeatlas::map::labels::LabelStyle::Focus && !l.keep);
+            app.drawn.labels.iter().filter(|l| l.style != timeatlas::map::labels::LabelStyle::Focus && !l.keep);
         for label in movable {
             let r = label.rect();
             assert!(
@@ -222,13 +225,13 @@ fn no_label_lies_under_a_marker() {
         }
         // A country's name moved aside stays in its country (not "IRAQ" written over Syria).
         let p = app.map_projector();
-        for label in app.labels_drawn.iter().filter(|l| l.inside_area.is_some()) {
+        for label in app.drawn.labels.iter().filter(|l| l.inside_area.is_some()) {
             let inside = label
                 .inside_area
                 .is_some_and(|a| app.doc.data.prepared.countries.hit_area(a, p.map_from_screen(label.rect().center())));
             assert!(inside, "{w}×{h_points}: {:?} left its country", label.galley.text());
         }
-        let names: Vec<&str> = app.labels_drawn.iter().map(|l| l.galley.text()).collect();
+        let names: Vec<&str> = app.drawn.labels.iter().map(|l| l.galley.text()).collect();
         for country in ["IRAQ", "IRAN", "SYRIA", "YEMEN"] {
             let in_view = app.placed_label_texts().iter().any(|n| n == country);
             assert!(!in_view || names.contains(&country), "{w}×{h_points}: {country} lost its name: {names:?}");
@@ -265,7 +268,7 @@ fn presenting_on_a_projector_shows_every_sources_line_whole() {
             continue;
         }
         let line = h.get_by_label("Sources:").rect();
-        let map = h.state().map_rect;
+        let map = h.state().drawn.map_rect;
         assert!(line.bottom() <= 384.0 + 0.5 && line.top() >= map.bottom() - 0.5, "slide {n}: {line:?} map {map:?}");
     }
 }
@@ -278,7 +281,7 @@ fn the_label_editor_opens_where_the_user_clicked() {
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, Command::Draw(DrawCommand::SetTool(timeatlas::command::Tool::Text)));
     h.run();
-    let map = h.state().map_rect;
+    let map = h.state().drawn.map_rect;
     let at = map.center() + egui::vec2(map.width() * 0.25, map.height() * 0.2);
     common::click_at(&mut h, at);
     h.run();

@@ -271,7 +271,7 @@ fn ctrl_e_opens_the_export_dialog_with_a_preview() {
 fn an_arrow_is_resized_by_its_handle_and_a_new_label_is_one_undo_step() {
     let mut h = common::harness_at("2020-01-03", 1280.0, 800.0);
     h.run();
-    let p = h.state().drawn_view;
+    let p = h.state().drawn.view;
     assert!(p.points_per_km.is_some());
     // An arrow drawn in code, then selected with the pointer tool and its head dragged.
     let (from, to) = (GeoPoint::lat_lon(30.0, 45.0), GeoPoint::lat_lon(32.0, 52.0));

@@ -31,7 +31,7 @@ fn an_acled_file_is_a_layer_a_lane_a_legend_entry_and_cards() {
     };
     h.state_mut().settings.time.set_day(day);
     h.run();
-    assert!(!h.state().imported_markers.is_empty(), "markers of the imported layer are drawn");
+    assert!(!h.state().drawn.imported_markers.is_empty(), "markers of the imported layer are drawn");
     // Its lane on the timeline and its entry in the Data sources window.
     let lanes = timeatlas::panels::timeline_data::lanes(&h.state().doc.sources);
     // The fixture's five event types fit: a lane each (more would share one lane for the file).
@@ -52,7 +52,7 @@ fn an_acled_file_is_a_layer_a_lane_a_legend_entry_and_cards() {
     // Hiding the source takes it off the map.
     h.state_mut().apply(&egui::Context::default(), Command::Data(DataCommand::SetVisible(id, false)));
     h.run();
-    assert!(h.state().imported_markers.is_empty());
+    assert!(h.state().drawn.imported_markers.is_empty());
 }
 
 #[test]

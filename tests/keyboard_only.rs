@@ -73,38 +73,38 @@ fn arrows_pan_the_focused_map_and_step_events_when_it_is_not() {
     press(&mut h, Key::M);
     assert_eq!(focused_id(&h), h.state().access.map_id, "M gives the map the keyboard");
     let ring = h.state().access.focus_ring.expect("the focused map shows a ring");
-    assert!(h.state().map_rect.contains_rect(ring) && ring.width() > h.state().map_rect.width() * 0.9);
+    assert!(h.state().drawn.map_rect.contains_rect(ring) && ring.width() > h.state().drawn.map_rect.width() * 0.9);
 
-    let start = h.state().drawn_view;
+    let start = h.state().drawn.view;
     press(&mut h, Key::ArrowRight);
-    let east = h.state().drawn_view;
+    let east = h.state().drawn.view;
     let step_km =
-        f64::from(h.state().map_size.x * timeatlas::app::access::ARROW_PAN_SHARE) / start.points_per_km.unwrap();
+        f64::from(h.state().drawn.map_size.x * timeatlas::app::access::ARROW_PAN_SHARE) / start.points_per_km.unwrap();
     assert!((east.center.x_km - start.center.x_km - step_km).abs() < 1.0, "→ shows more of the east");
     press(&mut h, Key::ArrowUp);
-    assert!(h.state().drawn_view.center.y_km > east.center.y_km, "↑ shows more of the north");
+    assert!(h.state().drawn.view.center.y_km > east.center.y_km, "↑ shows more of the north");
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::ArrowDown);
-    let back = h.state().drawn_view.center;
+    let back = h.state().drawn.view.center;
     assert!((back.x_km - start.center.x_km).abs() < 1e-6 && (back.y_km - start.center.y_km).abs() < 1e-6);
     assert_eq!(h.state().settings.time.current_day, day, "the arrows panned; the date stayed");
     assert_eq!(focused_id(&h), h.state().access.map_id, "the map kept the keyboard");
 
     let scale = start.points_per_km.unwrap();
     press(&mut h, Key::Plus);
-    let zoomed = h.state().drawn_view.points_per_km.unwrap();
+    let zoomed = h.state().drawn.view.points_per_km.unwrap();
     assert!((zoomed / scale - timeatlas::map::memory::KEY_ZOOM_FACTOR).abs() < 1e-9, "+ zooms in");
     press(&mut h, Key::Minus);
-    assert!((h.state().drawn_view.points_per_km.unwrap() - scale).abs() < 1e-9, "- zooms out");
+    assert!((h.state().drawn.view.points_per_km.unwrap() - scale).abs() < 1e-9, "- zooms out");
 
     // Esc lets go of the map: the arrows step through the events again.
     press(&mut h, Key::Escape);
     assert_eq!(focused_id(&h), None);
     assert_eq!(h.state().access.focus_ring, None, "no ring without focus");
-    let view = h.state().drawn_view;
+    let view = h.state().drawn.view;
     press(&mut h, Key::ArrowRight);
     assert!(h.state().settings.time.current_day > day, "→ went to the next event");
-    assert_eq!(h.state().drawn_view, view, "and did not pan");
+    assert_eq!(h.state().drawn.view, view, "and did not pan");
 }
 
 #[test]
@@ -125,6 +125,7 @@ fn tab_walks_the_markers_with_a_ring_and_enter_opens_the_card() {
     let ring = h.state().access.focus_ring.expect("a ring around the focused marker");
     let first_event = h
         .state()
+        .drawn
         .markers
         .iter()
         .filter(|m| matches!(m.item, MarkerItem::Event(_)))
@@ -212,7 +213,7 @@ fn a_focused_button_keeps_space_and_enter_but_f5_still_presents() {
 fn what_the_map_shows_is_a_list_for_screen_readers_that_mirrors_the_map() {
     let mut h = harness_at("2020-01-03");
     // The markers on the map are a named list of named items, one per marker.
-    let markers = h.state().markers.len();
+    let markers = h.state().drawn.markers.len();
     let list = h.get_by_role_and_label(Role::List, "Markers on the map");
     let items: Vec<String> = list.children().filter_map(|n| n.accesskit_node().label()).collect();
     assert_eq!(items.len(), markers, "{items:?}");
@@ -222,7 +223,7 @@ fn what_the_map_shows_is_a_list_for_screen_readers_that_mirrors_the_map() {
     tab_to(&mut h, "On the map");
     press(&mut h, Key::Enter);
     h.run();
-    let events_on_map = h.state().markers.iter().filter(|m| matches!(m.item, MarkerItem::Event(_))).count();
+    let events_on_map = h.state().drawn.markers.iter().filter(|m| matches!(m.item, MarkerItem::Event(_))).count();
     let count_rows = |h: &Harness<'static, TimeAtlasApp>, heading: &str| {
         h.query_by(|n| n.role() == Role::List && n.label().is_some_and(|l| l.starts_with(heading)))
             .map_or(0, |l| l.children().count())
@@ -241,7 +242,7 @@ fn what_the_map_shows_is_a_list_for_screen_readers_that_mirrors_the_map() {
         press(&mut h, Key::Plus);
     }
     h.run();
-    let events_now = h.state().markers.iter().filter(|m| matches!(m.item, MarkerItem::Event(_))).count();
+    let events_now = h.state().drawn.markers.iter().filter(|m| matches!(m.item, MarkerItem::Event(_))).count();
     assert!(events_now < before, "zoomed in, fewer events are in view ({events_now} of {before})");
     assert_eq!(count_rows(&h, "Events ("), events_now, "the list mirrors the map");
 

@@ -39,7 +39,7 @@ fn ctrl_f_then_typing_fills_the_search_box_and_fires_no_shortcut() {
     let mut h = harness_at("1990-01-01");
     h.run();
     // Start from the map, as a user who has just clicked it would.
-    let centre = h.state().map_rect.center();
+    let centre = h.state().drawn.map_rect.center();
     h.hover_at(centre);
     h.drag_at(centre);
     h.run();

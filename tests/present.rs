@@ -254,11 +254,11 @@ fn on_a_1024x768_projector_at_scale_2_the_map_keeps_the_room() {
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, timeatlas::command::Command::Lesson(timeatlas::command::LessonCommand::OpenSampleLesson));
     h.run_steps(400);
-    let editing = h.state().map_size;
+    let editing = h.state().drawn.map_size;
     assert!(editing.x >= 500.0 && editing.y >= 120.0, "editing: {editing:?}");
     h.key_press(Key::F5);
     h.run_steps(5);
-    let presenting = h.state().map_size;
+    let presenting = h.state().drawn.map_size;
     assert!(presenting.x >= 500.0 && presenting.y >= 150.0, "presenting: {presenting:?}");
     // Editing keeps 60 % of the height for the map (one-row timeline); presenting adds banner and caption.
     assert!(editing.y >= 0.6 * 384.0, "{editing:?} {presenting:?}");

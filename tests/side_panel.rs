@@ -80,6 +80,7 @@ fn a_filter_that_hides_strikes_hides_them_on_map_and_timeline() {
     h.run();
     let strike_markers = |h: &Harness<'_, TimeAtlasApp>| {
         h.state()
+            .drawn
             .markers
             .iter()
             .filter(
@@ -89,7 +90,12 @@ fn a_filter_that_hides_strikes_hides_them_on_map_and_timeline() {
     };
     assert!(strike_markers(&h) > 0);
     let strikes_on_timeline = |h: &Harness<'_, TimeAtlasApp>| {
-        h.state().timeline_events.iter().filter(|&&i| h.state().doc.dataset.events[i].kind == EventKind::Strike).count()
+        h.state()
+            .drawn
+            .timeline_events
+            .iter()
+            .filter(|&&i| h.state().doc.dataset.events[i].kind == EventKind::Strike)
+            .count()
     };
     assert!(strikes_on_timeline(&h) > 10);
     h.get_by_label("Filters").click();
@@ -100,7 +106,7 @@ fn a_filter_that_hides_strikes_hides_them_on_map_and_timeline() {
     assert_eq!(strike_markers(&h), 0, "no strike marker on the map");
     assert!(!h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
     assert_eq!(strikes_on_timeline(&h), 0, "no strike on the timeline");
-    assert!(!h.state().timeline_events.is_empty(), "other events are still drawn");
+    assert!(!h.state().drawn.timeline_events.is_empty(), "other events are still drawn");
 }
 
 #[test]

@@ -32,21 +32,21 @@ fn opens_with_the_four_focus_countries_labelled() {
 fn plus_zooms_in_and_home_resets() {
     let mut h = harness(1280.0, 800.0);
     h.run();
-    let fitted = h.state().drawn_view.points_per_km.expect("fitted");
+    let fitted = h.state().drawn.view.points_per_km.expect("fitted");
     h.key_press(egui::Key::Plus);
     h.run();
-    let zoomed = h.state().drawn_view.points_per_km.expect("zoomed");
+    let zoomed = h.state().drawn.view.points_per_km.expect("zoomed");
     assert!((zoomed / fitted - 1.5).abs() < 1e-6, "{fitted} -> {zoomed}");
     h.key_press(egui::Key::Minus);
     h.run();
-    assert!((h.state().drawn_view.points_per_km.unwrap() / fitted - 1.0).abs() < 1e-6);
+    assert!((h.state().drawn.view.points_per_km.unwrap() / fitted - 1.0).abs() < 1e-6);
     h.key_press(egui::Key::Plus);
     h.key_press(egui::Key::Plus);
     h.run();
     h.key_press(egui::Key::Home);
     h.run();
     assert_eq!(h.state().settings.map.points_per_km, None, "Home returns to the fitted view");
-    assert!((h.state().drawn_view.points_per_km.unwrap() - fitted).abs() < 1e-9);
+    assert!((h.state().drawn.view.points_per_km.unwrap() - fitted).abs() < 1e-9);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn hover_names_a_country_and_click_selects_it() {
     let mut h = harness(1280.0, 800.0);
     h.run();
     // A spot in central Iran with no event marker near it, found through the app's own projector.
-    let projector = h.state().scene.as_ref().expect("scene").key.projector;
+    let projector = h.state().drawn.scene.as_ref().expect("scene").key.projector;
     let tehran = projector.screen_from_geo(timeatlas::model::GeoPoint::lat_lon(33.5, 55.0));
     h.hover_at(tehran);
     h.run();
@@ -108,7 +108,7 @@ fn hover_names_a_country_and_click_selects_it() {
 fn dragging_pans_the_map() {
     let mut h = harness(1280.0, 800.0);
     h.run();
-    let before = h.state().drawn_view.center;
+    let before = h.state().drawn.view.center;
     let start = egui::pos2(640.0, 400.0);
     h.drag_at(start);
     h.run();
@@ -118,8 +118,8 @@ fn dragging_pans_the_map() {
     }
     h.drop_at(start + egui::vec2(100.0, 0.0));
     h.run();
-    let after = h.state().drawn_view.center;
-    let scale = h.state().drawn_view.points_per_km.unwrap();
+    let after = h.state().drawn.view.center;
+    let scale = h.state().drawn.view.points_per_km.unwrap();
     // Dragging 100 points east moves the view 100 points' worth of kilometres west (egui starts the drag
     // after a few points of movement, so allow a little less).
     let moved_km = before.x_km - after.x_km;
@@ -206,11 +206,11 @@ fn the_map_highlights_the_soleimani_strike_on_its_date_only() {
     let mut h = harness_at("2020-01-03");
     h.run();
     assert!(h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
-    assert!(h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().doc.dataset.events[i].id == "soleimani-killed-2020")));
+    assert!(h.state().drawn.markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().doc.dataset.events[i].id == "soleimani-killed-2020")));
     let mut h = harness_at("2019-06-01");
     h.run();
     assert!(!h.state().highlighted_event_ids().iter().any(|id| id == "soleimani-killed-2020"));
-    assert!(!h.state().markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().doc.dataset.events[i].id == "soleimani-killed-2020")));
+    assert!(!h.state().drawn.markers.iter().any(|m| matches!(m.item, timeatlas::map::content::MarkerItem::Event(i) if h.state().doc.dataset.events[i].id == "soleimani-killed-2020")));
 }
 
 #[test]

@@ -107,9 +107,9 @@ impl TimeAtlasApp {
         if scope != KeyScope::Map || ctx.input(|i| i.modifiers.command) {
             return;
         }
-        let delta = ctx.input(|i| arrow_pan_delta(i, self.map_size));
+        let delta = ctx.input(|i| arrow_pan_delta(i, self.drawn.map_size));
         if delta != Vec2::ZERO {
-            let mut view = self.drawn_view;
+            let mut view = self.drawn.view;
             view.pan_by_screen(delta);
             out.push(Command::Map(MapCommand::SetView(view)));
         }
@@ -166,7 +166,7 @@ impl TimeAtlasApp {
     /// The markers the keyboard reaches, in Tab order: events oldest first (as on the timeline), then US
     /// positions.
     fn focus_targets(&self) -> Vec<(MarkerItem, FocusTarget)> {
-        let mut markers: Vec<&Marker> = self.markers.iter().collect();
+        let mut markers: Vec<&Marker> = self.drawn.markers.iter().collect();
         markers.sort_by_key(|m| marker_order(&m.item));
         markers
             .into_iter()
@@ -195,7 +195,7 @@ impl TimeAtlasApp {
     /// armed groups' areas in view, and (a limited number of) the user's records.
     fn shown_on_map(&self, projector: &Projector) -> Vec<ShownItem> {
         let day = self.settings.time.current_day;
-        let mut markers: Vec<&Marker> = self.markers.iter().collect();
+        let mut markers: Vec<&Marker> = self.drawn.markers.iter().collect();
         markers.sort_by_key(|m| marker_order(&m.item));
         let mut items: Vec<ShownItem> = markers
             .into_iter()
@@ -228,7 +228,7 @@ impl TimeAtlasApp {
                 }
             }
         }
-        for m in self.imported_markers.iter().take(MAX_RECORDS_LISTED) {
+        for m in self.drawn.imported_markers.iter().take(MAX_RECORDS_LISTED) {
             if let MarkerItem::Imported { source, record } = m.item {
                 let label = self.marker_text(m).unwrap_or_default().replace('\n', ", ");
                 items.push(ShownItem { kind: ShownKind::Record, label, target: ShownTarget::Record(source, record) });

@@ -49,7 +49,7 @@ impl TimeAtlasApp {
             MapCommand::ZoomBy(factor) => {
                 let was_pending = self.lesson.pending_view.take().is_some();
                 // Zoom the view as drawn (the fitted one if the user has not moved the map yet).
-                let mut view = self.drawn_view;
+                let mut view = self.drawn.view;
                 let Some(scale) = view.points_per_km else { return was_pending };
                 let zoomed = (scale * factor)
                     .clamp(crate::map::memory::MIN_POINTS_PER_KM, crate::map::memory::MAX_POINTS_PER_KM);
@@ -63,7 +63,7 @@ impl TimeAtlasApp {
             }
             MapCommand::ShowOnMap(at) => {
                 self.lesson.pending_view = None;
-                let mut view = self.drawn_view;
+                let mut view = self.drawn.view;
                 view.center = crate::map::projection::map_from_geo(at);
                 let min_scale = 1.2;
                 view.points_per_km = Some(view.points_per_km.unwrap_or(min_scale).max(min_scale));
@@ -173,8 +173,8 @@ impl TimeAtlasApp {
         let narrow = ctx.content_rect().width() < NARROW_POINTS;
         let s = &mut self.settings;
         match command {
-            WindowCommand::ShowAbout(open) => set(&mut self.show_about, open),
-            WindowCommand::ShowOpenData(open) => set(&mut self.show_open_data, open),
+            WindowCommand::ShowAbout(open) => set(&mut self.layout.show_about, open),
+            WindowCommand::ShowOpenData(open) => set(&mut self.layout.show_open_data, open),
             WindowCommand::DismissMessages => set(&mut self.messages, Vec::new()),
             WindowCommand::DismissSetAside => set(&mut self.set_aside.notice, false),
             WindowCommand::Quit => {
@@ -186,9 +186,9 @@ impl TimeAtlasApp {
             // On a narrow screen (a projector at UI scale 2) the side panel, the drawing bar and the sorter
             // start hidden so the map keeps the room; opening them there does not change the wide-screen
             // choice.
-            WindowCommand::ShowDrawToolbar(on) if narrow => set(&mut self.draw_open_when_narrow, on),
+            WindowCommand::ShowDrawToolbar(on) if narrow => set(&mut self.layout.draw_open_when_narrow, on),
             WindowCommand::ShowDrawToolbar(on) => set(&mut s.show_draw_toolbar, on),
-            WindowCommand::ShowSidePanel(on) if narrow => set(&mut self.side_open_when_narrow, on),
+            WindowCommand::ShowSidePanel(on) if narrow => set(&mut self.layout.side_open_when_narrow, on),
             WindowCommand::ShowSidePanel(on) => set(&mut s.show_side_panel, on),
             WindowCommand::SetUiScale(scale) => {
                 let changed = set(&mut s.ui_scale, super::clamp_ui_scale(scale));

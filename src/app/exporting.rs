@@ -58,10 +58,24 @@ impl TimeAtlasApp {
         ExportScene {
             doc: &self.doc,
             look: self.look(),
-            view: ExportView::Window { memory: self.drawn_view, map_size: self.map_size },
+            view: ExportView::Window { memory: self.drawn.view, map_size: self.drawn.map_size },
             annotations: self.draw.history.items(),
             side_panel: Some(crate::panels::side::export_side_ui),
         }
+    }
+
+    /// Shows `look`: its date (within the timeline's range), palette, names, layers, filters and card.
+    pub fn show_look(&mut self, look: crate::map::look::MapLook) {
+        let s = &mut self.settings;
+        s.time.set_day(look.day);
+        s.theme = look.theme;
+        s.names = look.names;
+        s.show_provinces = look.show_provinces;
+        s.show_cities = look.show_cities;
+        s.filters = look.filters;
+        s.relations_active_only = look.relations_active_only;
+        self.card = look.card;
+        self.selected = look.selected_country;
     }
 
     /// What the map shows now.
@@ -83,7 +97,7 @@ impl TimeAtlasApp {
 
     /// The projector of the window's map in its last frame: where places are on screen.
     pub fn map_projector(&self) -> crate::map::Projector {
-        self.drawn_view.projector(self.map_rect, &self.doc.data.prepared.home)
+        self.drawn.view.projector(self.drawn.map_rect, &self.doc.data.prepared.home)
     }
 
     /// Runs `f` with the exporter and the scene the map shows now (the exporter is lent out meanwhile, as

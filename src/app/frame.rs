@@ -3,7 +3,8 @@
 //! and then the commands the views pushed.
 
 use crate::command::{Command, LessonCommand, SlideEdit};
-use crate::map::content::{ContentIndex, ContentInputs, content_ui};
+use crate::map::content::ContentIndex;
+use crate::map::layers::{LayerInputs, layers_ui};
 use crate::map::view::{MapInputs, map_ui};
 use crate::panels;
 use crate::theme;
@@ -48,8 +49,8 @@ impl TimeAtlasApp {
         }
         self.map_panel_ui(ui, &mut commands);
 
-        panels::about::about_ui(&ctx, self.show_about, &mut commands);
-        panels::open_data::open_data_ui(&ctx, self.show_open_data, &mut self.open_data_path, &mut commands);
+        panels::about::about_ui(&ctx, self.layout.show_about, &mut commands);
+        panels::open_data::open_data_ui(&ctx, self.layout.show_open_data, &mut self.open_data_path, &mut commands);
         self.data_sources_window(&ctx, &mut commands);
         panels::messages::messages_ui(&ctx, &self.messages, self.settings.theme, &mut commands);
         let put_aside = self.set_aside.next_undo().filter(|_| self.set_aside.notice && !self.lesson.presenting);
@@ -87,10 +88,10 @@ impl TimeAtlasApp {
         // hidden so the map keeps the room; the toolbar button opens it.
         let width = ctx.content_rect().width();
         let narrow = width < NARROW_POINTS;
-        let side_open = if narrow { self.side_open_when_narrow } else { self.settings.show_side_panel };
-        let draw_open = if narrow { self.draw_open_when_narrow } else { self.settings.show_draw_toolbar };
-        let sorter_open = if narrow { self.sorter_open_when_narrow } else { self.lesson.show_sorter };
-        self.sorter_shown = sorter_open && self.lesson.lesson.is_some();
+        let side_open = if narrow { self.layout.side_open_when_narrow } else { self.settings.show_side_panel };
+        let draw_open = if narrow { self.layout.draw_open_when_narrow } else { self.settings.show_draw_toolbar };
+        let sorter_open = if narrow { self.layout.sorter_open_when_narrow } else { self.lesson.show_sorter };
+        self.layout.sorter_shown = sorter_open && self.lesson.lesson.is_some();
         egui::Panel::top("menu").show(ui, |ui| {
             let state = panels::menu::MenuState {
                 side_panel_open: side_open,
@@ -176,7 +177,7 @@ impl TimeAtlasApp {
                 self.slide_text.loaded_for = Some((current, self.lesson.revision + 1));
             }
         }
-        self.side_covers_map = 0.0;
+        self.drawn.side_covers_map = 0.0;
         if side_open {
             self.side_panel_ui(ui, ctx, narrow, commands);
         }
@@ -229,20 +230,24 @@ impl TimeAtlasApp {
                     highlighted: &highlighted,
                     highlighted_record: None,
                     data_generation: self.doc.data.generation,
-                    tooltip: self.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
+                    tooltip: self.drawn.hovered_marker.as_ref().and_then(|m| self.marker_text(m)),
                     scale_bar: true,
                     tooltips: !presenting,
                     paint_base: true,
-                    covered_right: if presenting { 0.0 } else { self.side_covers_map },
+                    covered_right: if presenting { 0.0 } else { self.drawn.side_covers_map },
                     paint_sea: true,
                 };
-                let output = map_ui(ui, &inputs, &mut self.scene);
+                let output = map_ui(ui, &inputs, &mut self.drawn.scene);
                 if let Some(projector) = output.projector {
                     let painter = ui.painter_at(projector.screen_rect);
                     let span = if presenting { 0.0 } else { self.timeline_visible.1 - self.timeline_visible.0 };
-                    let content = ContentInputs {
+                    let free = output.free_rect.unwrap_or(projector.screen_rect);
+                    let inputs = LayerInputs {
+                        atlas: &self.doc.data.atlas,
+                        prepared: &self.doc.data.prepared,
                         dataset: &self.doc.dataset,
                         index: &self.doc.content,
+                        sources: &self.doc.sources,
                         day: self.settings.time.current_day,
                         window_days: ContentIndex::fade_window_days(span.max(30.0)),
                         selected_event: event_id(self.card.as_ref()),
@@ -250,38 +255,23 @@ impl TimeAtlasApp {
                             Some(crate::model::search::Hit::Group(id)) => Some(id.as_str()),
                             _ => None,
                         },
+                        selected_record: self.imports.card,
                         filters: &self.settings.filters,
                         palette: &palette,
-                        tagger: crate::map::record_tag::Tagger { on: false },
+                        tag_records: false,
+                        annotations: (self.draw.history.items(), if presenting { None } else { self.draw.selected }),
+                        legend_rect: Some(free),
                     };
-                    self.markers = content_ui(&painter, &projector, &content);
-                    let imported = crate::map::imported::ImportedInputs {
-                        sources: &self.doc.sources,
-                        day: self.settings.time.current_day,
-                        window_days: content.window_days,
-                        selected: self.imports.card,
-                        halo: palette.label_halo,
-                    };
-                    let drawn = crate::map::imported::imported_ui(&painter, &projector, &imported);
-                    let discs = !drawn.clusters.is_empty();
-                    self.imported_markers = drawn.markers;
-                    self.imported_clusters = drawn.clusters;
-                    if let (Some(slot), Some(scene)) = (output.labels_slot, self.scene.as_ref()) {
-                        let markers = crate::map::content::labels_avoid(&self.markers, &self.imported_markers);
-                        self.labels_drawn = crate::map::view::repaint_labels_clear_of(
-                            &painter,
-                            slot,
-                            scene,
-                            &self.doc.data.prepared,
-                            &markers,
-                            &palette,
-                        );
+                    let drawn =
+                        layers_ui(&painter, &projector, &inputs, output.labels_slot.zip(self.drawn.scene.as_ref()));
+                    self.drawn.markers = drawn.markers;
+                    self.drawn.imported_markers = drawn.imported.markers;
+                    self.drawn.imported_clusters = drawn.imported.clusters;
+                    if let Some(labels) = drawn.labels {
+                        self.drawn.labels = labels;
                     }
-                    let free = output.free_rect.unwrap_or(projector.screen_rect);
-                    crate::map::legend::legend_ui(&painter, free, &palette, &self.settings.filters);
-                    crate::map::data_legend::data_legend_ui(&painter, free, &palette, &self.doc.sources, discs);
-                    self.map_size = projector.screen_rect.size();
-                    self.map_rect = projector.screen_rect;
+                    self.drawn.map_size = projector.screen_rect.size();
+                    self.drawn.map_rect = projector.screen_rect;
                     self.map_focus_ui(ui, &projector, &palette, output.widget_id, commands);
                     let cx = crate::map::annotations::AnnotationContext {
                         projector: &projector,
@@ -289,8 +279,6 @@ impl TimeAtlasApp {
                         prepared: &self.doc.data.prepared,
                     };
                     let items = self.draw.history.items();
-                    let selected = if presenting { None } else { self.draw.selected };
-                    crate::map::annotations::paint_annotations(&painter, &cx, items, selected);
                     if let Some(edit) = self.draw.text_edit.as_ref().filter(|e| e.id.is_none()) {
                         // The new label as it is being typed.
                         let text = if edit.text.is_empty() { "...".to_owned() } else { edit.text.clone() };
@@ -410,20 +398,20 @@ impl TimeAtlasApp {
             | crate::map::content::MarkerItem::Imported { .. }
             | crate::map::content::MarkerItem::ImportedCluster(_) => f64::INFINITY,
         };
-        let mut nearest: Vec<_> = self.markers.iter().collect();
+        let mut nearest: Vec<_> = self.drawn.markers.iter().collect();
         nearest.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
         let titles: Vec<String> = nearest
             .into_iter()
             .take(MARKERS_DESCRIBED)
             .filter_map(|m| self.marker_text(m).map(|t| t.lines().next().unwrap_or_default().to_owned()))
             .collect();
-        parts.push(format!("{} markers on the map", self.markers.len()));
-        if !self.imported_markers.is_empty() {
-            parts.push(format!("{} records of your data", self.imported_markers.len()));
+        parts.push(format!("{} markers on the map", self.drawn.markers.len()));
+        if !self.drawn.imported_markers.is_empty() {
+            parts.push(format!("{} records of your data", self.drawn.imported_markers.len()));
         }
-        if !self.imported_clusters.is_empty() {
-            let n: u64 = self.imported_clusters.iter().map(|c| u64::from(c.count)).sum();
-            parts.push(format!("{n} records of your data in {} areas", self.imported_clusters.len()));
+        if !self.drawn.imported_clusters.is_empty() {
+            let n: u64 = self.drawn.imported_clusters.iter().map(|c| u64::from(c.count)).sum();
+            parts.push(format!("{n} records of your data in {} areas", self.drawn.imported_clusters.len()));
         }
         if !titles.is_empty() {
             parts.push(titles.join("; "));

@@ -223,7 +223,7 @@ impl TimeAtlasApp {
                 match picked {
                     Some(paths) => self.import_paths(&paths),
                     // No dialog (no portal) or cancelled: offer the path field.
-                    None => self.show_open_data = true,
+                    None => self.layout.show_open_data = true,
                 }
             }
             DataCommand::ShowPanel(open) => s.show_panel = open,
@@ -273,7 +273,7 @@ impl TimeAtlasApp {
 
     /// Opens the side panel (for a card) whatever the window's width.
     fn show_side_panel_now(&mut self) {
-        self.side_open_when_narrow = true;
+        self.layout.side_open_when_narrow = true;
         self.settings.show_side_panel = true;
     }
 

@@ -62,9 +62,9 @@ impl TimeAtlasApp {
             (self.draw.text_edit.is_some(), Command::Draw(DrawCommand::CancelAnnotationText)),
             (self.file_prompt.is_some(), Command::File(FileCommand::CloseFilePrompt)),
             (self.export.open, Command::Export(ExportCommand::ShowExport(false))),
-            (self.show_open_data, Command::Window(WindowCommand::ShowOpenData(false))),
+            (self.layout.show_open_data, Command::Window(WindowCommand::ShowOpenData(false))),
             (self.imports.show_panel, Command::Data(DataCommand::ShowPanel(false))),
-            (self.show_about, Command::Window(WindowCommand::ShowAbout(false))),
+            (self.layout.show_about, Command::Window(WindowCommand::ShowAbout(false))),
         ]
         .into_iter()
         .filter_map(|(is_open, close)| is_open.then_some(close))

@@ -6,6 +6,23 @@ use crate::command::{Command, WindowCommand};
 use crate::map::content::ContentIndex;
 use crate::panels;
 
+/// Small windows open, and the panels opened on a narrow screen.
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// The About window is open.
+    pub show_about: bool,
+    /// The "Open data" window (a path field) is open.
+    pub show_open_data: bool,
+    /// The side panel was opened on a narrow screen (the wide-screen choice stays).
+    pub side_open_when_narrow: bool,
+    /// The drawing bar was opened on a narrow screen.
+    pub draw_open_when_narrow: bool,
+    /// The slide sorter was opened on a narrow screen.
+    pub sorter_open_when_narrow: bool,
+    /// The slide sorter was drawn in the last frame (its thumbnails are rendered only then).
+    pub sorter_shown: bool,
+}
+
 use super::TimeAtlasApp;
 
 /// Below this window height (points) the timeline collapses to one row of controls and one lane: a
@@ -56,7 +73,7 @@ impl TimeAtlasApp {
         // What the other panels left: the map's area, which the overlay shares.
         let free = ui.available_rect_before_wrap();
         let width = (free.width() * OVERLAY_SHARE).clamp(OVERLAY_MIN_WIDTH, OVERLAY_MAX_WIDTH).min(free.width());
-        self.side_covers_map = width;
+        self.drawn.side_covers_map = width;
         let frame = egui::Frame::side_top_panel(ui.style());
         let inner = egui::vec2(width, free.height()) - frame.total_margin().sum();
         let area_id = egui::Id::unique("side-overlay");

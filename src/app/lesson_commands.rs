@@ -105,7 +105,7 @@ impl TimeAtlasApp {
             }
             LessonCommand::ShowSorter(on) => {
                 if ctx.content_rect().width() < super::NARROW_POINTS {
-                    self.sorter_open_when_narrow = on;
+                    self.layout.sorter_open_when_narrow = on;
                 } else {
                     self.lesson.show_sorter = on;
                 }

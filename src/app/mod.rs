@@ -5,6 +5,7 @@ use std::path::PathBuf;
 pub mod access;
 mod apply;
 mod drawing;
+mod drawn;
 // The preview, frames and thumbnails render offscreen on the GPU and wait for it: not in a browser.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "a browser cannot wait for the GPU"))]
 mod exporting;
@@ -28,9 +29,7 @@ pub use set_aside::{SetAside, SetAsideStack};
 pub use settings::{Settings, StartOptions, clamp_ui_scale};
 
 use crate::command::{Command, LessonCommand};
-use crate::map::MapMemory;
 use crate::map::content::{ContentIndex, Marker, MarkerItem};
-use crate::map::scene::Scene;
 use crate::model::GeoPoint;
 use crate::model::dataset::Dataset;
 use crate::model::search::Hit;
@@ -47,6 +46,10 @@ pub(super) const NARROW_POINTS: f32 = 760.0;
 pub struct TimeAtlasApp {
     /// Everything loaded: layers, content, indexes, the user's files.
     pub doc: crate::document::Document,
+    /// What the last frame drew: the view, the markers, the labels, where the map was.
+    pub drawn: drawn::Drawn,
+    /// Which small windows are open, and the panels opened on a narrow screen.
+    layout: layout::Layout,
     /// Remembered settings.
     pub settings: Settings,
     /// Selected country (ISO alpha-3).
@@ -57,23 +60,13 @@ pub struct TimeAtlasApp {
     pub pointer: Option<GeoPoint>,
     /// Problems loading data, shown until dismissed.
     pub messages: Vec<String>,
-    /// The cached screen scene of the map.
-    pub scene: Option<Scene>,
-    /// The view drawn in the last frame (the fitted one while the user has not moved the map).
-    pub drawn_view: MapMemory,
     /// The item whose card is open.
     pub card: Option<Hit>,
     side: SideState,
     /// Today's day number (open spans run to it).
     pub today: f64,
-    /// Markers drawn on the map in the last frame.
-    pub markers: Vec<Marker>,
-    /// The marker under the pointer.
-    pub hovered_marker: Option<Marker>,
     /// The timeline's visible day range in the last frame.
     pub timeline_visible: (f64, f64),
-    /// Events the timeline drew in the last frame (indices into `dataset.events`).
-    pub timeline_events: Vec<usize>,
     timeline_set_range: Option<(f64, f64)>,
     jump_text: String,
     /// Why the last "Go to date" was not understood, shown under the field.
@@ -81,13 +74,6 @@ pub struct TimeAtlasApp {
     /// The day last typed into "Go to date" to the day: while the date stays there it is shown to the
     /// day whatever the timeline's zoom (never less precise than what the user typed).
     typed_day: Option<f64>,
-    show_about: bool,
-    show_open_data: bool,
-    side_open_when_narrow: bool,
-    draw_open_when_narrow: bool,
-    sorter_open_when_narrow: bool,
-    /// The slide sorter was drawn in the last frame (its thumbnails are rendered only then).
-    sorter_shown: bool,
     open_data_path: String,
     screenshot: Option<ScreenshotJob>,
     commands: Vec<Command>,
@@ -95,12 +81,6 @@ pub struct TimeAtlasApp {
     pub draw: DrawState,
     /// The export dialog and its renderer.
     pub export: ExportState,
-    /// The map area's size in points in the last frame.
-    pub map_size: egui::Vec2,
-    /// The map area in the last frame.
-    pub map_rect: egui::Rect,
-    /// Points of the map's right side the side panel covers (laid over the map on a narrow screen).
-    pub side_covers_map: f32,
     file_prompt: Option<panels::file_prompt::FilePrompt>,
     /// The open lesson and the presentation.
     pub lesson: presenting::LessonState,
@@ -109,14 +89,8 @@ pub struct TimeAtlasApp {
     slide_text: panels::lesson::SlideText,
     /// The user's imported data.
     pub imports: imports::ImportState,
-    /// Imported records drawn on the map in the last frame.
-    pub imported_markers: Vec<Marker>,
-    /// Density discs of imported records drawn in the last frame.
-    pub imported_clusters: Vec<crate::map::density::Cluster>,
     /// Wall-clock time between playing frames.
     play_clock: crate::time::PlayClock,
-    /// The labels drawn in the last frame, clear of its markers.
-    pub labels_drawn: Vec<crate::map::labels::PlacedLabel>,
     /// The chooser a click on several stacked records opened.
     pub chooser: Option<crate::command::Chooser>,
     /// Drawings and lessons replaced by a lesson action, for Undo.
@@ -169,48 +143,33 @@ impl TimeAtlasApp {
         let (doc, messages) = crate::document::Document::bundled(today);
         let mut app = Self {
             doc,
+            drawn: drawn::Drawn::default(),
+            layout: layout::Layout::default(),
             settings,
             selected: None,
             hovered: None,
             pointer: None,
             messages: Vec::new(),
-            scene: None,
-            drawn_view: MapMemory::fit_pending(),
             card: None,
             side: SideState::default(),
             today,
-            markers: Vec::new(),
-            hovered_marker: None,
             timeline_visible: (0.0, 1.0),
             timeline_set_range: None,
-            timeline_events: Vec::new(),
             jump_text: String::new(),
             jump_error: None,
             typed_day: None,
-            show_about: false,
-            side_open_when_narrow: false,
-            draw_open_when_narrow: false,
-            sorter_open_when_narrow: false,
-            sorter_shown: false,
-            show_open_data: false,
             open_data_path: String::new(),
             screenshot: options.screenshot.map(|(path, outcome)| ScreenshotJob::new(path, outcome)),
             commands: Vec::new(),
             draw: DrawState::default(),
             export: ExportState::default(),
-            map_size: egui::Vec2::ZERO,
-            map_rect: egui::Rect::ZERO,
-            side_covers_map: 0.0,
             file_prompt: None,
             lesson: presenting::LessonState::default(),
             autosave_path: options.autosave_path.clone().unwrap_or_else(presenting::autosave_path),
             thumbnails: thumbnails::Thumbnails::default(),
             slide_text: panels::lesson::SlideText::default(),
             imports: imports::ImportState::default(),
-            imported_markers: Vec::new(),
-            imported_clusters: Vec::new(),
             play_clock: crate::time::PlayClock::default(),
-            labels_drawn: Vec::new(),
             chooser: None,
             set_aside: SetAsideStack::default(),
             access: access::AccessState::default(),
@@ -242,7 +201,7 @@ impl TimeAtlasApp {
         }
         match options.lesson.as_deref() {
             Some(p) if p == std::path::Path::new("sample") => {
-                app.commands.push(Command::Lesson(LessonCommand::OpenSampleLesson))
+                app.commands.push(Command::Lesson(LessonCommand::OpenSampleLesson));
             }
             Some(p) => app.commands.push(Command::Lesson(LessonCommand::LoadLesson(p.to_path_buf()))),
             None => {}
@@ -337,7 +296,7 @@ impl TimeAtlasApp {
                     ctx.request_repaint();
                 }
                 self.timeline_visible = out.visible;
-                self.timeline_events = out.events_drawn;
+                self.drawn.timeline_events = out.events_drawn;
             });
         }
     }
@@ -358,7 +317,7 @@ impl TimeAtlasApp {
                 Some(format!("{}\n{} · {}", r.title.get(i), day.format("%-d %B %Y"), s.imported.name))
             }
             MarkerItem::ImportedCluster(i) => {
-                let c = self.imported_clusters.get(i)?;
+                let c = self.drawn.imported_clusters.get(i)?;
                 let s = self.doc.sources.get(c.source)?;
                 Some(imports::cluster_text(c, s))
             }
@@ -387,7 +346,11 @@ impl TimeAtlasApp {
 
     /// Names of the labels the map placed in its last frame (for tests and diagnostics).
     pub fn placed_label_texts(&self) -> Vec<String> {
-        self.scene.as_ref().map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect()).unwrap_or_default()
+        self.drawn
+            .scene
+            .as_ref()
+            .map(|s| s.labels.iter().map(|l| l.galley.text().to_owned()).collect())
+            .unwrap_or_default()
     }
 }
 

@@ -22,18 +22,18 @@ impl TimeAtlasApp {
     /// Takes what the map reported this frame: hover, the view, and a click.
     pub(super) fn take_map_output(&mut self, output: &MapOutput, commands: &mut Vec<Command>) {
         self.hovered = output.hovered_country;
-        self.drawn_view = output.effective_memory;
+        self.drawn.view = output.effective_memory;
         self.pointer = output.pointer_geo;
         if let Some(memory) = output.new_memory {
             commands.push(Command::Map(MapCommand::SetView(memory)));
         }
         let marker = output.pointer_screen.and_then(|p| {
             let cluster = || {
-                crate::map::density::cluster_at(&self.imported_clusters, p)
+                crate::map::density::cluster_at(&self.drawn.imported_clusters, p)
                     .map(|i| Marker { item: MarkerItem::ImportedCluster(i), pos: p })
             };
-            marker_at(&self.markers, p, PICK_POINTS)
-                .or_else(|| marker_at(&self.imported_markers, p, PICK_IMPORTED_POINTS))
+            marker_at(&self.drawn.markers, p, PICK_POINTS)
+                .or_else(|| marker_at(&self.drawn.imported_markers, p, PICK_IMPORTED_POINTS))
                 .cloned()
                 .or_else(cluster)
         });
@@ -41,7 +41,7 @@ impl TimeAtlasApp {
             && output.clicked.is_some()
         {
             // A disc opens into its records: zoom in on it until they are markers.
-            if let (Some(c), Some(scale)) = (self.imported_clusters.get(*i), self.drawn_view.points_per_km) {
+            if let (Some(c), Some(scale)) = (self.drawn.imported_clusters.get(*i), self.drawn.view.points_per_km) {
                 let view = crate::map::MapMemory { center: c.center, points_per_km: Some(scale * 4.0) };
                 commands.push(Command::Map(MapCommand::SetView(view)));
             }
@@ -60,16 +60,16 @@ impl TimeAtlasApp {
                 _ => commands.push(Command::Card(CardCommand::OpenChooser(Chooser { at: pointer, items: picks }))),
             }
         }
-        self.hovered_marker = marker;
+        self.drawn.hovered_marker = marker;
     }
 
     /// What a click at `pointer` opens: the marker on top, or every marker drawn alike on that spot;
     /// without a marker, the armed groups' areas there, smallest first.
     fn picks_at(&self, pointer: egui::Pos2, output: &MapOutput) -> Vec<(String, Pick)> {
-        let top = marker_at(&self.markers, pointer, PICK_POINTS)
-            .or_else(|| marker_at(&self.imported_markers, pointer, PICK_IMPORTED_POINTS));
+        let top = marker_at(&self.drawn.markers, pointer, PICK_POINTS)
+            .or_else(|| marker_at(&self.drawn.imported_markers, pointer, PICK_IMPORTED_POINTS));
         if let Some(top) = top {
-            let all = self.markers.iter().chain(&self.imported_markers).rev();
+            let all = self.drawn.markers.iter().chain(&self.drawn.imported_markers).rev();
             let mut stack: Vec<&Marker> = all.filter(|m| m.pos.distance(top.pos) <= STACK_POINTS).collect();
             // The most visible first (open before closed); among equals the one drawn last, on top.
             stack.sort_by_key(|m| std::cmp::Reverse(self.prominence(m)));

@@ -7,7 +7,7 @@ use crate::annotate::History;
 use crate::command::{Blank, Command};
 use crate::command::{FileAction, TimeCommand};
 use crate::export::frame::{ExportView, export_memory};
-use crate::lesson::{Lesson, Slide, SlideItem};
+use crate::lesson::{Lesson, Slide};
 use crate::map::MapMemory;
 use crate::model::geo::GeoBox;
 
@@ -124,11 +124,11 @@ impl TimeAtlasApp {
 
     /// Puts the atlas in the state a slide describes: date, layers, filters, selection, annotations, view.
     pub fn apply_slide(&mut self, slide: &Slide) {
+        // The date, layers, filters and card, as a thumbnail and a handout show the slide.
+        let look = self.look().with_slide(slide, &self.settings.time);
+        self.show_look(look);
         let t = &mut self.settings.time;
         t.playing = false;
-        if let Ok(day) = slide.day() {
-            t.set_day(day);
-        }
         self.lesson.play_until = None;
         if let (Ok(Some(to)), Ok(from)) = (slide.play_to_day(), slide.day())
             && to > from
@@ -137,10 +137,6 @@ impl TimeAtlasApp {
             t.playing = true;
             self.lesson.play_until = Some(to);
         }
-        self.settings.show_provinces = slide.show_provinces;
-        self.settings.show_cities = slide.show_cities;
-        self.settings.filters = slide.filters.clone();
-        self.card = slide.selected.as_ref().map(SlideItem::to_hit);
         self.draw.history = History::with_items(slide.annotations.clone());
         self.draw.selected = None;
         self.lesson.pending_view = Some(slide.view);
@@ -161,10 +157,7 @@ impl TimeAtlasApp {
             slide.play_to = None;
         }
         slide.view = self.visible_geo_box();
-        slide.show_provinces = self.settings.show_provinces;
-        slide.show_cities = self.settings.show_cities;
-        slide.filters = self.settings.filters.clone();
-        slide.selected = self.card.as_ref().map(SlideItem::from_hit);
+        self.look().keep_in_slide(&mut slide);
         slide.annotations = self.draw.history.items().to_vec();
         if slide.sources.is_empty() {
             slide.sources = self.sources_shown();
@@ -212,10 +205,12 @@ impl TimeAtlasApp {
 
     /// The geographic box the map shows (None before the first frame).
     fn visible_geo_box(&self) -> Option<GeoBox> {
-        let ppk = self.drawn_view.points_per_km?;
-        let half =
-            crate::map::MapPoint::new(f64::from(self.map_size.x) / ppk / 2.0, f64::from(self.map_size.y) / ppk / 2.0);
-        let c = self.drawn_view.center;
+        let ppk = self.drawn.view.points_per_km?;
+        let half = crate::map::MapPoint::new(
+            f64::from(self.drawn.map_size.x) / ppk / 2.0,
+            f64::from(self.drawn.map_size.y) / ppk / 2.0,
+        );
+        let c = self.drawn.view.center;
         let corners =
             [(-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0), (0.0, -1.0), (0.0, 1.0), (-1.0, 0.0), (1.0, 0.0)].map(
                 |(sx, sy)| {
@@ -295,7 +290,7 @@ impl TimeAtlasApp {
         let index = index.min(len - 1);
         self.keep_drawings_in_slide();
         let Some(slide) = self.lesson.lesson.as_ref().and_then(|l| l.slides.get(index)).cloned() else { return };
-        let from_view = self.drawn_view;
+        let from_view = self.drawn.view;
         let from_day = self.settings.time.current_day;
         self.lesson.current = index;
         self.apply_slide(&slide);
@@ -346,12 +341,12 @@ impl TimeAtlasApp {
             tr.elapsed_s += dt_s;
             let t = (tr.elapsed_s / TRANSITION_S).clamp(0.0, 1.0);
             let e = t * t * (3.0 - 2.0 * t);
-            let view = if self.map_size.x > 0.0 {
+            let view = if self.drawn.map_size.x > 0.0 {
                 tr.to_view.map_or(ExportView::Home, ExportView::Box)
             } else {
                 ExportView::Home
             };
-            let to = export_memory(view, self.map_size, &self.doc.data.prepared.home);
+            let to = export_memory(view, self.drawn.map_size, &self.doc.data.prepared.home);
             if let (Some(a), Some(b)) = (tr.from_view.points_per_km, to.points_per_km) {
                 let center = crate::map::MapPoint::new(
                     tr.from_view.center.x_km + (to.center.x_km - tr.from_view.center.x_km) * e,

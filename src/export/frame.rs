@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::annotate::Annotation;
 use crate::document::Document;
 use crate::map::MapMemory;
-use crate::map::annotations::{AnnotationContext, paint_annotations};
-use crate::map::content::{ContentIndex, ContentInputs, content_ui};
+use crate::map::content::ContentIndex;
+use crate::map::layers::{LayerInputs, layers_ui};
 use crate::map::look::MapLook;
 use crate::map::projection::{MapRect, Projector, map_from_geo};
 use crate::map::scene::Scene;
@@ -251,19 +251,6 @@ pub fn attribution_text(scene: &ExportScene<'_>, window_days: f64, with_side_pan
     text
 }
 
-/// The user's imported layers at `(day, window_days)`, as the window draws them.
-fn imported_layer_ui(
-    painter: &egui::Painter,
-    projector: &Projector,
-    sources: &crate::import::sources::DataSources,
-    (day, window_days): (f64, f64),
-    palette: &theme::MapPalette,
-) -> crate::map::imported::ImportedDrawn {
-    let inputs =
-        crate::map::imported::ImportedInputs { sources, day, window_days, selected: None, halo: palette.label_halo };
-    crate::map::imported::imported_ui(painter, projector, &inputs)
-}
-
 /// Draws the export frame into `ui` (sized to the export in points). Returns the map's projector.
 pub fn export_ui(
     ui: &mut egui::Ui,
@@ -342,31 +329,25 @@ pub fn export_ui(
             let out = map_ui(ui, &inputs, cache);
             let projector = out.projector?;
             let painter = ui.painter_at(projector.screen_rect);
-            let content = ContentInputs {
+            let inputs = LayerInputs {
+                atlas: &doc.data.atlas,
+                prepared: &doc.data.prepared,
                 dataset: &doc.dataset,
                 index: &doc.content,
+                sources: &doc.sources,
                 day,
                 window_days,
                 selected_event: look.selected_event(),
                 selected_group: None,
+                selected_record: None,
                 filters: &look.filters,
                 palette: &palette,
-                tagger: crate::map::record_tag::Tagger { on: vector },
+                tag_records: vector,
+                annotations: (scene.annotations, None),
+                legend_rect: opts.legend.then_some(projector.screen_rect),
             };
-            let markers = content_ui(&painter, &projector, &content);
-            let drawn = imported_layer_ui(&painter, &projector, &doc.sources, (day, window_days), &palette);
-            let discs = !drawn.clusters.is_empty();
-            if let (Some(slot), Some(cached)) = (out.labels_slot, cache.as_ref()) {
-                let (markers, prepared) =
-                    (crate::map::content::labels_avoid(&markers, &drawn.markers), &doc.data.prepared);
-                crate::map::view::repaint_labels_clear_of(&painter, slot, cached, prepared, &markers, &palette);
-            }
-            let cx = AnnotationContext { projector: &projector, atlas: &doc.data.atlas, prepared: &doc.data.prepared };
-            paint_annotations(&painter, &cx, scene.annotations, None);
-            if opts.legend {
-                crate::map::legend::legend_ui(&painter, projector.screen_rect, &palette, &look.filters);
-                crate::map::data_legend::data_legend_ui(&painter, projector.screen_rect, &palette, &doc.sources, discs);
-            }
+            let labels = out.labels_slot.zip(cache.as_ref());
+            layers_ui(&painter, &projector, &inputs, labels);
             Some(projector)
         })
         .inner

@@ -68,6 +68,15 @@ impl MapLook {
         self
     }
 
+    /// Writes this look's layers, filters and open card into `slide` (its date, view and words are the
+    /// slide's own).
+    pub fn keep_in_slide(&self, slide: &mut Slide) {
+        slide.show_provinces = self.show_provinces;
+        slide.show_cities = self.show_cities;
+        slide.filters = self.filters.clone();
+        slide.selected = self.card.as_ref().map(crate::lesson::SlideItem::from_hit);
+    }
+
     /// The event whose card is open.
     pub fn selected_event(&self) -> Option<&str> {
         match &self.card {

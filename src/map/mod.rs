@@ -11,6 +11,7 @@ pub mod geometry;
 pub mod imported;
 pub mod inset;
 pub mod labels;
+pub mod layers;
 pub mod legend;
 pub mod look;
 pub mod memory;
