@@ -1,7 +1,9 @@
 //! TimeAtlas: a classroom map-and-timeline atlas of Iran, Iraq, Syria and Yemen, 1953 to today.
 //!
-//! `model` holds data types and loaders (no egui); `map` turns them into a pannable, zoomable map;
-//! `panels` are the views around it; `app` owns the state and applies the views' commands.
+//! Layers, leaves first (each imports only those before it): `text`, `model`, `theme`, `time`, `annotate`,
+//! `lesson`, `import` → `map` (projection, scene, layer stack, look, widget) → `document` (everything loaded) →
+//! `export` → `command` (one enum per feature) → `panels` (views that push commands) → `app` (state and the
+//! handlers that apply commands) → `cli`. The README's Design section has the map of the folders.
 //!
 //! In a browser (wasm32, the `web` crate) the command line, `check` and `bench` are left out: they need
 //! paths, a terminal and a clock to time with.

@@ -30,7 +30,7 @@ pub fn span_days(span: Span, today: f64) -> (f64, f64) {
     (start, end.max(start + 1.0))
 }
 
-/// Today's day number.
+/// Today's day number, from the UTC date.
 pub fn today() -> f64 {
     day_from_date(chrono::Utc::now().date_naive())
 }
@@ -99,9 +99,9 @@ pub struct TimeControl {
     pub speed_days_per_sec: f64,
     /// Stop or loop at the end.
     pub loop_mode: LoopMode,
-    /// First day of the range.
+    /// First day of the range: 1 January 1953, or earlier when a loaded file starts earlier.
     pub start_day: f64,
-    /// Last day of the range (today).
+    /// Last day of the range: today, or later when a loaded file runs past today.
     pub end_day: f64,
 }
 
@@ -214,12 +214,10 @@ impl SpanIndex {
         s
     }
 
-    /// Number of items.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
-    /// True when empty.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -228,7 +226,6 @@ impl SpanIndex {
 /// A mark on the timeline axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AxisMark {
-    /// Where, as a day number.
     pub day: f64,
     /// The spacing of marks of this level, in days (drives label style and grid strength).
     pub step_days: f64,

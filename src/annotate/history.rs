@@ -31,14 +31,7 @@ pub enum Edit {
     /// Adds an annotation with a fresh id, at the end of the list (drawn on top).
     Add(Shape, Style),
     /// Replaces the shape and style of the annotation `id` (its place in the list is kept).
-    Update {
-        /// The annotation to change.
-        id: u64,
-        /// Its new shape.
-        shape: Shape,
-        /// Its new style.
-        style: Style,
-    },
+    Update { id: u64, shape: Shape, style: Style },
     /// Removes the annotation with this id.
     Delete(u64),
     /// Removes every annotation.

@@ -12,19 +12,12 @@ pub enum AnnotationColor {
     /// Vermilion (the default: visible on land and sea).
     #[default]
     Vermilion,
-    /// Blue.
     Blue,
-    /// Bluish green.
     BluishGreen,
-    /// Orange.
     Orange,
-    /// Reddish purple.
     ReddishPurple,
-    /// Sky blue.
     SkyBlue,
-    /// Black.
     Black,
-    /// White.
     White,
 }
 
@@ -60,11 +53,12 @@ impl AnnotationColor {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Style {
-    /// Colour.
     pub color: AnnotationColor,
-    /// Stroke width in screen points (1..=16).
+    /// Stroke width in screen points: the panel offers 1 to 16, a file may hold any width in
+    /// [`crate::annotate::validate::STROKE_WIDTHS`] (0.5 to 32).
     pub stroke_width: f32,
-    /// Font size in screen points (10..=72), for text and numbered markers.
+    /// Font size in screen points, for text and numbered markers: the panel offers 10 to 72, a file may hold any size
+    /// in [`crate::annotate::validate::FONT_SIZES`] (6 to 144).
     pub font_size: f32,
 }
 
@@ -80,32 +74,16 @@ impl Default for Style {
 pub enum Shape {
     /// A text label whose top-left corner is at `at`.
     Text {
-        /// Anchor.
         at: GeoPoint,
-        /// The text (may have several lines).
+        /// May have several lines; at most [`crate::annotate::validate::MAX_TEXT_CHARS`] characters (checked on load).
         text: String,
     },
     /// An arrow from `from` to `to` (the head is at `to`).
-    Arrow {
-        /// Tail.
-        from: GeoPoint,
-        /// Head.
-        to: GeoPoint,
-    },
+    Arrow { from: GeoPoint, to: GeoPoint },
     /// An ellipse inscribed in the box with corners `a` and `b`.
-    Ellipse {
-        /// One corner.
-        a: GeoPoint,
-        /// The opposite corner.
-        b: GeoPoint,
-    },
+    Ellipse { a: GeoPoint, b: GeoPoint },
     /// A rectangle with corners `a` and `b`.
-    Rect {
-        /// One corner.
-        a: GeoPoint,
-        /// The opposite corner.
-        b: GeoPoint,
-    },
+    Rect { a: GeoPoint, b: GeoPoint },
     /// A freehand line.
     Pen {
         /// The points, in drawing order (at least two).
@@ -115,12 +93,12 @@ pub enum Shape {
     Marker {
         /// Centre.
         at: GeoPoint,
-        /// The number shown.
+        /// From 1 to [`crate::annotate::validate::MAX_MARKER`] (checked on load).
         number: u32,
     },
     /// A whole country filled (ISO alpha-3).
     Country {
-        /// ISO 3166-1 alpha-3.
+        /// Three uppercase letters (ISO 3166-1 alpha-3), checked on load.
         iso_a3: String,
     },
 }
@@ -131,9 +109,8 @@ pub enum Shape {
 pub struct Annotation {
     /// Unique within its document; kept across undo/redo so a selection survives.
     pub id: u64,
-    /// What it is and where.
     pub shape: Shape,
-    /// How it is drawn.
+    /// The default style when the file gives none.
     #[serde(default)]
     pub style: Style,
 }

@@ -1,10 +1,11 @@
 //! Keyboard shortcuts: map and timeline keys, drawing tools, undo/redo, UI scale, and the presentation
 //! keys (PowerPoint's and presentation clickers', which send PageUp/PageDown).
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, Modifiers};
 
 use crate::command::DataCommand;
 use crate::command::Tool;
+use crate::command::keys;
 use crate::command::{
     Command, DrawCommand, ExportCommand, FileCommand, LessonCommand, MapCommand, TimeCommand, WindowCommand,
 };
@@ -33,7 +34,7 @@ impl TimeAtlasApp {
                 out.push(Command::File(FileCommand::LoadData(layers)));
             }
         }
-        if ctx.input(|i| i.modifiers.command && i.key_pressed(Key::F)) {
+        if ctx.input(|i| i.modifiers.command && i.key_pressed(keys::SEARCH.logical_key)) {
             out.push(Command::Window(WindowCommand::ShowSidePanel(true)));
             ctx.memory_mut(|m| m.request_focus(panels::search::search_field_id()));
         }
@@ -81,11 +82,11 @@ impl TimeAtlasApp {
         let scale = self.settings.ui_scale;
         let (larger, smaller, reset) = ctx.input_mut(|i| {
             (
-                i.consume_key(Modifiers::COMMAND, Key::Plus)
+                i.consume_shortcut(&keys::UI_LARGER)
                     || i.consume_key(Modifiers::COMMAND, Key::Equals)
                     || i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Equals),
-                i.consume_key(Modifiers::COMMAND, Key::Minus),
-                i.consume_key(Modifiers::COMMAND, Key::Num0),
+                i.consume_shortcut(&keys::UI_SMALLER),
+                i.consume_shortcut(&keys::UI_RESET),
             )
         });
         if larger {
@@ -100,17 +101,15 @@ impl TimeAtlasApp {
     }
 
     fn editing_keys(&self, ctx: &egui::Context, scope: KeyScope, out: &mut Vec<Command>) {
-        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let (undo, redo, redo_y, export) = ctx.input_mut(|i| {
+        let (redo, redo_y, export) = ctx.input_mut(|i| {
             (
                 // Redo first: Ctrl+Shift+Z also matches Ctrl+Z with extra modifiers.
-                false,
-                i.consume_shortcut(&redo),
-                i.consume_key(Modifiers::COMMAND, Key::Y),
-                i.consume_key(Modifiers::COMMAND, Key::E),
+                i.consume_shortcut(&keys::REDO),
+                i.consume_shortcut(&keys::REDO_ALT),
+                i.consume_shortcut(&keys::EXPORT),
             )
         });
-        let undo = undo || ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z));
+        let undo = ctx.input_mut(|i| i.consume_shortcut(&keys::UNDO));
         if undo {
             out.push(Command::Draw(DrawCommand::Undo));
         }
@@ -122,7 +121,7 @@ impl TimeAtlasApp {
         }
         let plain = ctx.input(|i| i.modifiers.is_none());
         let pressed = |k: Key| scope.allows(k) && ctx.input(|i| i.key_pressed(k));
-        if pressed(Key::F5) {
+        if pressed(keys::PRESENT.logical_key) {
             out.push(Command::Lesson(LessonCommand::Present(true)));
         }
         if !plain {

@@ -6,6 +6,7 @@ mod data;
 mod draw;
 mod export;
 mod file;
+pub mod keys;
 mod lesson;
 mod map;
 mod time;

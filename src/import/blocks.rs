@@ -24,7 +24,7 @@ pub struct Reading {
     /// ACLED and UCDP files at least this big keep their card fields (notes, sources, ...) in the file and
     /// read them back when a card opens, rather than holding them.
     pub fields_in_file_from_bytes: u64,
-    /// Parsing threads.
+    /// Parsing threads (0 counts as 1); by default one per available core, or 2 when that is unknown.
     pub workers: usize,
 }
 
@@ -59,7 +59,7 @@ impl RowKind {
         }
     }
 
-    /// Keep or skip the card's fields.
+    /// Whether rows keep the card's fields: `false` when the fields stay in the file and are read back.
     pub fn set_with_fields(&mut self, on: bool) {
         match self {
             Self::Acled(c) => c.with_fields = on,

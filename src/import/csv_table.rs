@@ -43,7 +43,7 @@ impl Header {
         names.iter().all(|n| self.by_name.contains_key(*n))
     }
 
-    /// The column name at `i`.
+    /// The column name at `i` (trimmed, lowercase), or "" past the end.
     pub fn name(&self, i: usize) -> &str {
         self.names.get(i).map_or("", String::as_str)
     }
@@ -56,7 +56,6 @@ impl Header {
 
 /// One data row: its cells, number and line.
 pub struct Row<'a> {
-    /// The cells.
     pub cells: &'a csv::ByteRecord,
     /// Data row number, from 1.
     pub number: u64,
@@ -64,7 +63,6 @@ pub struct Row<'a> {
     pub line: u64,
     /// Byte offset of the row in what was read (the file, or the block of it).
     pub byte: u64,
-    /// The header.
     pub header: &'a Header,
     /// The file, for messages.
     pub file: &'a Path,
@@ -158,7 +156,7 @@ pub struct RowsRead {
 }
 
 impl<'f, R: Read> CsvRows<'f, R> {
-    /// Reads the header.
+    /// Reads the header row; an unreadable or empty first line is an error.
     pub fn open(file: &'f Path, input: R) -> Result<Self, ImportError> {
         let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(input);
         let header = match reader.byte_headers() {
@@ -178,7 +176,6 @@ impl<'f, R: Read> CsvRows<'f, R> {
         Self { reader, header, file }
     }
 
-    /// The header.
     pub fn header(&self) -> &Header {
         &self.header
     }

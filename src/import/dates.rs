@@ -35,7 +35,6 @@ impl DatePrecision {
 pub struct ImportDate {
     /// Days since 1950-01-01 of the first day it can mean.
     pub day: i32,
-    /// How precise.
     pub precision: DatePrecision,
 }
 

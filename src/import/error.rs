@@ -23,7 +23,6 @@ pub enum Place {
     Item {
         /// What the item is called in the format ("feature", "event", "slide", "Placemark").
         what: &'static str,
-        /// Its index.
         index: usize,
         /// The line it starts on, if known.
         line: Option<u64>,
@@ -33,9 +32,7 @@ pub enum Place {
 /// One problem in one file. Errors stop the file; warnings skip one row or item.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError {
-    /// The file.
     pub file: PathBuf,
-    /// Where in it.
     pub place: Place,
     /// The field at fault (`event_date`, `start_date.year`, `TimeSpan/begin`), if one is.
     pub field: Option<String>,

@@ -9,15 +9,10 @@ use super::records::RecordIn;
 /// Which column holds what; each `None` is found from the header.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ColumnChoice {
-    /// Latitude column.
     pub lat: Option<String>,
-    /// Longitude column.
     pub lon: Option<String>,
-    /// Start date column.
     pub date: Option<String>,
-    /// End date column.
     pub end: Option<String>,
-    /// Headline column.
     pub title: Option<String>,
     /// Category column (a lane and a facet).
     pub category: Option<String>,

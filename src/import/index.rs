@@ -14,21 +14,19 @@ impl CategoryMask {
         *c < 128 && self.0 & (1 << c) != 0
     }
 
-    /// Adds `c`.
+    /// Adds `c`; a number of 128 or more is ignored (and never contained).
     pub fn insert(&mut self, c: u16) {
         if c < 128 {
             self.0 |= 1 << c;
         }
     }
 
-    /// Removes `c`.
     pub fn remove(&mut self, c: &u16) {
         if *c < 128 {
             self.0 &= !(1 << c);
         }
     }
 
-    /// Empties the set.
     pub fn clear(&mut self) {
         self.0 = 0;
     }
@@ -125,7 +123,7 @@ impl SourceIndex {
         }
     }
 
-    /// Bytes held.
+    /// Approximate heap bytes held.
     pub fn heap_bytes(&self) -> usize {
         let counts = self.day_counts.as_ref().map_or(0, |d| d.totals.iter().map(|t| t.len() * 4).sum());
         let names: usize = self.titles_folded.iter().chain(&self.actors_folded).map(|s| s.capacity() + 24).sum();

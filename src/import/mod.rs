@@ -54,7 +54,6 @@ pub enum Format {
 }
 
 impl Format {
-    /// For people.
     pub fn label(self) -> &'static str {
         match self {
             Self::TimelineJson => "TimelineJS",
@@ -72,20 +71,18 @@ impl Format {
 /// An era band from a user's timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Era {
-    /// Its name.
     pub title: String,
-    /// First day.
+    /// First day, in days since 1950-01-01 (see [`dates`]).
     pub start_day: i32,
-    /// Last day, inclusive.
+    /// Last day, inclusive, in days since 1950-01-01.
     pub end_day: i32,
 }
 
 /// What a format's loader returns.
 #[derive(Debug, Default)]
 pub struct Parsed {
-    /// The records.
     pub records: Records,
-    /// Eras (TimelineJS).
+    /// Era bands (TimelineJS only; empty for other formats).
     pub eras: Vec<Era>,
     /// The file's own title, if it gives one.
     pub title: Option<String>,
@@ -104,21 +101,18 @@ impl Parsed {
 /// One imported file.
 #[derive(Debug)]
 pub struct Imported {
-    /// The file.
+    /// The file as the user named it; a big file's card fields are read back from it ([`Imported::card_fields`]).
     pub path: PathBuf,
-    /// Its format.
     pub format: Format,
     /// Its name for the panel and legend: the file's own title, or its file name.
     pub name: String,
     /// The records, sorted by start day (empty for a StoryMap).
     pub records: Records,
-    /// Eras.
+    /// Era bands (TimelineJS only; empty for other formats).
     pub eras: Vec<Era>,
-    /// Rows left out.
     pub skipped: SkipList,
-    /// How it was read.
     pub notes: Vec<String>,
-    /// A StoryMap's lesson.
+    /// The lesson a StoryMap becomes; `None` for every other format.
     pub lesson: Option<Lesson>,
     /// For a big file: how to read a record's card fields back from it.
     pub fields_in_file: Option<row_fields::FieldsInFile>,
@@ -172,9 +166,9 @@ pub struct ImportOptions {
 /// Bytes read so far and in all, shared with the window for its progress bar.
 #[derive(Debug, Default)]
 pub struct Progress {
-    /// Bytes read.
+    /// Bytes read so far; a JSON or KML file counts as half read until it is parsed.
     pub done: AtomicU64,
-    /// Bytes in the file.
+    /// The file's size in bytes, set when it is opened.
     pub total: AtomicU64,
 }
 

@@ -47,17 +47,15 @@ impl TextColumn {
         self.text.get(start..end).unwrap_or_default()
     }
 
-    /// How many texts.
     pub fn len(&self) -> usize {
         self.len
     }
 
-    /// No texts.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
-    /// Bytes held.
+    /// Heap bytes allocated (capacities, not lengths).
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity() + self.ends.capacity() * 4
     }
@@ -134,7 +132,7 @@ impl Interner {
         names * if self.index.is_empty() { 1 } else { 2 }
     }
 
-    /// The name of number `i`.
+    /// The name of number `i`, or "" for a number never given out.
     pub fn name(&self, i: u32) -> &str {
         self.names.get(i as usize).map_or("", String::as_str)
     }
@@ -144,12 +142,10 @@ impl Interner {
         &self.names
     }
 
-    /// How many.
     pub fn len(&self) -> usize {
         self.names.len()
     }
 
-    /// None yet.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
@@ -175,22 +171,20 @@ impl InternedText {
         self.ids.get(i).map_or("", |&id| self.names.name(id))
     }
 
-    /// The text's number at `i`.
+    /// The number in `names` of the text at `i`, or `None` past the end.
     pub fn id(&self, i: usize) -> Option<u32> {
         self.ids.get(i).copied()
     }
 
-    /// How many rows.
     pub fn len(&self) -> usize {
         self.ids.len()
     }
 
-    /// No rows.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
 
-    /// Bytes held.
+    /// Heap bytes allocated, the names included.
     pub fn heap_bytes(&self) -> usize {
         self.ids.capacity() * 4 + self.names.heap_bytes()
     }
@@ -234,25 +228,24 @@ pub enum Shape {
 /// Everything read from one row or feature, before it goes into the columns.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RecordIn {
-    /// When it began.
+    /// `None` for a row with no readable date: [`Records::push`] drops such a record.
     pub start: Option<ImportDate>,
-    /// When it ended, if it lasted.
+    /// `None` for a single date: the record then ends on the last day its start can mean.
     pub end: Option<ImportDate>,
     /// The date as the file shows it to people (TimelineJS display_date), if it says.
     pub display_date: String,
     /// Where: lon, lat in degrees.
     pub at: Option<[f32; 2]>,
-    /// How precisely.
+    /// `None` when the format does not say; [`Records`] then stores `Exact`.
     pub place_precision: Option<PlacePrecision>,
-    /// Headline.
     pub title: String,
     /// Category (event type, group): a lane on the timeline and a facet.
     pub category: String,
-    /// Deaths, where the format counts them.
+    /// Deaths, where the format counts them (`None` is stored as 0).
     pub fatalities: Option<u32>,
     /// Actors (ACLED actor1/2, UCDP side_a/b).
     pub actors: Vec<String>,
-    /// Other fields for the card, in the order of [`Records::field_names`].
+    /// Other fields for the card, in the order of [`Records::fields`] (the names the format's columns give).
     pub fields: Vec<String>,
     /// A link to the record's media or source page (opened only on click).
     pub link: String,
@@ -265,7 +258,7 @@ pub struct RecordIn {
 pub struct Records {
     /// First day (days since 1950).
     pub start_day: Vec<i32>,
-    /// Last day, inclusive.
+    /// Last day, inclusive, in the same day numbers; never before the start day.
     pub end_day: Vec<i32>,
     /// Precision of the start.
     pub precision: Vec<DatePrecision>,
@@ -279,20 +272,19 @@ pub struct Records {
     pub category: Vec<u16>,
     /// Deaths (0 where not counted).
     pub fatalities: Vec<u32>,
-    /// Headlines.
     pub title: InternedText,
-    /// Display dates.
+    /// The date as the file shows it (TimelineJS `display_date`); empty where the file gives none.
     pub display_date: TextColumn,
-    /// Links.
+    /// A link to the record's media or source page; empty where the file gives none.
     pub link: TextColumn,
     /// The card's other fields: name and column.
     pub fields: Vec<(String, TextColumn)>,
     /// Actor numbers of record `i`: `actor_ids[actor_ends[i-1]..actor_ends[i]]`.
     actor_ids: Vec<u32>,
     actor_ends: Vec<u32>,
-    /// Category names.
+    /// Category names, numbered as in `category`: at most [`MAX_CATEGORIES`], a blank category named "records".
     pub categories: Interner,
-    /// Actor names.
+    /// Actor names, trimmed and without blanks, numbered as [`Records::actors_of`] returns them.
     pub actors: Interner,
     /// Lines and areas, by record number (few files have them; points need none).
     pub shapes: Vec<(u32, Shape)>,
@@ -310,17 +302,15 @@ impl Records {
         Self { fields: names.iter().map(|n| ((*n).to_owned(), TextColumn::default())).collect(), ..Self::default() }
     }
 
-    /// How many records.
     pub fn len(&self) -> usize {
         self.start_day.len()
     }
 
-    /// None.
     pub fn is_empty(&self) -> bool {
         self.start_day.is_empty()
     }
 
-    /// Adds a record; it must have a start date.
+    /// Adds a record; one without a start date is dropped without a word.
     pub fn push(&mut self, r: RecordIn) {
         let Some(start) = r.start else { return };
         let i = self.len() as u32;

@@ -9,9 +9,7 @@ use super::index::{CategoryMask, SourceIndex};
 /// A file read and indexed on the loading thread, ready to become a source.
 #[derive(Debug)]
 pub struct Prepared {
-    /// What was read.
     pub imported: Imported,
-    /// Its indexes.
     pub index: SourceIndex,
 }
 
@@ -31,9 +29,9 @@ pub const COLOR_SLOTS: usize = 6;
 pub struct DataSource {
     /// Stable within a run, for commands.
     pub id: u64,
-    /// What was read.
     pub imported: Imported,
-    /// Index into the theme's import palette.
+    /// Index into the theme's import palette: the first of the [`COLOR_SLOTS`] not in use when the file is added, else
+    /// the number of sources already loaded (which may exceed [`COLOR_SLOTS`]).
     pub color: usize,
     /// Drawn on the map and the timeline.
     pub visible: bool,
@@ -73,7 +71,7 @@ impl DataSource {
 /// Every loaded file, in load order.
 #[derive(Debug, Default)]
 pub struct DataSources {
-    /// The sources.
+    /// In load order; a file loaded again keeps its place.
     pub sources: Vec<DataSource>,
     next_id: u64,
 }

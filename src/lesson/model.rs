@@ -71,7 +71,6 @@ impl ItemKind {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SlideItem {
-    /// What kind of record.
     pub kind: ItemKind,
     /// Its id in the dataset.
     pub id: String,
@@ -120,7 +119,7 @@ fn is_default_filters(f: &Filters) -> bool {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Slide {
-    /// Heading.
+    /// At most [`super::limits::MAX_TITLE_CHARS`] characters (checked when the file is read).
     pub title: String,
     /// A few lines of plain text shown under the map.
     #[serde(default)]
@@ -133,13 +132,13 @@ pub struct Slide {
     /// The part of the map shown; `None` is the default view fitted to Iran, Iraq, Syria and Yemen.
     #[serde(default)]
     pub view: Option<GeoBox>,
-    /// Province borders on.
+    /// Province borders shown; `true` when the file does not say.
     #[serde(default = "yes")]
     pub show_provinces: bool,
-    /// City dots and names on.
+    /// City dots and names shown; `true` when the file does not say.
     #[serde(default = "yes")]
     pub show_cities: bool,
-    /// Filters and content layers.
+    /// What the slide filters and which content layers it shows; left out of the file when it is the default.
     #[serde(default, skip_serializing_if = "is_default_filters")]
     pub filters: Filters,
     /// The record shown in the details panel.
@@ -151,7 +150,7 @@ pub struct Slide {
     /// Seconds the slide stays (and its range plays) during autoplay.
     #[serde(default = "default_duration")]
     pub duration_s: f32,
-    /// Pages the caption comes from.
+    /// Pages the caption comes from; at most [`super::limits::MAX_SOURCES`] (checked when the file is read).
     #[serde(default)]
     pub sources: Vec<Source>,
 }

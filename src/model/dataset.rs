@@ -12,7 +12,7 @@ use super::geo::{GeoPoint, GeoPolygon};
 pub struct Source {
     /// Its address (http or https).
     pub url: String,
-    /// What the page is.
+    /// The page's title; must not be blank (checked by `validate`).
     pub title: String,
 }
 
@@ -32,7 +32,6 @@ impl Confidence {
     /// Every value, for filters.
     pub const ALL: [Self; 3] = [Self::Confirmed, Self::Reported, Self::Disputed];
 
-    /// For people.
     pub fn label(self) -> &'static str {
         match self {
             Self::Confirmed => "confirmed",
@@ -46,7 +45,6 @@ impl Confidence {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EventKind {
-    /// Coup d'état.
     Coup,
     /// Revolution or regime change.
     Revolution,
@@ -62,11 +60,9 @@ pub enum EventKind {
     Protest,
     /// Hostage taking.
     Hostage,
-    /// Diplomacy.
     Diplomacy,
     /// Agreement or treaty.
     Agreement,
-    /// Sanctions.
     Sanctions,
     /// Nuclear programme.
     Nuclear,
@@ -95,7 +91,6 @@ impl EventKind {
         Self::Disaster,
     ];
 
-    /// For people.
     pub fn label(self) -> &'static str {
         match self {
             Self::Coup => "Coup",
@@ -133,29 +128,29 @@ pub enum LocationPrecision {
 /// Something that happened.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
-    /// Unique id.
+    /// Lowercase kebab-case, unique across the whole dataset (both checked by `validate`).
     pub id: String,
-    /// Headline.
+    /// Short, headline style. Not blank, at most `MAX_NAME_CHARS` (300) characters (checked by `validate_text`).
     pub title: String,
     /// When, as precise as sources give.
     pub date: FuzzyDate,
     /// When it ended, for events that lasted.
     pub end: Option<FuzzyDate>,
-    /// Kind.
     pub kind: EventKind,
-    /// ISO alpha-3 of the states concerned.
+    /// ISO alpha-3 codes of the states concerned, each listed in `countries.json` (checked by `validate`).
     pub countries: Vec<String>,
-    /// Ids of actors and groups.
+    /// Ids from the actors or the groups (checked by `validate`); may be empty.
     pub actors: Vec<String>,
-    /// Two to four sentences.
+    /// Two to four sentences by the schema's guidance; only the length is checked (at most `MAX_SUMMARY_CHARS`
+    /// characters).
     pub summary: String,
-    /// Pages read.
+    /// The pages actually read: at least one, each within the source policy of `data/SOURCES.md` (checked by
+    /// `validate`).
     pub sources: Vec<Source>,
-    /// How sure.
     pub confidence: Confidence,
     /// How precise `at` is.
     pub location_precision: LocationPrecision,
-    /// Where, if at one place.
+    /// `None` when the event has no single place; the loader requires `location_precision` to be `None` exactly then.
     pub at: Option<GeoPoint>,
     /// Ids of earlier events it followed from.
     pub causes: Vec<String>,
@@ -174,23 +169,23 @@ impl Event {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
-    /// Unique id.
+    /// Lowercase kebab-case, unique across the whole dataset (both checked by `validate`).
     pub id: String,
-    /// Name.
+    /// Not blank, at most `MAX_NAME_CHARS` (300) characters (checked by `validate_text`).
     pub name: String,
     /// Other spellings and transliterations.
     #[serde(default)]
     pub aliases: Vec<String>,
     /// `state`, `person`, `organisation` or `force`.
     pub kind: ActorKind,
-    /// ISO alpha-3.
+    /// ISO alpha-3, listed in `countries.json` (checked by `validate`); `None` when the file gives no country.
     #[serde(default)]
     pub country: Option<String>,
-    /// One sentence.
+    /// One sentence by the schema's guidance; only the length is checked (at most `MAX_SUMMARY_CHARS` characters).
     pub summary: String,
-    /// Pages read.
+    /// The pages actually read: at least one, each within the source policy of `data/SOURCES.md` (checked by
+    /// `validate`).
     pub sources: Vec<Source>,
-    /// How sure.
     pub confidence: Confidence,
 }
 
@@ -200,7 +195,6 @@ pub struct Actor {
 pub enum ActorKind {
     /// A state or its government.
     State,
-    /// A person.
     Person,
     /// An organisation (agency, party, UN body).
     Organisation,
@@ -211,27 +205,28 @@ pub enum ActorKind {
 /// An armed group or force with the area it operated in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
-    /// Unique id.
+    /// Lowercase kebab-case, unique across the whole dataset (both checked by `validate`).
     pub id: String,
-    /// Name.
+    /// Not blank, at most `MAX_NAME_CHARS` (300) characters (checked by `validate_text`).
     pub name: String,
-    /// Other names.
     pub aliases: Vec<String>,
-    /// `militia`, `state-force`, `insurgent`, `jihadist`.
+    /// Free text as the file gives it: the schema lists `militia`, `state-force`, `insurgent` and `jihadist`, but the
+    /// loader does not check it.
     pub kind: String,
-    /// ISO alpha-3 of state backers.
+    /// ISO alpha-3 codes of state backers, each listed in `countries.json` (checked by `validate`); may be empty.
     pub backing: Vec<String>,
-    /// ISO alpha-3 of states it fought.
+    /// ISO alpha-3 codes of states it fought, each listed in `countries.json` (checked by `validate`); may be empty.
     pub adversary_of: Vec<String>,
-    /// When it was active.
+    /// When it was active: at least one span, in date order and not overlapping (the loader checks); a gap means
+    /// inactive.
     pub active: Vec<Span>,
     /// Where it was on the ground, each area in its own period (none where no source places it).
     pub areas: Vec<GroupArea>,
-    /// Summary.
+    /// At most `MAX_SUMMARY_CHARS` characters (checked by `validate_text`).
     pub summary: String,
-    /// Pages read.
+    /// The pages actually read: at least one, each within the source policy of `data/SOURCES.md` (checked by
+    /// `validate`).
     pub sources: Vec<Source>,
-    /// How sure.
     pub confidence: Confidence,
     /// Caveats.
     pub note: Option<String>,
@@ -270,32 +265,32 @@ impl PositionRole {
 /// A US embassy, base or headquarters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Position {
-    /// Unique id.
+    /// Lowercase kebab-case, unique across the whole dataset (both checked by `validate`).
     pub id: String,
-    /// Name.
+    /// Not blank, at most `MAX_NAME_CHARS` (300) characters (checked by `validate_text`).
     pub name: String,
-    /// `embassy`, `air-base`, `naval-base`, `garrison`, `hq`, `interests-section`.
+    /// One of `embassy`, `air-base`, `naval-base`, `garrison`, `hq`, `interests-section` (the loader refuses any
+    /// other); [`PositionRole::of`] maps it to a map symbol.
     pub kind: String,
-    /// Host state, ISO alpha-3.
+    /// Host state, ISO alpha-3, listed in `countries.json` (checked by `validate`).
     pub country: String,
     /// When it was open or used by the US.
     pub spans: Vec<Span>,
-    /// Where.
+    /// Always a point: the loader refuses a position without one.
     pub at: GeoPoint,
     /// How precise `at` is.
     pub location_precision: LocationPrecision,
-    /// Summary.
+    /// At most `MAX_SUMMARY_CHARS` characters (checked by `validate_text`).
     pub summary: String,
-    /// Pages read.
+    /// The pages actually read: at least one, each within the source policy of `data/SOURCES.md` (checked by
+    /// `validate`).
     pub sources: Vec<Source>,
-    /// How sure.
     pub confidence: Confidence,
     /// Caveats.
     pub note: Option<String>,
 }
 
 impl Position {
-    /// Diplomatic post or military site.
     pub fn role(&self) -> PositionRole {
         PositionRole::of(&self.kind)
     }
@@ -309,12 +304,10 @@ pub enum Covers {
     InterestsSection,
     /// A full protecting-power mandate.
     ProtectingPower,
-    /// Consular services only.
     ConsularOnly,
 }
 
 impl Covers {
-    /// For people.
     pub fn label(self) -> &'static str {
         match self {
             Self::InterestsSection => "interests section",
@@ -327,23 +320,21 @@ impl Covers {
 /// One state looking after another's interests in a third, where those two have no relations.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Relation {
-    /// Unique id.
+    /// Lowercase kebab-case, unique across the whole dataset (both checked by `validate`).
     pub id: String,
-    /// The state that acts.
+    /// ISO alpha-3 of the state that acts; never the same as `represented` or `host` (checked by `validate_text`).
     pub protecting: String,
-    /// Whose interests.
+    /// ISO alpha-3 of the state whose interests it looks after.
     pub represented: String,
-    /// Where it acts.
+    /// ISO alpha-3 of the state where it acts.
     pub host: String,
-    /// When.
+    /// An open end means it still holds today.
     pub span: Span,
-    /// What it covers.
     pub covers: Covers,
-    /// Summary.
     pub summary: String,
-    /// Pages read.
+    /// The pages actually read: at least one, each within the source policy of `data/SOURCES.md` (checked by
+    /// `validate`).
     pub sources: Vec<Source>,
-    /// How sure.
     pub confidence: Confidence,
     /// Caveats.
     pub note: Option<String>,
@@ -365,37 +356,37 @@ pub enum Verdict {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    /// Unique id.
+    /// Lowercase kebab-case, unique across the whole dataset (both checked by `validate`).
     pub id: String,
     /// The claim as the document states it.
     pub claim: String,
-    /// Which document.
+    /// The source document that makes the claim, as free text (e.g. `essay: ...`).
     pub document: String,
-    /// Verdict.
     pub verdict: Verdict,
-    /// What the sources say.
+    /// What the sources say instead, in our own words.
     pub correction: String,
-    /// Ids it concerns.
+    /// Ids of any records it concerns, each of which must exist (checked by `validate`); may be empty.
     #[serde(default)]
     pub related: Vec<String>,
-    /// Pages read.
+    /// The pages actually read. A claim has no confidence to lower, so at least one must be reputable (checked by
+    /// `validate`).
     pub sources: Vec<Source>,
 }
 
 /// A band on the timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Era {
-    /// Unique id.
+    /// Lowercase kebab-case, unique across the whole dataset (both checked by `validate`).
     pub id: String,
-    /// Title.
+    /// Not blank, at most `MAX_NAME_CHARS` (300) characters (checked by `validate_text`).
     pub title: String,
-    /// When.
+    /// An open end means it still runs today.
     pub span: Span,
-    /// Summary.
+    /// At most `MAX_SUMMARY_CHARS` characters (checked by `validate_text`).
     pub summary: String,
-    /// Pages read.
+    /// The pages actually read: at least one, each within the source policy of `data/SOURCES.md` (checked by
+    /// `validate`).
     pub sources: Vec<Source>,
-    /// How sure.
     pub confidence: Confidence,
 }
 
@@ -415,21 +406,15 @@ pub struct CountryCode {
 /// All the content, events sorted by date.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dataset {
-    /// Events, by start date.
+    /// Sorted by start day, then precision, then id ([`Dataset::sort`], run after each events file is added).
     pub events: Vec<Event>,
-    /// Actors.
     pub actors: Vec<Actor>,
-    /// Armed groups.
     pub groups: Vec<Group>,
-    /// US positions.
     pub positions: Vec<Position>,
-    /// Protecting-power relations.
     pub relations: Vec<Relation>,
-    /// Checked claims.
     pub claims: Vec<Claim>,
-    /// Eras.
     pub eras: Vec<Era>,
-    /// Country codes.
+    /// The code table from `countries.json`, in file order.
     pub countries: Vec<CountryCode>,
 }
 

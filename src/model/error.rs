@@ -21,7 +21,6 @@ pub struct Place {
 pub struct LoadError {
     /// The file as the user named it (or `bundled:NAME` for embedded data).
     pub file: String,
-    /// Where in the file.
     pub place: Place,
     /// The field at fault, as a dotted path (`properties.date`), when one is.
     pub field: Option<String>,
@@ -35,7 +34,7 @@ impl LoadError {
         Self { file: file.into(), place: Place::default(), field: None, message: message.into() }
     }
 
-    /// Adds a line and column.
+    /// Sets the 1-based line and column, replacing any already set.
     #[must_use]
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.place.line_col = Some((line, column));

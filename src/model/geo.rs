@@ -36,7 +36,6 @@ impl GeoPoint {
 /// GeoJSON repeats is dropped), so a ring of `n` points has `n` edges.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GeoPolygon {
-    /// The outer boundary.
     pub exterior: Vec<GeoPoint>,
     /// Holes (lakes inside a country, enclaves).
     pub holes: Vec<Vec<GeoPoint>>,

@@ -20,9 +20,7 @@ pub enum Seg<'a> {
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineCol {
-    /// 1-based line.
     pub line: usize,
-    /// 1-based column in characters.
     pub column: usize,
 }
 

@@ -22,15 +22,13 @@ pub enum AreaRole {
 pub struct Area {
     /// Stable key: ISO alpha-3 for countries, ISO 3166-2 for provinces, the name for lakes.
     pub id: String,
-    /// Display name.
+    /// The feature's `name` property; empty for the few unnamed lakes and reservoirs.
     pub name: String,
     /// The name in the local language and script (`name_local`), where the data gives one.
     pub local_name: Option<String>,
-    /// How it is drawn.
     pub role: AreaRole,
     /// ISO alpha-3 of the country it belongs to (provinces), or its own code (countries).
     pub country: Option<String>,
-    /// Its polygons.
     pub polygons: Vec<GeoPolygon>,
 }
 
@@ -45,7 +43,6 @@ pub struct City {
     pub country: String,
     /// Population as GeoNames gives it.
     pub population: u64,
-    /// Where it is.
     pub at: GeoPoint,
     /// Its country's capital (`capital: true`, from GeoNames' country information): named at every zoom.
     pub capital: bool,
@@ -104,16 +101,13 @@ impl LayerKind {
 pub enum Layer {
     /// A polygon layer.
     Areas(LayerKind, Vec<Area>),
-    /// The cities layer.
     Cities(Vec<City>),
-    /// Sea name labels.
     Seas(Vec<NamedPoint>),
 }
 
 /// A named point that is only a label (a sea's name).
 #[derive(Clone, Debug, PartialEq)]
 pub struct NamedPoint {
-    /// The name shown.
     pub name: String,
     /// Where the label is centred.
     pub at: GeoPoint,
@@ -128,11 +122,9 @@ pub struct Atlas {
     pub world: Vec<Area>,
     /// Provinces of the focus countries.
     pub provinces: Vec<Area>,
-    /// Lakes.
     pub lakes: Vec<Area>,
     /// Cities, largest first.
     pub cities: Vec<City>,
-    /// Sea labels.
     pub seas: Vec<NamedPoint>,
 }
 
@@ -153,7 +145,6 @@ impl Atlas {
         }
     }
 
-    /// The focus countries.
     pub fn focus_countries(&self) -> impl Iterator<Item = &Area> {
         self.countries.iter().filter(|a| a.role == AreaRole::Focus)
     }

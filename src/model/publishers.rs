@@ -29,7 +29,6 @@ pub enum Tier {
 }
 
 impl Tier {
-    /// For people.
     pub fn label(self) -> &'static str {
         match self {
             Self::Reputable => "reputable",

@@ -206,9 +206,9 @@ pub struct SearchIndex {
 /// A search result with its display title.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Result {
-    /// What it points at.
     pub hit: Hit,
-    /// Its title for the list.
+    /// The event's title, the group's or position's name, or for a relation "PROTECTING for REPRESENTED in HOST" in
+    /// country names.
     pub title: String,
 }
 

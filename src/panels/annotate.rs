@@ -4,6 +4,7 @@
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::annotate::{Annotation, AnnotationColor, Edit, Shape, Style};
+use crate::command::keys;
 use crate::command::{Command, DrawCommand, ExportCommand, Tool};
 use crate::map::annotations::{AnnotationContext, HANDLE_SIZE, annotation_at, handles, paint_annotation};
 use crate::model::GeoPoint;
@@ -58,10 +59,18 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
             commands.push(Command::Draw(DrawCommand::SetAnnotationStyle(changed)));
         }
         ui.separator();
-        if ui.add_enabled(state.can_undo, egui::Button::new("Undo")).on_hover_text("Ctrl+Z").clicked() {
+        if ui
+            .add_enabled(state.can_undo, egui::Button::new("Undo"))
+            .on_hover_text(keys::text(ui.ctx(), &keys::UNDO))
+            .clicked()
+        {
             commands.push(Command::Draw(DrawCommand::Undo));
         }
-        if ui.add_enabled(state.can_redo, egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z or Ctrl+Y").clicked() {
+        if ui
+            .add_enabled(state.can_redo, egui::Button::new("Redo"))
+            .on_hover_text(keys::either(ui.ctx(), &keys::REDO, &keys::REDO_ALT))
+            .clicked()
+        {
             commands.push(Command::Draw(DrawCommand::Redo));
         }
         // Always shown (greyed out when they do not apply) so the bar never changes width under the pointer.
@@ -79,7 +88,11 @@ pub fn toolbar_ui(ui: &mut Ui, state: &ToolbarState<'_>, commands: &mut Vec<Comm
             commands.push(Command::Draw(DrawCommand::EditAnnotations(Edit::Clear, false)));
         }
         ui.separator();
-        if ui.button("Export...").on_hover_text("Save the map as PNG or SVG (Ctrl+E)").clicked() {
+        if ui
+            .button("Export...")
+            .on_hover_text(format!("Save the map as PNG or SVG ({})", keys::text(ui.ctx(), &keys::EXPORT)))
+            .clicked()
+        {
             commands.push(Command::Export(ExportCommand::ShowExport(true)));
         }
     });

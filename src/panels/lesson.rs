@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::command::FileAction;
+use crate::command::keys;
 use crate::command::{Command, FileCommand, LessonCommand, SlideEdit};
 use crate::lesson::Lesson;
 
@@ -53,7 +54,7 @@ pub fn sorter_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, com
         commands.push(Command::Lesson(LessonCommand::RenameLesson(text.lesson_title.clone())));
     }
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Present (F5)").clicked() {
+        if ui.button(format!("Present ({})", keys::text(ui.ctx(), &keys::PRESENT))).clicked() {
             commands.push(Command::Lesson(LessonCommand::Present(true)));
         }
         if ui.button("Add slide").on_hover_text("Add the map as it is now after this slide").clicked() {

@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use crate::command::FileAction;
+use crate::command::keys;
 use crate::command::{Command, ExportCommand, FileCommand, LessonCommand, MapCommand, WindowCommand};
 use crate::text::names::NameMode;
 use crate::theme::ThemeChoice;
@@ -65,7 +66,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             if ui.button("Save annotations...").clicked() {
                 commands.push(Command::File(FileCommand::ChooseFile(FileAction::SaveAnnotations)));
             }
-            if ui.button("Export map...  (Ctrl+E)").clicked() {
+            let export = keys::text(ui.ctx(), &keys::EXPORT);
+            if ui.add(egui::Button::new("Export map...").shortcut_text(export)).clicked() {
                 commands.push(Command::Export(ExportCommand::ShowExport(true)));
             }
             ui.separator();
@@ -114,13 +116,15 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             ui.separator();
             ui.label(format!("UI scale: {:.0}%", state.ui_scale * 100.0));
             ui.horizontal(|ui| {
-                if ui.button("Larger (Ctrl +)").clicked() {
+                let ctx = ui.ctx().clone();
+                let key = |k| keys::text(&ctx, k);
+                if ui.button("Larger").on_hover_text(key(&keys::UI_LARGER)).clicked() {
                     commands.push(Command::Window(WindowCommand::SetUiScale(state.ui_scale + UI_SCALE_STEP)));
                 }
-                if ui.button("Smaller (Ctrl -)").clicked() {
+                if ui.button("Smaller").on_hover_text(key(&keys::UI_SMALLER)).clicked() {
                     commands.push(Command::Window(WindowCommand::SetUiScale(state.ui_scale - UI_SCALE_STEP)));
                 }
-                if ui.button("100% (Ctrl 0)").clicked() {
+                if ui.button("100%").on_hover_text(key(&keys::UI_RESET)).clicked() {
                     commands.push(Command::Window(WindowCommand::SetUiScale(1.0)));
                 }
             });
@@ -145,7 +149,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = if state.side_panel_open { "Hide panel" } else { "Search and details" };
-            if ui.button(text).on_hover_text("Show or hide the side panel (Ctrl+F searches)").clicked() {
+            if ui
+                .button(text)
+                .on_hover_text(format!(
+                    "Show or hide the side panel ({} searches)",
+                    keys::text(ui.ctx(), &keys::SEARCH)
+                ))
+                .clicked()
+            {
                 commands.push(Command::Window(WindowCommand::ShowSidePanel(!state.side_panel_open)));
             }
         });
@@ -161,7 +172,8 @@ fn close_when_chosen(ui: &mut Ui, commands: &[Command], before: usize) {
 }
 
 fn lesson_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
-    if ui.button("Present  (F5)").clicked() {
+    let present = keys::text(ui.ctx(), &keys::PRESENT);
+    if ui.add(egui::Button::new("Present").shortcut_text(present)).clicked() {
         commands.push(Command::Lesson(LessonCommand::Present(true)));
     }
     ui.separator();

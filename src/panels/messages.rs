@@ -2,6 +2,7 @@
 
 use egui::{Context, RichText};
 
+use crate::command::keys;
 use crate::command::{Command, DrawCommand, WindowCommand};
 use crate::theme::{self, ThemeChoice};
 
@@ -37,7 +38,11 @@ pub fn set_aside_ui(ctx: &Context, put_aside_by: Option<&str>, commands: &mut Ve
         .show(ctx, |ui| {
             ui.label(format!("Your drawings and lesson from before {what} were put aside."));
             ui.horizontal(|ui| {
-                if ui.button("Bring them back").on_hover_text("Undo (Ctrl+Z)").clicked() {
+                if ui
+                    .button("Bring them back")
+                    .on_hover_text(format!("Undo ({})", keys::text(ui.ctx(), &keys::UNDO)))
+                    .clicked()
+                {
                     commands.push(Command::Draw(DrawCommand::Undo));
                 }
                 if ui.button("OK").clicked() {

@@ -2,6 +2,7 @@
 
 use egui::{Align, Color32, Layout, Pos2, RichText, Ui};
 
+use crate::command::keys;
 use crate::command::{Command, LessonCommand};
 use crate::lesson::Slide;
 use crate::theme::size;
@@ -39,7 +40,10 @@ pub fn banner_ui(ui: &mut Ui, state: &BannerState<'_>, commands: &mut Vec<Comman
     ui.horizontal(|ui| {
         ui.label(RichText::new(state.date).size(BANNER_DATE).strong());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.button(RichText::new("Exit (Esc)").size(size::UI_BUTTON)).clicked() {
+            if ui
+                .button(RichText::new(format!("Exit ({})", keys::text(ui.ctx(), &keys::LEAVE))).size(size::UI_BUTTON))
+                .clicked()
+            {
                 commands.push(Command::Lesson(LessonCommand::Present(false)));
             }
             if let Some((_, n, count)) = state.slide {

@@ -2,6 +2,7 @@
 
 use egui::{Id, RichText, Ui};
 
+use crate::command::keys;
 use crate::command::{CardCommand, Command};
 use crate::model::search::{Result as SearchResult, SearchIndex};
 
@@ -20,7 +21,7 @@ pub fn search_ui(ui: &mut Ui, index: &SearchIndex, text: &mut String, cursor: &m
             ui.add(
                 egui::TextEdit::singleline(text)
                     .id(search_field_id())
-                    .hint_text("events, groups, places (Ctrl+F)")
+                    .hint_text(format!("events, groups, places ({})", keys::text(ui.ctx(), &keys::SEARCH)))
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id)

@@ -26,7 +26,7 @@ pub struct LogicalLine {
     pub rtl: bool,
 }
 
-/// Display lines laid out here → their logical text. Bounded: cleared when it grows past this many lines.
+/// Display lines laid out here → their logical text. Bounded: cleared when it reaches `MAX_REMEMBERED` lines.
 static LOGICAL: Mutex<BTreeMap<String, LogicalLine>> = Mutex::new(BTreeMap::new());
 const MAX_REMEMBERED: usize = 8192;
 
