@@ -372,3 +372,48 @@ fn a_lesson_is_renamed_saved_with_its_extension_and_saved_again_in_place() {
     assert!(std::fs::read_to_string(&file).unwrap().contains("Week 4"), "saved in place");
     assert!(h.query_by_label("Save the lesson").is_none(), "without asking for the path again");
 }
+
+/// A teacher cites a page of their own on a slide: a blank title or an address the class could not open is
+/// refused with a word, a good one is added (once), and it is saved with the lesson.
+#[test]
+fn a_teacher_adds_a_source_of_their_own_to_a_slide() {
+    let mut h = common::harness_at("1979-11-04", 1400.0, 900.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::NewLesson));
+    h.run();
+    let sources = |h: &Harness<'static, TimeAtlasApp>| h.state().lesson.slide().unwrap().sources.clone();
+    let before = sources(&h);
+    h.get_by_label("Add a source").click();
+    h.run();
+    h.get_by_label("Address").set_text_value_accesskit("file:///home/teacher/notes.html");
+    h.run();
+    h.get_by_label("Add to the slide").click_accesskit();
+    h.run();
+    assert_eq!(sources(&h), before, "a blank title is refused");
+    assert!(h.query_by_label_contains("Give the page's title").is_some());
+    h.get_by_label("Page title").set_text_value_accesskit("Teacher's notes");
+    h.run();
+    h.get_by_label("Add to the slide").click_accesskit();
+    h.run();
+    assert_eq!(sources(&h), before, "a file address is refused");
+    assert!(h.query_by_label_contains("Not added").is_some());
+    // The fields keep what was typed after a refusal: fix the address only.
+    assert_eq!(h.get_by_label("Page title").value().as_deref(), Some("Teacher's notes"));
+    h.get_by_label("Address")
+        .set_text_value_accesskit("https://history.state.gov/milestones/1977-1980/iran-hostage-crisis");
+    h.run();
+    h.get_by_label("Add to the slide").click_accesskit();
+    h.run();
+    let after = sources(&h);
+    assert_eq!(after.len(), before.len() + 1, "{after:?}");
+    let added = after.last().unwrap();
+    assert_eq!(added.title, "Teacher's notes");
+    assert_eq!(added.url, "https://history.state.gov/milestones/1977-1980/iran-hostage-crisis");
+    // The same address again is not cited twice.
+    let again = timeatlas::lesson::Source { url: added.url.clone(), title: "again".into() };
+    h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::AddSlideSource(again)));
+    assert_eq!(sources(&h).len(), after.len());
+    let text = timeatlas::lesson::to_json(h.state().lesson.lesson.as_ref().unwrap()).unwrap();
+    assert!(text.contains("iran-hostage-crisis"), "saved with the lesson");
+}

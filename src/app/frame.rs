@@ -145,12 +145,17 @@ impl TimeAtlasApp {
             if self.slide_text.loaded_for != Some(key)
                 && let Some(slide) = lesson.slides.get(current)
             {
+                // A source half typed stays while the slide is the same one.
+                let same_slide = self.slide_text.loaded_for.is_some_and(|(i, _)| i == current);
+                let new_source =
+                    if same_slide { std::mem::take(&mut self.slide_text.new_source) } else { Default::default() };
                 self.slide_text = panels::lesson::SlideText {
                     loaded_for: Some(key),
                     title: slide.title.clone(),
                     caption: slide.caption.clone(),
                     duration_s: slide.duration_s,
                     lesson_title: lesson.title.clone(),
+                    new_source,
                 };
             }
             let pushed_before = commands.len();

@@ -73,6 +73,15 @@ impl TimeAtlasApp {
                     self.lesson_changed();
                 }
             }
+            LessonCommand::AddSlideSource(source) => {
+                let current = self.lesson.current;
+                if let Some(slide) = self.lesson.lesson.as_mut().and_then(|l| l.slides.get_mut(current))
+                    && !slide.sources.iter().any(|s| s.url == source.url)
+                {
+                    slide.sources.push(source);
+                    self.lesson_changed();
+                }
+            }
             LessonCommand::RenameLesson(title) => {
                 if let Some(lesson) = self.lesson.lesson.as_mut()
                     && lesson.title != title

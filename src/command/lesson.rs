@@ -36,6 +36,8 @@ pub enum LessonCommand {
     NewLesson,
     /// Leave the current slide's source at this index off it.
     RemoveSlideSource(usize),
+    /// Cite one more page on the current slide (a page the atlas's records do not name).
+    AddSlideSource(crate::lesson::Source),
     /// Save the lesson to its file, or ask where when it has none yet.
     SaveLesson,
     /// Rename the open lesson.

@@ -245,7 +245,7 @@ pub struct RecordIn {
     pub fatalities: Option<u32>,
     /// Actors (ACLED actor1/2, UCDP side_a/b).
     pub actors: Vec<String>,
-    /// Other fields for the card, in the order of [`Records::fields`] (the names the format's columns give).
+    /// Other fields for the card, in the order of the names in [`Records::fields`].
     pub fields: Vec<String>,
     /// A link to the record's media or source page (opened only on click).
     pub link: String,

@@ -39,6 +39,8 @@ pub struct SlideText {
     pub duration_s: f32,
     /// The lesson's title (a new lesson is renamed here).
     pub lesson_title: String,
+    /// A source being added to the slide: its title and address, and why it was not added.
+    pub new_source: (String, String, Option<String>),
 }
 
 /// Draws the sorter.
@@ -165,4 +167,36 @@ fn current_slide_ui(ui: &mut Ui, state: &SorterState<'_>, text: &mut SlideText, 
             }
         });
     }
+    add_source_ui(ui, text, commands);
+}
+
+/// Cites a page of the teacher's own on the slide: a title and a web address, checked before it is added.
+fn add_source_ui(ui: &mut Ui, text: &mut SlideText, commands: &mut Vec<Command>) {
+    egui::CollapsingHeader::new("Add a source").show(ui, |ui| {
+        let (title, url, problem) = &mut text.new_source;
+        let t = ui.label("Page title");
+        ui.add(egui::TextEdit::singleline(title).desired_width(f32::INFINITY)).labelled_by(t.id);
+        let u = ui.label("Address");
+        ui.add(egui::TextEdit::singleline(url).hint_text("https://").desired_width(f32::INFINITY)).labelled_by(u.id);
+        if ui.button("Add to the slide").clicked() {
+            *problem = source_problem(title, url);
+            if problem.is_none() {
+                let source = crate::lesson::Source { url: url.trim().to_owned(), title: title.trim().to_owned() };
+                commands.push(Command::Lesson(LessonCommand::AddSlideSource(source)));
+                title.clear();
+                url.clear();
+            }
+        }
+        if let Some(p) = problem {
+            ui.label(RichText::new(p.as_str()).color(ui.visuals().error_fg_color));
+        }
+    });
+}
+
+/// Why a typed source cannot be cited (a class must be able to open it), or None.
+fn source_problem(title: &str, url: &str) -> Option<String> {
+    if title.trim().is_empty() {
+        return Some("Give the page's title, as the class will read it.".to_owned());
+    }
+    crate::model::web::web_address_problem(url.trim()).map(|p| format!("Not added: {p}."))
 }

@@ -217,8 +217,9 @@ fn plot_ui(ui: &mut Ui, inputs: &TimelineInputs<'_>, commands: &mut Vec<Command>
     let TimelineInputs {
         time: t, dataset, index, selected_event, filters, set_range, visible, sources, compact, ..
     } = *inputs;
-    // The summary lane leaves the imported data's lanes out (they have the Data sources window and the map).
-    let data_lanes = if compact { Vec::new() } else { super::timeline_data::lanes(sources) };
+    // The compact timeline's one summary lane carries each imported file too, under the atlas's events.
+    let data_lanes =
+        if compact { super::timeline_data::summary_lanes(sources) } else { super::timeline_data::lanes(sources) };
     let top = super::timeline_data::FIRST_LANE_Y + data_lanes.len() as f64 - 0.4;
     let lane_labels: Vec<(f64, String)> = data_lanes.iter().map(|l| (l.y, l.label.clone())).collect();
     // Cull to the range this frame will show (a range being set takes effect now, not next frame).

@@ -55,6 +55,15 @@ pub fn lanes(sources: &DataSources) -> Vec<Lane> {
     out
 }
 
+/// The compact timeline's lanes: one a visible file (up to [`MAX_LANES`]), all on the summary lane (y = 0).
+pub fn summary_lanes(sources: &DataSources) -> Vec<Lane> {
+    let visible = sources.sources.iter().filter(|s| s.visible && s.imported.lesson.is_none());
+    visible
+        .take(MAX_LANES)
+        .map(|s| Lane { source: s.id, category: None, label: s.imported.name.clone(), y: 0.0 })
+        .collect()
+}
+
 fn shape_of(category: u16) -> MarkerShape {
     match category % 4 {
         0 => MarkerShape::Circle,
