@@ -1,4 +1,5 @@
-//! `timeatlas bench`: headless frame timings (egui `run_ui` + tessellate; no window, no GPU).
+//! `timeatlas bench`: headless frame timings: egui `run_ui`, tessellation and, with a GPU (llvmpipe here),
+//! egui-wgpu's uploads and the paint callbacks' `prepare`, as eframe runs a frame on the CPU; no window.
 
 use std::time::{Duration, Instant};
 
@@ -19,12 +20,40 @@ fn raw_input(events: Vec<egui::Event>) -> egui::RawInput {
     }
 }
 
-/// One headless frame: the app's UI, then tessellation, as eframe would do before painting.
+/// The GPU the frames upload to, when there is one (llvmpipe on a machine without a GPU).
+static GPU: std::sync::Mutex<Option<crate::offscreen::OffscreenRenderer>> = std::sync::Mutex::new(None);
+
+/// One headless frame as eframe runs it on the CPU: the app's UI, tessellation, then (with a GPU) egui-wgpu's
+/// uploads and the paint callbacks' `prepare`. Only the render pass and the present are left out.
 fn frame(ctx: &egui::Context, app: &mut TimeAtlasApp, events: Vec<egui::Event>) -> usize {
+    // Texture uploads (the font atlas as it grows) are left out: this renderer did not see the first frames.
     let mut out = ctx.run_ui(raw_input(events), |ui| app.show(ui));
-    out.textures_delta.clear();
     let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+    if let Ok(mut gpu) = GPU.lock()
+        && let Some(gpu) = gpu.as_mut()
+    {
+        let size = [(WIDTH * out.pixels_per_point) as u32, (HEIGHT * out.pixels_per_point) as u32];
+        gpu.upload_frame(&primitives, size, out.pixels_per_point);
+    }
     primitives.len()
+}
+
+/// Starts the GPU the frames upload to, holding the base map as the window's does; false without one.
+fn start_gpu() -> bool {
+    match crate::offscreen::OffscreenRenderer::new() {
+        Ok(renderer) => {
+            crate::map::gpu::BaseMapGpu::register(renderer.render_state(), 1);
+            if let Ok(mut gpu) = GPU.lock() {
+                *gpu = Some(renderer);
+                return true;
+            }
+            false
+        }
+        Err(e) => {
+            eprintln!("bench: no GPU to upload frames to ({e:#}): frames are UI and tessellation only");
+            false
+        }
+    }
 }
 
 fn ms(d: Duration) -> f64 {
@@ -102,6 +131,9 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
     }
     print_figure("load_ms/bundled_content_validate_and_index", content);
 
+    // The window draws the base map from the GPU's copy (map::gpu): so do these frames, when there is a GPU.
+    app.gpu_base_map = start_gpu();
+    println!("{}", serde_json::json!({"name": "frame_path", "gpu_base_map": app.gpu_base_map}));
     for _ in 0..3 {
         frame(&ctx, &mut app, vec![]);
     }
@@ -135,6 +167,17 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
         vec![]
     });
     app.settings.map = home;
+    // The same frames with the base map as epaint meshes (exports, tests, a window without wgpu).
+    if app.gpu_base_map {
+        app.gpu_base_map = false;
+        scenario("frame_cpu_ms/default_epaint_base_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
+        scenario("frame_cpu_ms/pan_epaint_base_1920x1080", &ctx, &mut app, frames, |app, i| {
+            app.settings.map.center.x_km = home.center.x_km + (i as f64 * 7.0).sin() * 300.0;
+            vec![]
+        });
+        app.settings.map = home;
+        app.gpu_base_map = true;
+    }
     if let Some(path) = data {
         data_figures(&ctx, &mut app, path, frames)?;
         app.imports = crate::app::imports::ImportState::default();

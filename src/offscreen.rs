@@ -45,6 +45,22 @@ impl OffscreenRenderer {
         Ok(Self { state })
     }
 
+    /// The device and egui renderer (to register paint callbacks' resources with it).
+    pub fn render_state(&self) -> &egui_wgpu::RenderState {
+        &self.state
+    }
+
+    /// What eframe does on the CPU for a frame before its render pass: egui-wgpu's vertex and index uploads
+    /// and the paint callbacks' `prepare`, submitted (the benchmark's frames measure it).
+    pub fn upload_frame(&mut self, primitives: &[egui::ClippedPrimitive], size_px: [u32; 2], pixels_per_point: f32) {
+        let device = &self.state.device;
+        let screen = egui_wgpu::ScreenDescriptor { size_in_pixels: size_px, pixels_per_point };
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
+        let user_buffers =
+            self.state.renderer.write().update_buffers(device, &self.state.queue, &mut encoder, primitives, &screen);
+        self.state.queue.submit(user_buffers.into_iter().chain(std::iter::once(encoder.finish())));
+    }
+
     /// Uploads new and changed textures (the font atlas) and frees dropped ones.
     pub fn update_textures(&mut self, delta: &egui::TexturesDelta) {
         let mut renderer = self.state.renderer.write();

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use crate::command::ExportCommand;
 use crate::command::FileAction;
-use crate::command::{Command, ExportCommand, FileCommand};
 use crate::export::frames::{FramesRequest, GifWriter, frame_days, frame_path};
 use crate::export::{ExportFormat, ExportOptions, ExportScene, ExportView, Exporter};
 use crate::panels::export_dialog::ExportDialogState;
@@ -164,7 +164,10 @@ impl TimeAtlasApp {
             _ => "annotations.json".to_owned(),
         };
         match crate::panels::file_prompt::native_dialog(action, ext, &name) {
-            Some(path) => self.commands.push(Command::File(FileCommand::FileChosen(action, path))),
+            Some(path) => {
+                let chosen = crate::command::FileCommand::FileChosen(action, path);
+                self.commands.push(crate::command::Command::File(chosen));
+            }
             None => {
                 self.file_prompt =
                     Some(crate::panels::file_prompt::FilePrompt { action, text: String::new(), focus: true });

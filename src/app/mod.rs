@@ -97,6 +97,8 @@ pub struct TimeAtlasApp {
     pub set_aside: SetAsideStack,
     /// Keyboard focus on the map and what it shows, for screen readers.
     pub access: access::AccessState,
+    /// The window's renderer holds the base map (`map::gpu`), so frames send a paint callback, not meshes.
+    pub gpu_base_map: bool,
     /// Files arriving from the browser.
     #[cfg(target_arch = "wasm32")]
     web_files: web_files::WebFiles,
@@ -108,6 +110,12 @@ impl TimeAtlasApp {
         let storage = if options.fresh { None } else { cc.storage };
         let saved = storage.and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY));
         let mut app = Self::with_settings(&cc.egui_ctx, options, saved.unwrap_or_default());
+        // eframe's default is no multisampling: the pipeline must match the window's.
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(render_state) = cc.wgpu_render_state.as_ref() {
+            crate::map::gpu::BaseMapGpu::register(render_state, 1);
+            app.gpu_base_map = true;
+        }
         if let Some(text) = storage.and_then(|s| s.get_string(drawing::STORAGE_KEY)) {
             match crate::annotate::file::from_json("saved session", &text) {
                 Ok(items) => app.draw.history = crate::annotate::History::with_items(items),
@@ -143,6 +151,7 @@ impl TimeAtlasApp {
         let (doc, messages) = crate::document::Document::bundled(today);
         let mut app = Self {
             doc,
+            gpu_base_map: false,
             drawn: drawn::Drawn::default(),
             layout: layout::Layout::default(),
             settings,

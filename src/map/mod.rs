@@ -8,6 +8,8 @@ pub mod data_legend;
 pub mod density;
 pub mod focus;
 pub mod geometry;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod gpu;
 pub mod imported;
 pub mod inset;
 pub mod labels;

@@ -97,9 +97,18 @@ pub struct SceneKey {
     pub scale_bar: bool,
 }
 
+/// Scene ids.
+static NEXT_SCENE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_scene_id() -> u64 {
+    NEXT_SCENE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The screen geometry of one view.
 #[derive(Clone, Debug)]
 pub struct Scene {
+    /// Unique for every scene built, so the GPU holds each one's meshes once.
+    pub id: u64,
     /// What it was built for.
     pub key: SceneKey,
     /// Land, lakes: filled triangles.
@@ -182,7 +191,7 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     let obstacles: Vec<egui::Rect> =
         key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect)).into_iter().collect();
     let labels = place_labels(painter, p.screen_rect, &candidates, palette, &area_contains, &obstacles);
-    Scene { key, fills: Arc::new(fills), lines: Arc::new(lines), labels, culled_areas: culled }
+    Scene { id: next_scene_id(), key, fills: Arc::new(fills), lines: Arc::new(lines), labels, culled_areas: culled }
 }
 
 /// Province borders' opacity at a zoom: 0 below the threshold, ramping to 1.

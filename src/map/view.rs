@@ -51,6 +51,8 @@ pub struct MapInputs<'a> {
     pub tooltips: bool,
     /// Paint the land meshes. An SVG export turns this off and writes the land as paths.
     pub paint_base: bool,
+    /// Draw the land from the GPU's copy of the scene (`map::gpu`): only a window whose renderer has it.
+    pub gpu_base: bool,
     /// Points on the map's right that a panel laid over it covers: Home fits the four countries into the rest.
     pub covered_right: f32,
     /// Paint the sea. Exports turn this off: their image is cleared to the sea colour, which saves
@@ -175,8 +177,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         painter.rect_filled(rect, 0.0, inputs.palette.sea);
     }
     if inputs.paint_base {
-        painter.add(Shape::Mesh(scene.fills.clone()));
-        painter.add(Shape::Mesh(scene.lines.clone()));
+        paint_base(&painter, rect, scene, inputs.gpu_base);
     }
     let selected = inputs.selected.and_then(|a3| inputs.atlas.countries.iter().position(|c| c.id == a3));
     let highlights = [
@@ -223,6 +224,20 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         response.on_hover_text_at_pointer(text);
     }
     out
+}
+
+/// The base map: through the GPU's copy of the scene where the window's renderer has one, else as meshes.
+fn paint_base(painter: &egui::Painter, rect: egui::Rect, scene: &Scene, gpu: bool) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if gpu {
+        let callback =
+            super::gpu::BaseMapCallback { scene_id: scene.id, fills: scene.fills.clone(), lines: scene.lines.clone() };
+        painter.add(egui_wgpu::Callback::new_paint_callback(rect, callback));
+        return;
+    }
+    let _ = (rect, gpu);
+    painter.add(Shape::Mesh(scene.fills.clone()));
+    painter.add(Shape::Mesh(scene.lines.clone()));
 }
 
 fn highlight_mesh(

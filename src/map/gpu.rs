@@ -1,0 +1,230 @@
+//! The base map on the GPU. epaint copies every vertex of every mesh it is handed, each frame, and egui-wgpu
+//! uploads them again: for the base map's ~80k cached vertices that was most of a frame. Here the cached
+//! scene's meshes go to GPU buffers once per scene (a new view, palette or data), and a frame only sends a
+//! paint callback that draws them, as egui would (same vertex layout, colours and blending).
+//!
+//! Exports, thumbnails, the SVG and the tests keep drawing the same meshes through epaint: only a window
+//! whose renderer has [`BaseMapGpu`] registered gets the callback.
+
+use std::borrow::Cow;
+use std::num::NonZeroU64;
+use std::sync::Arc;
+
+use egui::epaint::{Mesh, Vertex};
+use egui_wgpu::wgpu;
+
+/// The pipeline and the buffers holding the current scene, kept in the renderer's callback resources.
+pub struct BaseMapGpu {
+    pipeline: wgpu::RenderPipeline,
+    uniform: wgpu::Buffer,
+    bind_group: wgpu::BindGroup,
+    buffers: Option<SceneBuffers>,
+    screen_size_points: [f32; 2],
+}
+
+/// One scene's fills and lines, in one vertex and one index buffer.
+struct SceneBuffers {
+    scene_id: u64,
+    vertices: wgpu::Buffer,
+    indices: wgpu::Buffer,
+    vertex_capacity: u64,
+    index_capacity: u64,
+    fill_indices: u32,
+    line_indices: u32,
+    line_base_vertex: i32,
+}
+
+impl BaseMapGpu {
+    /// Registers the pipeline with a window's renderer; `msaa_samples` as the window's own egui pipeline
+    /// has them (eframe's `multisampling`).
+    pub fn register(render_state: &egui_wgpu::RenderState, msaa_samples: u32) {
+        let gpu = Self::new(&render_state.device, render_state.target_format, msaa_samples);
+        render_state.renderer.write().callback_resources.insert(gpu);
+    }
+
+    fn new(device: &wgpu::Device, format: wgpu::TextureFormat, msaa_samples: u32) -> Self {
+        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some("timeatlas_base_map"),
+            source: wgpu::ShaderSource::Wgsl(Cow::Borrowed(include_str!("base_map.wgsl"))),
+        });
+        let layout_entry = wgpu::BindGroupLayoutEntry {
+            binding: 0,
+            visibility: wgpu::ShaderStages::VERTEX,
+            ty: wgpu::BindingType::Buffer {
+                ty: wgpu::BufferBindingType::Uniform,
+                has_dynamic_offset: false,
+                min_binding_size: NonZeroU64::new(16),
+            },
+            count: None,
+        };
+        let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("timeatlas_base_map_view"),
+            entries: &[layout_entry],
+        });
+        let uniform = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("timeatlas_base_map_view"),
+            size: 16,
+            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some("timeatlas_base_map_view"),
+            layout: &bind_group_layout,
+            entries: &[wgpu::BindGroupEntry { binding: 0, resource: uniform.as_entire_binding() }],
+        });
+        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("timeatlas_base_map"),
+            bind_group_layouts: &[Some(&bind_group_layout)],
+            immediate_size: 0,
+        });
+        // egui's own blending: premultiplied colour over what is there.
+        let blend = wgpu::BlendState {
+            color: wgpu::BlendComponent {
+                src_factor: wgpu::BlendFactor::One,
+                dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
+                operation: wgpu::BlendOperation::Add,
+            },
+            alpha: wgpu::BlendComponent {
+                src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
+                dst_factor: wgpu::BlendFactor::One,
+                operation: wgpu::BlendOperation::Add,
+            },
+        };
+        let vertex_layout = wgpu::VertexBufferLayout {
+            array_stride: std::mem::size_of::<Vertex>() as u64,
+            step_mode: wgpu::VertexStepMode::Vertex,
+            attributes: &wgpu::vertex_attr_array![0 => Float32x2, 1 => Float32x2, 2 => Uint32],
+        };
+        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+            label: Some("timeatlas_base_map"),
+            layout: Some(&layout),
+            vertex: wgpu::VertexState {
+                module: &module,
+                entry_point: Some("vs_main"),
+                buffers: &[Some(vertex_layout)],
+                compilation_options: wgpu::PipelineCompilationOptions::default(),
+            },
+            primitive: wgpu::PrimitiveState { topology: wgpu::PrimitiveTopology::TriangleList, ..Default::default() },
+            depth_stencil: None,
+            multisample: wgpu::MultisampleState {
+                count: msaa_samples.max(1),
+                mask: !0,
+                alpha_to_coverage_enabled: false,
+            },
+            fragment: Some(wgpu::FragmentState {
+                module: &module,
+                entry_point: Some(if format.is_srgb() { "fs_linear" } else { "fs_gamma" }),
+                targets: &[Some(wgpu::ColorTargetState {
+                    format,
+                    blend: Some(blend),
+                    write_mask: wgpu::ColorWrites::ALL,
+                })],
+                compilation_options: wgpu::PipelineCompilationOptions::default(),
+            }),
+            multiview_mask: None,
+            cache: None,
+        });
+        Self { pipeline, uniform, bind_group, buffers: None, screen_size_points: [0.0, 0.0] }
+    }
+
+    /// Sends the scene's meshes unless they are there already, and the screen size when it changed.
+    fn upload(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, screen_points: [f32; 2], scene: &BaseMapCallback) {
+        if self.screen_size_points != screen_points {
+            self.screen_size_points = screen_points;
+            let bytes: [f32; 4] = [screen_points[0], screen_points[1], 0.0, 0.0];
+            queue.write_buffer(&self.uniform, 0, bytemuck::cast_slice(&bytes));
+        }
+        if self.buffers.as_ref().is_some_and(|b| b.scene_id == scene.scene_id) {
+            return;
+        }
+        let (fills, lines) = (&scene.fills, &scene.lines);
+        let vertex_bytes = ((fills.vertices.len() + lines.vertices.len()) * std::mem::size_of::<Vertex>()) as u64;
+        let index_bytes = ((fills.indices.len() + lines.indices.len()) * 4) as u64;
+        let fits =
+            self.buffers.as_ref().is_some_and(|b| b.vertex_capacity >= vertex_bytes && b.index_capacity >= index_bytes);
+        if !fits {
+            // Room for a somewhat larger view next time, so panning does not reallocate every frame.
+            let (vertex_capacity, index_capacity) = (grown(vertex_bytes), grown(index_bytes));
+            let buffer = |label, size, usage| {
+                device.create_buffer(&wgpu::BufferDescriptor {
+                    label: Some(label),
+                    size,
+                    usage: usage | wgpu::BufferUsages::COPY_DST,
+                    mapped_at_creation: false,
+                })
+            };
+            self.buffers = Some(SceneBuffers {
+                scene_id: 0,
+                vertices: buffer("timeatlas_base_map_vertices", vertex_capacity, wgpu::BufferUsages::VERTEX),
+                indices: buffer("timeatlas_base_map_indices", index_capacity, wgpu::BufferUsages::INDEX),
+                vertex_capacity,
+                index_capacity,
+                fill_indices: 0,
+                line_indices: 0,
+                line_base_vertex: 0,
+            });
+        }
+        let Some(b) = self.buffers.as_mut() else { return };
+        let fill_vertex_bytes = (fills.vertices.len() * std::mem::size_of::<Vertex>()) as u64;
+        queue.write_buffer(&b.vertices, 0, bytemuck::cast_slice(&fills.vertices));
+        queue.write_buffer(&b.vertices, fill_vertex_bytes, bytemuck::cast_slice(&lines.vertices));
+        queue.write_buffer(&b.indices, 0, bytemuck::cast_slice(&fills.indices));
+        queue.write_buffer(&b.indices, (fills.indices.len() * 4) as u64, bytemuck::cast_slice(&lines.indices));
+        b.scene_id = scene.scene_id;
+        b.fill_indices = fills.indices.len() as u32;
+        b.line_indices = lines.indices.len() as u32;
+        b.line_base_vertex = fills.vertices.len() as i32;
+    }
+}
+
+/// A buffer size with a quarter to spare, rounded to what `write_buffer` needs (a multiple of 4), never 0.
+fn grown(bytes: u64) -> u64 {
+    (bytes + bytes / 4).max(64).next_multiple_of(wgpu::COPY_BUFFER_ALIGNMENT)
+}
+
+/// Draws a scene's base map (fills under lines) where the epaint meshes would have been drawn.
+pub struct BaseMapCallback {
+    /// The scene the meshes belong to.
+    pub scene_id: u64,
+    /// Land and lake fills.
+    pub fills: Arc<Mesh>,
+    /// Borders and coasts.
+    pub lines: Arc<Mesh>,
+}
+
+impl egui_wgpu::CallbackTrait for BaseMapCallback {
+    fn prepare(
+        &self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        screen: &egui_wgpu::ScreenDescriptor,
+        _encoder: &mut wgpu::CommandEncoder,
+        resources: &mut egui_wgpu::CallbackResources,
+    ) -> Vec<wgpu::CommandBuffer> {
+        if let Some(gpu) = resources.get_mut::<BaseMapGpu>() {
+            let ppp = screen.pixels_per_point.max(f32::EPSILON);
+            let points = [screen.size_in_pixels[0] as f32 / ppp, screen.size_in_pixels[1] as f32 / ppp];
+            gpu.upload(device, queue, points, self);
+        }
+        Vec::new()
+    }
+
+    fn paint(
+        &self,
+        info: egui::PaintCallbackInfo,
+        pass: &mut wgpu::RenderPass<'static>,
+        resources: &egui_wgpu::CallbackResources,
+    ) {
+        let Some(gpu) = resources.get::<BaseMapGpu>() else { return };
+        let Some(b) = gpu.buffers.as_ref().filter(|b| b.scene_id == self.scene_id) else { return };
+        // egui sets the viewport to the callback's rect; the vertices are in whole-screen points.
+        let [w, h] = info.screen_size_px;
+        pass.set_viewport(0.0, 0.0, w as f32, h as f32, 0.0, 1.0);
+        pass.set_pipeline(&gpu.pipeline);
+        pass.set_bind_group(0, &gpu.bind_group, &[]);
+        pass.set_vertex_buffer(0, b.vertices.slice(..));
+        pass.set_index_buffer(b.indices.slice(..), wgpu::IndexFormat::Uint32);
+        pass.draw_indexed(0..b.fill_indices, 0, 0..1);
+        pass.draw_indexed(b.fill_indices..b.fill_indices + b.line_indices, b.line_base_vertex, 0..1);
+    }
+}
