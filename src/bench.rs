@@ -42,7 +42,7 @@ fn frame(ctx: &egui::Context, app: &mut TimeAtlasApp, events: Vec<egui::Event>) 
 fn start_gpu() -> bool {
     match crate::offscreen::OffscreenRenderer::new() {
         Ok(renderer) => {
-            crate::map::gpu::BaseMapGpu::register(renderer.render_state(), 1);
+            crate::map::gpu::BaseMapGpu::register(renderer.render_state(), 1, false);
             if let Ok(mut gpu) = GPU.lock() {
                 *gpu = Some(renderer);
                 return true;

@@ -107,13 +107,15 @@ pub struct TimeAtlasApp {
 impl TimeAtlasApp {
     /// Builds the app for eframe: restores settings (unless `fresh`) and loads data.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let dithers = options.renderer_dithers;
         let storage = if options.fresh { None } else { cc.storage };
         let saved = storage.and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY));
         let mut app = Self::with_settings(&cc.egui_ctx, options, saved.unwrap_or_default());
         // eframe's default is no multisampling: the pipeline must match the window's.
         #[cfg(not(target_arch = "wasm32"))]
         if let Some(render_state) = cc.wgpu_render_state.as_ref() {
-            crate::map::gpu::BaseMapGpu::register(render_state, 1);
+            crate::map::gpu::BaseMapGpu::register(render_state, 1, dithers);
             app.gpu_base_map = true;
         }
         if let Some(text) = storage.and_then(|s| s.get_string(drawing::STORAGE_KEY)) {

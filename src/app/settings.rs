@@ -102,6 +102,9 @@ pub struct StartOptions {
     pub view: Option<crate::model::geo::GeoBox>,
     /// Start playing, looping at the end (`--play`).
     pub play: bool,
+    /// The window's egui renderer dithers its output (eframe's default; test harnesses render without), so
+    /// the base map drawn on the GPU matches it.
+    pub renderer_dithers: bool,
 }
 
 /// The UI scale range the atlas offers (100 to 300 %).

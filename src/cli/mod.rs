@@ -281,6 +281,8 @@ fn run_window(cli: Cli) -> ExitCode {
         present: cli.present,
         view: cli.start_view,
         play: cli.play,
+        // eframe's renderer dithers (`NativeOptions::dithering` is on by default): the GPU base map does too.
+        renderer_dithers: true,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -4,7 +4,9 @@
 struct View {
     // The whole screen in points (the viewport is set to the whole screen).
     screen_size_points: vec2<f32>,
-    padding: vec2<f32>,
+    // 1 where the window's egui renderer dithers (eframe's default), 0 where it renders predictably (tests).
+    dithering: f32,
+    padding: f32,
 };
 
 @group(0) @binding(0) var<uniform> view: View;
@@ -33,7 +35,7 @@ fn vs_main(@location(0) pos: vec2<f32>, @location(1) uv: vec2<f32>, @location(2)
 // of 8 bits): with it the GPU base map matches the meshes egui draws to the level.
 fn dither(rgb: vec3<f32>, frag: vec2<f32>) -> vec3<f32> {
     let noise = fract(52.9829189 * fract(0.06711056 * frag.x + 0.00583715 * frag.y));
-    return rgb + (noise - 0.5) * 0.95 / 255.0;
+    return rgb + view.dithering * (noise - 0.5) * 0.95 / 255.0;
 }
 
 // A target that stores gamma-space values (Rgba8Unorm, Bgra8Unorm): what egui prefers.

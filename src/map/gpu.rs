@@ -20,6 +20,7 @@ pub struct BaseMapGpu {
     bind_group: wgpu::BindGroup,
     buffers: Option<SceneBuffers>,
     screen_size_points: [f32; 2],
+    dithering: bool,
 }
 
 /// One scene's fills and lines, in one vertex and one index buffer.
@@ -35,10 +36,11 @@ struct SceneBuffers {
 }
 
 impl BaseMapGpu {
-    /// Registers the pipeline with a window's renderer; `msaa_samples` as the window's own egui pipeline
-    /// has them (eframe's `multisampling`).
-    pub fn register(render_state: &egui_wgpu::RenderState, msaa_samples: u32) {
-        let gpu = Self::new(&render_state.device, render_state.target_format, msaa_samples);
+    /// Registers the pipeline with a window's renderer; `msaa_samples` and `dithering` as the window's own
+    /// egui pipeline has them (eframe's `multisampling` and `dithering`).
+    pub fn register(render_state: &egui_wgpu::RenderState, msaa_samples: u32, dithering: bool) {
+        let mut gpu = Self::new(&render_state.device, render_state.target_format, msaa_samples);
+        gpu.dithering = dithering;
         render_state.renderer.write().callback_resources.insert(gpu);
     }
 
@@ -49,7 +51,7 @@ impl BaseMapGpu {
         });
         let layout_entry = wgpu::BindGroupLayoutEntry {
             binding: 0,
-            visibility: wgpu::ShaderStages::VERTEX,
+            visibility: wgpu::ShaderStages::VERTEX | wgpu::ShaderStages::FRAGMENT,
             ty: wgpu::BindingType::Buffer {
                 ty: wgpu::BufferBindingType::Uniform,
                 has_dynamic_offset: false,
@@ -124,14 +126,14 @@ impl BaseMapGpu {
             multiview_mask: None,
             cache: None,
         });
-        Self { pipeline, uniform, bind_group, buffers: None, screen_size_points: [0.0, 0.0] }
+        Self { pipeline, uniform, bind_group, buffers: None, screen_size_points: [0.0, 0.0], dithering: false }
     }
 
     /// Sends the scene's meshes unless they are there already, and the screen size when it changed.
     fn upload(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, screen_points: [f32; 2], scene: &BaseMapCallback) {
         if self.screen_size_points != screen_points {
             self.screen_size_points = screen_points;
-            let bytes: [f32; 4] = [screen_points[0], screen_points[1], 0.0, 0.0];
+            let bytes: [f32; 4] = [screen_points[0], screen_points[1], if self.dithering { 1.0 } else { 0.0 }, 0.0];
             queue.write_buffer(&self.uniform, 0, bytemuck::cast_slice(&bytes));
         }
         if self.buffers.as_ref().is_some_and(|b| b.scene_id == scene.scene_id) {
