@@ -119,6 +119,33 @@ pub struct Scene {
     pub labels: Vec<PlacedLabel>,
     /// How many areas were culled (outside the view).
     pub culled_areas: usize,
+    /// Highlighted countries' meshes for this view (country index, fill, edge), the latest last.
+    highlights: Vec<(HighlightKey, Arc<Mesh>)>,
+}
+
+/// A highlighted country: its index, fill and edge colours.
+pub type HighlightKey = (usize, egui::Color32, egui::Color32);
+
+/// Highlight meshes a scene keeps (a selected country, a hovered one, a relation's three states, and a few
+/// the pointer passed over).
+const MAX_HIGHLIGHTS: usize = 8;
+
+impl Scene {
+    /// The mesh of a highlighted country in this view, built by `build` the first time it is asked for.
+    pub fn highlight(&mut self, key: HighlightKey, build: impl FnOnce() -> Mesh) -> Arc<Mesh> {
+        if let Some(i) = self.highlights.iter().position(|(k, _)| *k == key) {
+            let entry = self.highlights.remove(i);
+            let mesh = entry.1.clone();
+            self.highlights.push(entry);
+            return mesh;
+        }
+        if self.highlights.len() >= MAX_HIGHLIGHTS {
+            self.highlights.remove(0);
+        }
+        let mesh = Arc::new(build());
+        self.highlights.push((key, mesh.clone()));
+        mesh
+    }
 }
 
 /// The inputs a scene is built from.
@@ -191,7 +218,15 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     let obstacles: Vec<egui::Rect> =
         key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect)).into_iter().collect();
     let labels = place_labels(painter, p.screen_rect, &candidates, palette, &area_contains, &obstacles);
-    Scene { id: next_scene_id(), key, fills: Arc::new(fills), lines: Arc::new(lines), labels, culled_areas: culled }
+    Scene {
+        id: next_scene_id(),
+        key,
+        fills: Arc::new(fills),
+        lines: Arc::new(lines),
+        labels,
+        culled_areas: culled,
+        highlights: Vec::new(),
+    }
 }
 
 /// Province borders' opacity at a zoom: 0 below the threshold, ramping to 1.

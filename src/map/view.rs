@@ -161,7 +161,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         let scene_inputs = SceneInputs { atlas: inputs.atlas, prepared: inputs.prepared, palette: inputs.palette };
         *cache = Some(build_scene(key, &scene_inputs, &painter));
     }
-    let Some(scene) = cache.as_ref() else { return out };
+    let Some(scene) = cache.as_mut() else { return out };
 
     if let Some(pointer) = hover {
         let at = projector.map_from_screen(pointer);
@@ -188,18 +188,21 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
             inputs.palette.hover_stroke,
         ),
     ];
-    let paint_highlights = || {
-        for a3 in inputs.highlighted {
-            if let Some(i) = inputs.atlas.countries.iter().position(|c| &c.id == a3) {
-                painter.add(highlight_mesh(
-                    inputs.prepared,
-                    i,
-                    &projector,
-                    inputs.palette.hover_fill,
-                    inputs.palette.selected_stroke,
-                    key.pixels_per_point,
-                ));
-            }
+    // The meshes of highlighted countries are kept with the scene: a hover does not rebuild them each frame.
+    let mut highlight = |index: usize, fill: Color32, stroke: Color32| {
+        let mesh = scene.highlight((index, fill, stroke), || {
+            highlight_mesh(inputs.prepared, index, &projector, fill, stroke, key.pixels_per_point)
+        });
+        painter.add(Shape::Mesh(mesh));
+    };
+    let relation: Vec<usize> = inputs
+        .highlighted
+        .iter()
+        .filter_map(|a3| inputs.atlas.countries.iter().position(|c| &c.id == a3))
+        .collect();
+    let mut paint_highlights = || {
+        for &i in &relation {
+            highlight(i, inputs.palette.hover_fill, inputs.palette.selected_stroke);
         }
     };
     match inputs.highlighted_record {
@@ -210,7 +213,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     }
     for (index, fill, stroke) in highlights {
         if let Some(i) = index {
-            painter.add(highlight_mesh(inputs.prepared, i, &projector, fill, stroke, key.pixels_per_point));
+            highlight(i, fill, stroke);
         }
     }
     // A slot the caller may fill again once it knows where this frame's markers are (see `labels::clear_of`).
@@ -247,10 +250,10 @@ fn highlight_mesh(
     fill: Color32,
     stroke: Color32,
     ppp: f32,
-) -> Shape {
+) -> Mesh {
     let mut mesh = Mesh::default();
     push_area_fill(&mut mesh, &prepared.countries, index, p, fill, p.screen_rect);
     let stroke = PathStroke::new(size::HIGHLIGHT_BORDER, stroke);
     push_area_outline(&mut mesh, &prepared.countries, index, p, &stroke, 1.0 / ppp.max(0.1), p.screen_rect);
-    Shape::mesh(mesh)
+    mesh
 }
