@@ -7,10 +7,17 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use timeatlas::model::dataset_load::{DataFileKind, LoadedDataset};
 use timeatlas::model::layers::Atlas;
+use timeatlas::model::publishers::Publishers;
 
 fn atlas() -> &'static Atlas {
     static ATLAS: OnceLock<Atlas> = OnceLock::new();
     ATLAS.get_or_init(|| timeatlas::model::bundled::atlas().unwrap_or_default())
+}
+
+/// The bundled publishers table, as `check` validates with (an empty one if it failed to load).
+fn publishers() -> &'static Publishers {
+    static EMPTY: OnceLock<Publishers> = OnceLock::new();
+    timeatlas::model::publishers::bundled().unwrap_or_else(|_| EMPTY.get_or_init(Publishers::default))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -19,6 +26,6 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = timeatlas::model::files::decode_text(rest.to_vec()) else { return };
     let mut loaded = LoadedDataset::default();
     if loaded.add_file(kind, "fuzz.json", text).is_empty() {
-        let _ = timeatlas::model::validate::validate(&loaded, atlas());
+        let _ = timeatlas::model::validate::validate(&loaded, atlas(), publishers());
     }
 });

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::dates;
 use super::error::{ImportError, Place};
 use super::html;
+use crate::lesson::limits::{MAX_CAPTION_CHARS, MAX_TITLE_CHARS};
 use crate::lesson::model::{Lesson, Slide, Source};
 use crate::model::geo::{GeoBox, GeoPoint};
 
@@ -33,6 +34,15 @@ fn view_of(location: &Value) -> Result<Option<GeoBox>, String> {
         min: clamp(GeoPoint { lon: lon - w / 2.0, lat: lat - h / 2.0 }),
         max: clamp(GeoPoint { lon: lon + w / 2.0, lat: lat + h / 2.0 }),
     }))
+}
+
+/// `text` cut to at most `max` characters (a lesson file holds no more; see `lesson::limits`), noting the cut.
+fn cut(mut text: String, max: usize, what: &str, note: impl FnOnce(String)) -> String {
+    if let Some((at, _)) = text.char_indices().nth(max) {
+        note(format!("the {what} is longer than {max} characters, the most a lesson holds: it was cut"));
+        text.truncate(at);
+    }
+    text
 }
 
 fn text<'a>(v: Option<&'a Value>, key: &str) -> &'a str {
@@ -63,13 +73,17 @@ pub fn from_json(file: &Path, doc: &Value, default_date: &str) -> Result<(Lesson
     for (index, s) in slides.iter().enumerate() {
         let place = || Place::Item { what: "slide", index, line: None };
         let t = s.get("text");
-        let headline = html::to_text(text(t, "headline"));
+        let headline = cut(html::to_text(text(t, "headline")), MAX_TITLE_CHARS, "headline", |m| {
+            problems.push(ImportError::at(file, place(), Some("text.headline"), m));
+        });
         let is_overview = s.get("type").and_then(Value::as_str) == Some("overview");
         if is_overview && index == 0 {
             if !headline.is_empty() {
                 lesson.title = headline.replace('\n', " ");
             }
-            lesson.description = html::to_text(text(t, "text"));
+            lesson.description = cut(html::to_text(text(t, "text")), MAX_CAPTION_CHARS, "text", |m| {
+                problems.push(ImportError::at(file, place(), Some("text.text"), m));
+            });
         }
         let view = match s.get("location").map(view_of).transpose() {
             Ok(v) => v.flatten(),
@@ -107,11 +121,15 @@ pub fn from_json(file: &Path, doc: &Value, default_date: &str) -> Result<(Lesson
         }
         let mut slide =
             Slide::new(if headline.is_empty() { format!("Slide {}", index + 1) } else { headline }, last_date.clone());
-        slide.caption = caption;
+        slide.caption = cut(caption, MAX_CAPTION_CHARS, "text with its caption and credit", |m| {
+            problems.push(ImportError::at(file, place(), Some("text"), m));
+        });
         slide.view = if is_overview { None } else { view };
         let url = text(media, "url").trim();
         if url.starts_with("https://") || url.starts_with("http://") {
-            let credit = html::to_text(text(media, "credit"));
+            let credit = cut(html::to_text(text(media, "credit")), MAX_TITLE_CHARS, "media credit", |m| {
+                problems.push(ImportError::at(file, place(), Some("media.credit"), m));
+            });
             slide.sources.push(Source {
                 url: url.to_owned(),
                 title: if credit.is_empty() { "Slide media".to_owned() } else { credit },
@@ -121,6 +139,18 @@ pub fn from_json(file: &Path, doc: &Value, default_date: &str) -> Result<(Lesson
     }
     if lesson.slides.is_empty() {
         return Err(ImportError::at(file, Place::File, Some("storymap.slides"), "the StoryMap has no slides"));
+    }
+    // The lesson must save to a file that loads again (else the teacher's work is lost at the next save).
+    let reloads = crate::lesson::to_json(&lesson)
+        .map_err(|e| e.to_string())
+        .and_then(|saved| crate::lesson::from_json("storymap", &saved).map_err(|e| e.message));
+    if let Err(message) = reloads {
+        return Err(ImportError::at(
+            file,
+            Place::File,
+            Some("storymap"),
+            format!("the StoryMap cannot be held as a lesson: {message}"),
+        ));
     }
     Ok((lesson, problems))
 }

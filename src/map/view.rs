@@ -195,11 +195,8 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         });
         painter.add(Shape::Mesh(mesh));
     };
-    let relation: Vec<usize> = inputs
-        .highlighted
-        .iter()
-        .filter_map(|a3| inputs.atlas.countries.iter().position(|c| &c.id == a3))
-        .collect();
+    let relation: Vec<usize> =
+        inputs.highlighted.iter().filter_map(|a3| inputs.atlas.countries.iter().position(|c| &c.id == a3)).collect();
     let mut paint_highlights = || {
         for &i in &relation {
             highlight(i, inputs.palette.hover_fill, inputs.palette.selected_stroke);
