@@ -3,7 +3,7 @@
 //! and then the commands the views pushed.
 
 use crate::command::{Command, LessonCommand, SlideEdit};
-use crate::map::content::ContentIndex;
+use crate::map::content::{ContentIndex, ContentInputs};
 use crate::map::layers::{LayerInputs, layers_ui};
 use crate::map::view::{MapInputs, map_ui};
 use crate::panels;
@@ -251,20 +251,22 @@ impl TimeAtlasApp {
                     let inputs = LayerInputs {
                         atlas: &self.doc.data.atlas,
                         prepared: &self.doc.data.prepared,
-                        dataset: &self.doc.dataset,
-                        index: &self.doc.content,
-                        sources: &self.doc.sources,
-                        day: self.settings.time.current_day,
-                        window_days: ContentIndex::fade_window_days(span.max(30.0)),
-                        selected_event: event_id(self.card.as_ref()),
-                        selected_group: match self.card.as_ref() {
-                            Some(crate::model::search::Hit::Group(id)) => Some(id.as_str()),
-                            _ => None,
+                        content: ContentInputs {
+                            dataset: &self.doc.dataset,
+                            index: &self.doc.content,
+                            day: self.settings.time.current_day,
+                            window_days: ContentIndex::fade_window_days(span.max(30.0)),
+                            selected_event: event_id(self.card.as_ref()),
+                            selected_group: match self.card.as_ref() {
+                                Some(crate::model::search::Hit::Group(id)) => Some(id.as_str()),
+                                _ => None,
+                            },
+                            filters: &self.settings.filters,
+                            palette: &palette,
+                            tagger: crate::map::record_tag::Tagger { on: false },
                         },
+                        sources: &self.doc.sources,
                         selected_record: self.imports.card,
-                        filters: &self.settings.filters,
-                        palette: &palette,
-                        tag_records: false,
                         annotations: (self.draw.history.items(), if presenting { None } else { self.draw.selected }),
                         legend_rect: Some(free),
                     };

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::annotate::Annotation;
 use crate::document::Document;
 use crate::map::MapMemory;
-use crate::map::content::ContentIndex;
+use crate::map::content::{ContentIndex, ContentInputs};
 use crate::map::layers::{LayerInputs, layers_ui};
 use crate::map::look::MapLook;
 use crate::map::projection::{MapRect, Projector, map_from_geo};
@@ -333,17 +333,19 @@ pub fn export_ui(
             let inputs = LayerInputs {
                 atlas: &doc.data.atlas,
                 prepared: &doc.data.prepared,
-                dataset: &doc.dataset,
-                index: &doc.content,
+                content: ContentInputs {
+                    dataset: &doc.dataset,
+                    index: &doc.content,
+                    day,
+                    window_days,
+                    selected_event: look.selected_event(),
+                    selected_group: None,
+                    filters: &look.filters,
+                    palette: &palette,
+                    tagger: crate::map::record_tag::Tagger { on: vector },
+                },
                 sources: &doc.sources,
-                day,
-                window_days,
-                selected_event: look.selected_event(),
-                selected_group: None,
                 selected_record: None,
-                filters: &look.filters,
-                palette: &palette,
-                tag_records: vector,
                 annotations: (scene.annotations, None),
                 legend_rect: opts.legend.then_some(projector.screen_rect),
             };

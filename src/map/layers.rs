@@ -5,7 +5,7 @@
 use egui::{Painter, Rect};
 
 use super::annotations::{AnnotationContext, paint_annotations};
-use super::content::{ContentIndex, ContentInputs, Marker, content_ui, labels_avoid};
+use super::content::{ContentInputs, Marker, content_ui, labels_avoid};
 use super::imported::{ImportedDrawn, ImportedInputs, imported_ui};
 use super::labels::PlacedLabel;
 use super::projection::Projector;
@@ -13,9 +13,6 @@ use super::scene::{PreparedAtlas, Scene};
 use crate::annotate::Annotation;
 use crate::import::sources::DataSources;
 use crate::model::Atlas;
-use crate::model::dataset::Dataset;
-use crate::model::filters::Filters;
-use crate::theme::MapPalette;
 
 /// What the layers draw from.
 pub struct LayerInputs<'a> {
@@ -23,28 +20,12 @@ pub struct LayerInputs<'a> {
     pub atlas: &'a Atlas,
     /// Their prepared geometry.
     pub prepared: &'a PreparedAtlas,
-    /// The atlas content.
-    pub dataset: &'a Dataset,
-    /// Its time index.
-    pub index: &'a ContentIndex,
+    /// The atlas content at the date: dataset, index, date, fade window, selection, filters, palette.
+    pub content: ContentInputs<'a>,
     /// The user's imported files.
     pub sources: &'a DataSources,
-    /// The date, as a day number.
-    pub day: f64,
-    /// How long events stay on the map after they happen, days.
-    pub window_days: f64,
-    /// The event whose card is open.
-    pub selected_event: Option<&'a str>,
-    /// The armed group whose card is open (its area outlined, the others dimmed).
-    pub selected_group: Option<&'a str>,
     /// The imported record whose card is open (source id, record index).
     pub selected_record: Option<(u64, u32)>,
-    /// What content is shown.
-    pub filters: &'a Filters,
-    /// Colours.
-    pub palette: &'a MapPalette,
-    /// Name records in the shapes (SVG exports list them by name).
-    pub tag_records: bool,
     /// The user's drawings, and the one selected (outlined with handles).
     pub annotations: (&'a [Annotation], Option<u64>),
     /// Where the legends go (none: no legends).
@@ -69,37 +50,27 @@ pub fn layers_ui(
     inputs: &LayerInputs<'_>,
     labels: Option<(egui::layers::ShapeIdx, &Scene)>,
 ) -> LayersDrawn {
-    let content = ContentInputs {
-        dataset: inputs.dataset,
-        index: inputs.index,
-        day: inputs.day,
-        window_days: inputs.window_days,
-        selected_event: inputs.selected_event,
-        selected_group: inputs.selected_group,
-        filters: inputs.filters,
-        palette: inputs.palette,
-        tagger: super::record_tag::Tagger { on: inputs.tag_records },
-    };
-    let markers = content_ui(painter, projector, &content);
+    let content = &inputs.content;
+    let markers = content_ui(painter, projector, content);
     let imported = ImportedInputs {
         sources: inputs.sources,
-        day: inputs.day,
-        window_days: inputs.window_days,
+        day: content.day,
+        window_days: content.window_days,
         selected: inputs.selected_record,
-        halo: inputs.palette.label_halo,
+        halo: content.palette.label_halo,
     };
     let imported = imported_ui(painter, projector, &imported);
     let labels = labels.map(|(slot, scene)| {
         let avoid = labels_avoid(&markers, &imported.markers);
-        super::view::repaint_labels_clear_of(painter, slot, scene, inputs.prepared, &avoid, inputs.palette)
+        super::view::repaint_labels_clear_of(painter, slot, scene, inputs.prepared, &avoid, content.palette)
     });
     let cx = AnnotationContext { projector, atlas: inputs.atlas, prepared: inputs.prepared };
     let (items, selected) = inputs.annotations;
     paint_annotations(painter, &cx, items, selected);
     if let Some(rect) = inputs.legend_rect {
-        super::legend::legend_ui(painter, rect, inputs.palette, inputs.filters);
+        super::legend::legend_ui(painter, rect, content.palette, content.filters);
         let discs = !imported.clusters.is_empty();
-        super::data_legend::data_legend_ui(painter, rect, inputs.palette, inputs.sources, discs);
+        super::data_legend::data_legend_ui(painter, rect, content.palette, inputs.sources, discs);
     }
     LayersDrawn { markers, imported, labels }
 }
