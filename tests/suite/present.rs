@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;

@@ -3,8 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../fuzz/src/lib.rs"]
-mod fuzz_checks;
+use crate::fuzz_checks;
 
 use std::path::Path;
 

@@ -24,7 +24,7 @@ fn import_storymap(bytes: &[u8]) -> Result<timeatlas::import::Imported, timeatla
 /// with a note, and the lesson saves and loads back.
 #[test]
 fn a_storymap_headline_longer_than_a_lesson_title_is_cut_and_the_lesson_round_trips() {
-    let found = include_bytes!("fixtures/fuzz/import_json-storymap-long-headline.json");
+    let found = include_bytes!("../fixtures/fuzz/import_json-storymap-long-headline.json");
     let long = format!(
         r#"{{"storymap": {{"slides": [{{"type": "overview", "text": {{"headline": "{0}", "text": "{1}"}}}},
             {{"date": "1988", "text": {{"headline": "{0}", "text": "{1}"}}, "media": {{"url": "https://example.org/", "credit": "{0}"}}}}]}}}}"#,

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use timeatlas::export::frame::attribution_text;
 use timeatlas::map::content::ContentIndex;

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
