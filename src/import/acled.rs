@@ -88,6 +88,28 @@ fn inter_label(code: &str) -> Option<&'static str> {
 
 /// One ACLED row as a record.
 pub fn acled_row(c: &AcledColumns, row: &Row<'_>) -> Result<RecordIn, ImportError> {
+    let mut r = RecordIn::default();
+    acled_row_into(c, row, &mut r)?;
+    Ok(r)
+}
+
+/// Sets `s` to `text`, keeping its allocation.
+fn set(s: &mut String, text: &str) {
+    s.clear();
+    s.push_str(text);
+}
+
+/// Sets item `n` of `list` to `text`, reusing the string already there.
+fn set_item(list: &mut Vec<String>, n: usize, text: &str) {
+    match list.get_mut(n) {
+        Some(s) => set(s, text),
+        None => list.push(text.to_owned()),
+    }
+}
+
+/// One ACLED row into `out`, whose strings are reused: a million-row file is read without a million
+/// allocations. On an error `out` is left half-filled, and is not to be pushed.
+pub fn acled_row_into(c: &AcledColumns, row: &Row<'_>, out: &mut RecordIn) -> Result<(), ImportError> {
     let date_text = row.text(c.date);
     let mut start = dates::parse_text(&date_text).map_err(|m| row.error(c.date, m))?;
     start.precision = match row.text(c.time_precision).trim_end_matches(".0") {
@@ -103,55 +125,56 @@ pub fn acled_row(c: &AcledColumns, row: &Row<'_>) -> Result<RecordIn, ImportErro
         "3" => PlacePrecision::Region,
         other => return Err(row.error(c.geo_precision, format!("expected 1, 2 or 3, found {other:?}"))),
     };
-    let event_type = row.text(c.event_type).into_owned();
-    if event_type.is_empty() {
+    set(&mut out.category, &row.text(c.event_type));
+    if out.category.is_empty() {
         return Err(row.error(c.event_type, "expected an event type, found an empty cell"));
     }
     let sub = row.text(c.sub_event_type);
     let location = row.text(c.location);
-    let what = if sub.is_empty() { event_type.as_str() } else { &sub };
-    let title = if location.is_empty() { what.to_owned() } else { format!("{what} in {location}") };
-    let mut actors = Vec::new();
+    let what = if sub.is_empty() { out.category.as_str() } else { &sub };
+    out.title.clear();
+    out.title.push_str(what);
+    if !location.is_empty() {
+        out.title.push_str(" in ");
+        out.title.push_str(&location);
+    }
+    let mut n = 0;
     for (k, col) in c.actors.iter().enumerate() {
         let cell = row.text(*col);
         // Associated actors are a "; "-separated list.
         if k % 2 == 1 {
-            actors.extend(cell.split(';').map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()));
+            for a in cell.split(';').map(str::trim).filter(|a| !a.is_empty()) {
+                set_item(&mut out.actors, n, a);
+                n += 1;
+            }
         } else if !cell.is_empty() {
-            actors.push(cell.into_owned());
+            set_item(&mut out.actors, n, &cell);
+            n += 1;
         }
     }
-    let inter: Vec<String> = if !c.with_fields {
-        Vec::new()
-    } else {
-        c.inter
+    out.actors.truncate(n);
+    out.fields.clear();
+    if c.with_fields {
+        let inter: Vec<String> = c
+            .inter
             .iter()
             .map(|col| {
                 let t = row.text(*col);
                 inter_label(&t).map_or_else(|| t.into_owned(), str::to_owned)
             })
             .filter(|t| !t.is_empty())
-            .collect()
-    };
-    let fields = if c.with_fields {
+            .collect();
         let cell = |(col, name): (&Option<usize>, &str)| {
             if name == "interaction" && col.is_none() { inter.join(" vs ") } else { row.text(*col).into_owned() }
         };
-        c.fields.iter().zip(ACLED_FIELDS).map(cell).collect()
-    } else {
-        Vec::new()
-    };
-    Ok(RecordIn {
-        start: Some(start),
-        at,
-        place_precision: Some(place_precision),
-        title,
-        category: event_type,
-        fatalities: row.count(c.fatalities)?,
-        actors,
-        fields,
-        ..RecordIn::default()
-    })
+        out.fields.extend(c.fields.iter().zip(ACLED_FIELDS).map(cell));
+    }
+    out.start = Some(start);
+    out.end = None;
+    out.at = at;
+    out.place_precision = Some(place_precision);
+    out.fatalities = row.count(c.fatalities)?;
+    Ok(())
 }
 
 /// The card fields of a UCDP GED record, in order.

@@ -78,9 +78,20 @@ impl RowKind {
 
     /// One row as a record.
     pub fn row(&self, row: &super::csv_table::Row<'_>) -> Result<super::records::RecordIn, ImportError> {
+        let mut r = super::records::RecordIn::default();
+        self.row_into(row, &mut r)?;
+        Ok(r)
+    }
+
+    /// One row into `out`, reusing its strings where the format allows.
+    pub fn row_into(
+        &self,
+        row: &super::csv_table::Row<'_>,
+        out: &mut super::records::RecordIn,
+    ) -> Result<(), ImportError> {
         match self {
-            Self::Acled(c) => acled::acled_row(c, row),
-            Self::Ucdp(c) => acled::ucdp_row(c, row),
+            Self::Acled(c) => acled::acled_row_into(c, row, out),
+            Self::Ucdp(c) => acled::ucdp_row(c, row).map(|r| *out = r),
         }
     }
 }
@@ -112,13 +123,14 @@ pub fn last_row_end(bytes: &[u8]) -> Option<usize> {
 fn parse_block(path: &Path, header: &Header, kind: &RowKind, bytes: &[u8], offset: u64, with_fields: bool) -> Block {
     let mut records = kind.records(with_fields);
     let rows = CsvRows::headerless(path, header.clone(), bytes);
+    let mut record = super::records::RecordIn::default();
     let read = rows.for_each(
         |row| {
-            let r = kind.row(row)?;
+            kind.row_into(row, &mut record)?;
             if with_fields {
-                records.push(r);
+                records.push_ref(&record);
             } else {
-                records.push_at(r, offset + row.byte);
+                records.push_at(&record, offset + row.byte);
             }
             Ok(())
         },
@@ -259,6 +271,8 @@ fn feed(
         let cut = loop {
             if carry.len() < want && !eof {
                 let before = carry.len();
+                // Reading into room made beforehand: growing by doubling would copy the block again and again.
+                carry.reserve_exact(want - before);
                 let n = rest.by_ref().take((want - before) as u64).read_to_end(&mut carry).map_err(path_error)?;
                 eof = n == 0 || carry.len() < want;
                 progress.done.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);

@@ -72,8 +72,16 @@ impl Row<'_> {
     /// The cell at column `i` as trimmed text ("" when absent); cells that are not UTF-8 are read as Latin-1.
     pub fn text(&self, i: Option<usize>) -> std::borrow::Cow<'_, str> {
         let Some(bytes) = i.and_then(|i| self.cells.get(i)) else { return "".into() };
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.trim().into(),
+        match std::str::from_utf8(bytes.trim_ascii()) {
+            // Other white space (a no-break space) is trimmed too, as `str::trim` does, when the text
+            // starts or ends outside ASCII; ASCII-only trimming first keeps the common cell cheap.
+            Ok(s)
+                if s.as_bytes().first().is_some_and(|b| !b.is_ascii())
+                    || s.as_bytes().last().is_some_and(|b| !b.is_ascii()) =>
+            {
+                s.trim().into()
+            }
+            Ok(s) => s.into(),
             Err(_) => bytes.iter().map(|&b| char::from(b)).collect::<String>().trim().to_owned().into(),
         }
     }
@@ -269,5 +277,21 @@ impl KindMessage for csv::Error {
             }
             _ => self.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_trimmed_of_any_white_space_and_latin_1_is_read() {
+        let cells =
+            csv::ByteRecord::from(vec![&b"  Aleppo \t"[..], "\u{a0}Idlib\u{a0}".as_bytes(), b" caf\xe9 ", b"", b" "]);
+        let header = Header::new(&csv::ByteRecord::from(vec!["a", "b", "c", "d", "e"]));
+        let row = Row { cells: &cells, number: 1, line: 2, byte: 0, header: &header, file: Path::new("x.csv") };
+        let texts: Vec<String> = (0..6).map(|i| row.text(Some(i)).into_owned()).collect();
+        assert_eq!(texts, ["Aleppo", "Idlib", "café", "", "", ""]);
+        assert_eq!(row.text(None), "");
     }
 }

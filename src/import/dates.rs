@@ -195,6 +195,10 @@ pub fn parse_text(raw: &str) -> Result<ImportDate, String> {
     if s.is_empty() {
         return Err("expected a date, found an empty cell".to_owned());
     }
+    // The common case first, without allocating: ACLED's and UCDP's `2020-01-03`.
+    if let Some(d) = plain_iso_day(s) {
+        return d;
+    }
     // Era suffixes: "500 BC", "44 BCE", "632 AD", "632 CE".
     let upper = s.to_ascii_uppercase();
     for (suffix, sign) in [(" BCE", -1), (" BC", -1), (" CE", 1), (" AD", 1)] {
@@ -220,6 +224,19 @@ pub fn parse_text(raw: &str) -> Result<ImportDate, String> {
         return d;
     }
     Err(expected())
+}
+
+/// `YYYY-MM-DD` exactly, read without splitting; `None` for anything else (left to the general readers).
+fn plain_iso_day(s: &str) -> Option<Result<ImportDate, String>> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Some(from_parts(i64::from(y), Some(m), Some(d)))
 }
 
 /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (also with `/`), and negative years (`-0500-03`).
@@ -284,6 +301,21 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> i32 {
         day_number(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn the_plain_iso_shortcut_reads_days_as_the_general_reader_does() {
+        for s in ["2020-01-03", "1953-08-19", "0632-06-08", "2024-02-29", "1999-12-31"] {
+            assert_eq!(parse_text(s), parse_iso(s), "{s}");
+            assert!(plain_iso_day(s).is_some(), "{s} takes the shortcut");
+        }
+        for s in ["2023-02-29", "2020-13-01", "2020-00-10"] {
+            assert!(parse_text(s).is_err(), "{s}");
+        }
+        for s in ["2020-1-03", "2020/01/03", "20200103", "2020-01-0x", " 2020-01-03"] {
+            assert_eq!(plain_iso_day(s), None, "{s}");
+        }
+        assert_eq!(parse_text("2020/01/03"), parse_iso("2020/01/03"));
     }
 
     #[test]

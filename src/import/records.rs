@@ -311,9 +311,21 @@ impl Records {
     }
 
     /// Adds a record; one without a start date is dropped without a word.
-    pub fn push(&mut self, r: RecordIn) {
-        let Some(start) = r.start else { return };
+    pub fn push(&mut self, mut r: RecordIn) {
         let i = self.len() as u32;
+        let shape = r.shape.take();
+        self.push_ref(&r);
+        if let Some(shape) = shape
+            && self.len() as u32 > i
+        {
+            self.shapes.push((i, shape));
+        }
+    }
+
+    /// [`Records::push`] for a record with no shape, borrowed: a big file's reader fills one record again
+    /// and again instead of allocating a million (its shape, if any, is left out).
+    pub fn push_ref(&mut self, r: &RecordIn) {
+        let Some(start) = r.start else { return };
         let end = r.end.map_or_else(|| super::dates::last_day(start), super::dates::last_day).max(start.day);
         self.start_day.push(start.day);
         self.end_day.push(end);
@@ -336,9 +348,6 @@ impl Records {
             self.actor_ids.push(id);
         }
         self.actor_ends.push(self.actor_ids.len() as u32);
-        if let Some(shape) = r.shape {
-            self.shapes.push((i, shape));
-        }
     }
 
     /// The number of a category, "other" once there are [`MAX_CATEGORIES`].
@@ -353,10 +362,10 @@ impl Records {
     }
 
     /// Adds a record read from the row starting at byte `offset` of its file (fields read back later).
-    pub fn push_at(&mut self, r: RecordIn, offset: u64) {
+    pub fn push_at(&mut self, r: &RecordIn, offset: u64) {
         if r.start.is_some() {
             self.row_offsets.push(offset);
-            self.push(r);
+            self.push_ref(r);
         }
     }
 
