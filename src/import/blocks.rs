@@ -96,12 +96,13 @@ impl RowKind {
     }
 }
 
-/// What one block gave.
+/// What one block gave, and its bytes back for the reader to fill again.
 struct Block {
     records: Records,
     skipped: SkipList,
     rows: u64,
     newlines: u64,
+    bytes: Vec<u8>,
 }
 
 /// Where the last row of `bytes` ends: just after the last newline outside quotes (`None` if none).
@@ -136,7 +137,7 @@ fn parse_block(path: &Path, header: &Header, kind: &RowKind, bytes: &[u8], offse
         },
         |_| {},
     );
-    Block { records, skipped: read.skipped, rows: read.rows, newlines: read.line_breaks }
+    Block { records, skipped: read.skipped, rows: read.rows, newlines: read.line_breaks, bytes: Vec::new() }
 }
 
 /// Appends blocks in file order as they come, shifting their rows and lines past the blocks before.
@@ -223,7 +224,8 @@ pub fn read(
                         Err(_) => return,
                     };
                     let Ok((index, bytes, offset)) = job else { return };
-                    let block = parse_block(path, header, kind, &bytes, offset, with_fields);
+                    let mut block = parse_block(path, header, kind, &bytes, offset, with_fields);
+                    block.bytes = bytes;
                     if done_tx.send((index, block)).is_err() {
                         return;
                     }
@@ -264,6 +266,9 @@ fn feed(
     let path_error = |e: std::io::Error| ImportError::file(path, format!("cannot read: {e}"));
     let Queue { jobs, done } = queue;
     let mut index = 0;
+    // Blocks' buffers come back from the workers and are filled again: a fresh 4 MB buffer a block costs
+    // the kernel a page fault every 4 KB.
+    let mut spare: Vec<Vec<u8>> = Vec::new();
     let mut eof = false;
     while !eof || !carry.is_empty() {
         // Fill to a block; a row longer than a block (a very long quoted cell) grows the block.
@@ -285,15 +290,21 @@ fn feed(
                 None => want = want.saturating_mul(2),
             }
         };
-        let tail = carry.split_off(cut);
-        let block = std::mem::replace(&mut carry, tail);
+        let mut next = spare.pop().unwrap_or_default();
+        next.clear();
+        next.extend_from_slice(carry.get(cut..).unwrap_or_default());
+        carry.truncate(cut);
+        let block = std::mem::replace(&mut carry, next);
         let len = block.len() as u64;
         if jobs.send((index, block, offset)).is_err() {
             break;
         }
         index += 1;
         offset += len;
-        while let Ok((i, b)) = done.try_recv() {
+        while let Ok((i, mut b)) = done.try_recv() {
+            if spare.len() < 4 {
+                spare.push(std::mem::take(&mut b.bytes));
+            }
             merge.take(i, b);
         }
         if merge.too_many {

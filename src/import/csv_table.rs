@@ -57,6 +57,8 @@ impl Header {
 /// One data row: its cells, number and line.
 pub struct Row<'a> {
     pub cells: &'a csv::ByteRecord,
+    /// The same cells as text when the whole row is UTF-8: checked once a row, not once a cell.
+    pub text_cells: Option<&'a csv::StringRecord>,
     /// Data row number, from 1.
     pub number: u64,
     /// Line the row starts on, from 1.
@@ -71,17 +73,13 @@ pub struct Row<'a> {
 impl Row<'_> {
     /// The cell at column `i` as trimmed text ("" when absent); cells that are not UTF-8 are read as Latin-1.
     pub fn text(&self, i: Option<usize>) -> std::borrow::Cow<'_, str> {
-        let Some(bytes) = i.and_then(|i| self.cells.get(i)) else { return "".into() };
-        match std::str::from_utf8(bytes.trim_ascii()) {
-            // Other white space (a no-break space) is trimmed too, as `str::trim` does, when the text
-            // starts or ends outside ASCII; ASCII-only trimming first keeps the common cell cheap.
-            Ok(s)
-                if s.as_bytes().first().is_some_and(|b| !b.is_ascii())
-                    || s.as_bytes().last().is_some_and(|b| !b.is_ascii()) =>
-            {
-                s.trim().into()
-            }
-            Ok(s) => s.into(),
+        let Some(i) = i else { return "".into() };
+        if let Some(text) = self.text_cells {
+            return text.get(i).map_or("", trim).into();
+        }
+        let Some(bytes) = self.cells.get(i) else { return "".into() };
+        match std::str::from_utf8(bytes) {
+            Ok(s) => trim(s).into(),
             Err(_) => bytes.iter().map(|&b| char::from(b)).collect::<String>().trim().to_owned().into(),
         }
     }
@@ -145,6 +143,14 @@ impl Row<'_> {
     }
 }
 
+/// `str::trim`, with ASCII space trimmed first: the common cell never reaches the Unicode tables, and one
+/// that starts or ends outside ASCII (a no-break space) is trimmed as `str::trim` trims it.
+fn trim(s: &str) -> &str {
+    let s = s.trim_ascii();
+    let outside_ascii = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii());
+    if outside_ascii(s.as_bytes().first()) || outside_ascii(s.as_bytes().last()) { s.trim() } else { s }
+}
+
 /// A CSV stream whose header has been read.
 pub struct CsvRows<'f, R: Read> {
     reader: csv::Reader<R>,
@@ -202,7 +208,15 @@ impl<'f, R: Read> CsvRows<'f, R> {
             Ok(true) => {
                 let position = record.position();
                 let (line, byte) = position.map_or((0, 0), |p| (p.line(), p.byte()));
-                let row = Row { cells: &record, number: 1, line, byte, header: &self.header, file: self.file };
+                let row = Row {
+                    cells: &record,
+                    text_cells: None,
+                    number: 1,
+                    line,
+                    byte,
+                    header: &self.header,
+                    file: self.file,
+                };
                 Some(Ok(f(&row)))
             }
         }
@@ -216,9 +230,11 @@ impl<'f, R: Read> CsvRows<'f, R> {
         mut progress: impl FnMut(u64),
     ) -> RowsRead {
         let mut skipped = SkipList::default();
-        let mut record = csv::ByteRecord::new();
+        // One record, moved into a text record and back each row, so nothing is allocated a row.
+        let mut spare = csv::ByteRecord::new();
         let mut number = 0u64;
         loop {
+            let mut record = spare;
             match self.reader.read_byte_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
@@ -229,6 +245,7 @@ impl<'f, R: Read> CsvRows<'f, R> {
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         break;
                     }
+                    spare = record;
                     continue;
                 }
             }
@@ -236,16 +253,24 @@ impl<'f, R: Read> CsvRows<'f, R> {
             let position = record.position();
             let line = position.map_or(0, csv::Position::line);
             let byte = position.map_or(0, csv::Position::byte);
-            let row = Row { cells: &record, number, line, byte, header: &self.header, file: self.file };
-            if row.is_blank() {
-                continue;
-            }
-            if let Err(e) = each(&row) {
+            let text = csv::StringRecord::from_byte_record(record).map_err(csv::FromUtf8Error::into_byte_record);
+            let (cells, text_cells) = match &text {
+                Ok(t) => (t.as_byte_record(), Some(t)),
+                Err(b) => (b, None),
+            };
+            let row = Row { cells, text_cells, number, line, byte, header: &self.header, file: self.file };
+            if !row.is_blank()
+                && let Err(e) = each(&row)
+            {
                 skipped.push(e);
             }
             if number.is_multiple_of(4096) {
                 progress(byte);
             }
+            spare = match text {
+                Ok(t) => t.into_byte_record(),
+                Err(b) => b,
+            };
         }
         RowsRead { skipped, rows: number, line_breaks: self.reader.position().line().saturating_sub(1) }
     }
@@ -289,9 +314,23 @@ mod tests {
         let cells =
             csv::ByteRecord::from(vec![&b"  Aleppo \t"[..], "\u{a0}Idlib\u{a0}".as_bytes(), b" caf\xe9 ", b"", b" "]);
         let header = Header::new(&csv::ByteRecord::from(vec!["a", "b", "c", "d", "e"]));
-        let row = Row { cells: &cells, number: 1, line: 2, byte: 0, header: &header, file: Path::new("x.csv") };
+        let row = Row {
+            cells: &cells,
+            text_cells: None,
+            number: 1,
+            line: 2,
+            byte: 0,
+            header: &header,
+            file: Path::new("x.csv"),
+        };
         let texts: Vec<String> = (0..6).map(|i| row.text(Some(i)).into_owned()).collect();
         assert_eq!(texts, ["Aleppo", "Idlib", "café", "", "", ""]);
         assert_eq!(row.text(None), "");
+        // A row that is all UTF-8 is read through its text record, and reads the same.
+        let utf8 = csv::ByteRecord::from(vec![&b"  Aleppo \t"[..], "\u{a0}Idlib\u{a0}".as_bytes(), b" ", b""]);
+        let text = csv::StringRecord::from_byte_record(utf8.clone()).unwrap();
+        let row = Row { cells: &utf8, text_cells: Some(&text), ..row };
+        let texts: Vec<String> = (0..5).map(|i| row.text(Some(i)).into_owned()).collect();
+        assert_eq!(texts, ["Aleppo", "Idlib", "", "", ""]);
     }
 }
