@@ -10,7 +10,8 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 use super::acled::{self, AcledColumns, UcdpColumns};
-use super::csv_table::{CsvRows, Header};
+use super::block_cut::Cutter;
+use super::csv_table::{self, Header};
 use super::error::{ImportError, Place, SkipList};
 use super::records::Records;
 
@@ -105,27 +106,16 @@ struct Block {
     bytes: Vec<u8>,
 }
 
-/// Where the last row of `bytes` ends: just after the last newline outside quotes (`None` if none).
-/// A doubled quote inside a quoted cell toggles twice, so counting quotes is enough.
-pub fn last_row_end(bytes: &[u8]) -> Option<usize> {
-    let quotes = memchr::memchr_iter(b'"', bytes).count();
-    let mut end = bytes.len();
-    let mut quotes_after = 0;
-    while let Some(nl) = memchr::memrchr(b'\n', bytes.get(..end)?) {
-        quotes_after += memchr::memchr_iter(b'"', bytes.get(nl..end)?).count();
-        if (quotes - quotes_after).is_multiple_of(2) {
-            return Some(nl + 1);
-        }
-        end = nl;
-    }
-    None
-}
-
 fn parse_block(path: &Path, header: &Header, kind: &RowKind, bytes: &[u8], offset: u64, with_fields: bool) -> Block {
     let mut records = kind.records(with_fields);
-    let rows = CsvRows::headerless(path, header.clone(), bytes);
+    let mut skipped = SkipList::default();
     let mut record = super::records::RecordIn::default();
-    let read = rows.for_each(
+    let read = csv_table::for_each_row(
+        path,
+        header,
+        bytes,
+        csv_table::At::START,
+        &mut skipped,
         |row| {
             kind.row_into(row, &mut record)?;
             if with_fields {
@@ -137,7 +127,7 @@ fn parse_block(path: &Path, header: &Header, kind: &RowKind, bytes: &[u8], offse
         },
         |_| {},
     );
-    Block { records, skipped: read.skipped, rows: read.rows, newlines: read.line_breaks, bytes: Vec::new() }
+    Block { records, skipped, rows: read.rows, newlines: read.line_breaks, bytes: Vec::new() }
 }
 
 /// Appends blocks in file order as they come, shifting their rows and lines past the blocks before.
@@ -195,7 +185,7 @@ pub fn read(
     kind: &RowKind,
     first: Vec<u8>,
     start: (u64, u64),
-    mut rest: impl Read,
+    rest: impl Read,
     reading: &Reading,
     with_fields: bool,
     progress: &super::Progress,
@@ -234,7 +224,8 @@ pub fn read(
         }
         drop(done_tx);
         let queue = Queue { jobs: &job_tx, done: &done_rx };
-        let outcome = feed(path, &mut rest, first, first_offset, reading, progress, &queue, &mut merge);
+        let mut cutter = Cutter::new(rest, first, first_offset, reading.block_bytes);
+        let outcome = feed(path, &mut cutter, progress, &queue, &mut merge);
         // Closing the queue lets the workers finish; then the blocks still out are merged.
         drop(job_tx);
         for (index, block) in done_rx.iter() {
@@ -252,59 +243,22 @@ struct Queue<'a> {
 }
 
 /// Reads the file block by block and queues each, merging what the workers have finished meanwhile.
-#[allow(clippy::too_many_arguments)]
 fn feed(
     path: &Path,
-    rest: &mut impl Read,
-    mut carry: Vec<u8>,
-    mut offset: u64,
-    reading: &Reading,
+    cutter: &mut Cutter<impl Read>,
     progress: &super::Progress,
     queue: &Queue<'_>,
     merge: &mut Merge,
 ) -> Result<(), ImportError> {
-    let path_error = |e: std::io::Error| ImportError::file(path, format!("cannot read: {e}"));
     let Queue { jobs, done } = queue;
     let mut index = 0;
-    // Blocks' buffers come back from the workers and are filled again: a fresh 4 MB buffer a block costs
-    // the kernel a page fault every 4 KB.
-    let mut spare: Vec<Vec<u8>> = Vec::new();
-    let mut eof = false;
-    while !eof || !carry.is_empty() {
-        // Fill to a block; a row longer than a block (a very long quoted cell) grows the block.
-        let mut want = reading.block_bytes.max(1);
-        let cut = loop {
-            if carry.len() < want && !eof {
-                let before = carry.len();
-                // Reading into room made beforehand: growing by doubling would copy the block again and again.
-                carry.reserve_exact(want - before);
-                let n = rest.by_ref().take((want - before) as u64).read_to_end(&mut carry).map_err(path_error)?;
-                eof = n == 0 || carry.len() < want;
-                progress.done.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
-            }
-            if eof {
-                break carry.len();
-            }
-            match last_row_end(&carry) {
-                Some(end) => break end,
-                None => want = want.saturating_mul(2),
-            }
-        };
-        let mut next = spare.pop().unwrap_or_default();
-        next.clear();
-        next.extend_from_slice(carry.get(cut..).unwrap_or_default());
-        carry.truncate(cut);
-        let block = std::mem::replace(&mut carry, next);
-        let len = block.len() as u64;
+    while let Some((block, offset)) = cutter.next_block(path, &progress.done)? {
         if jobs.send((index, block, offset)).is_err() {
             break;
         }
         index += 1;
-        offset += len;
         while let Ok((i, mut b)) = done.try_recv() {
-            if spare.len() < 4 {
-                spare.push(std::mem::take(&mut b.bytes));
-            }
+            cutter.give_back(std::mem::take(&mut b.bytes));
             merge.take(i, b);
         }
         if merge.too_many {
@@ -312,18 +266,4 @@ fn feed(
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rows_end_only_at_newlines_outside_quotes() {
-        assert_eq!(last_row_end(b"a,b\nc,d\ne"), Some(8));
-        assert_eq!(last_row_end(b"a,\"line\nbreak\"\nc,\"open\nx"), Some(15));
-        assert_eq!(last_row_end(b"a,\"say \"\"hi\"\"\"\nb"), Some(15));
-        assert_eq!(last_row_end(b"\"never closed\nstill open\n"), None);
-        assert_eq!(last_row_end(b"no newline"), None);
-    }
 }

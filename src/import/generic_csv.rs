@@ -205,10 +205,10 @@ mod tests {
 
     #[test]
     fn prefixed_columns_are_found() {
-        let h = Header::new(&csv::ByteRecord::from(vec!["gps_data.lat", "gps_data.lon", "event_date", "Name"]));
+        let h = Header::new(["gps_data.lat", "gps_data.lon", "event_date", "Name"]);
         let c = GenericColumns::find(&h, &ColumnChoice::default()).unwrap();
         assert_eq!((c.lat, c.lon, c.date, c.title), (Some(0), Some(1), Some(2), Some(3)));
-        let none = Header::new(&csv::ByteRecord::from(vec!["a", "b"]));
+        let none = Header::new(["a", "b"]);
         assert!(GenericColumns::find(&none, &ColumnChoice::default()).unwrap_err().contains("--columns date="));
     }
 }

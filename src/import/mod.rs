@@ -4,6 +4,7 @@
 //! read without knowing the format. A file is recognised by its content, not only its extension.
 
 pub mod acled;
+pub mod block_cut;
 pub mod blocks;
 pub mod csv_table;
 pub mod dates;
@@ -289,13 +290,14 @@ fn import_csv_file(
         .read_to_end(&mut first)
         .map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
     progress.done.store(first.len() as u64, Ordering::Relaxed);
-    let (header, data_start) = {
-        let rows = csv_table::CsvRows::open(path, first.as_slice())?;
-        (rows.header().clone(), rows.data_start() as usize)
-    };
+    let (header, data_start) = csv_table::read_header(path, &first)?;
     let kind = match RowKind::for_header(&header) {
         Some(kind) if data_start < first.len() => kind.map_err(|m| ImportError::file(path, m))?,
-        _ => return import_csv(path, std::io::Cursor::new(first).chain(input), options, progress),
+        _ => {
+            // Read again from the start, and counted again.
+            progress.done.store(0, Ordering::Relaxed);
+            return import_csv(path, std::io::Cursor::new(first).chain(input), options, progress);
+        }
     };
     let mut kind = kind;
     let with_fields = len < reading.fields_in_file_from_bytes;
@@ -420,8 +422,10 @@ pub fn import_csv(
         Sheet(timelinejs::SheetColumns),
         Generic(generic_csv::GenericColumns),
     }
-    let rows = csv_table::CsvRows::open(path, input)?;
-    let h = rows.header();
+    let mut cutter = block_cut::Cutter::new(input, Vec::new(), 0, options.reading.block_bytes);
+    let first = cutter.next_block(path, &progress.done)?.map(|(b, _)| b).unwrap_or_default();
+    let (header, data_start) = csv_table::read_header(path, &first)?;
+    let h = &header;
     let err = |m: String| ImportError::file(path, m);
     let plain = options.columns.is_empty();
     let (mut reader, format, records) = if plain && h.has_all(&acled::ACLED_SIGNATURE) {
@@ -438,29 +442,48 @@ pub fn import_csv(
     };
     let mut parsed = Parsed::new(records);
     let mut too_many = false;
-    let skipped = rows.for_each(
-        |row| {
-            if parsed.records.len() >= MAX_RECORDS {
-                too_many = true;
-                return Ok(());
-            }
-            match &mut reader {
-                Reader::Acled(c) => acled::acled_row(c, row).map(|r| parsed.records.push(r)),
-                Reader::Ucdp(c) => acled::ucdp_row(c, row).map(|r| parsed.records.push(r)),
-                Reader::Generic(c) => c.row(row).map(|r| parsed.records.push(r)),
-                Reader::Sheet(c) => timelinejs::sheet_row(c, row).map(|r| match r {
-                    timelinejs::SheetRow::Event(r) => parsed.records.push(r),
-                    timelinejs::SheetRow::Era(e) => parsed.eras.push(e),
-                    timelinejs::SheetRow::Title(t) => parsed.title = Some(t).filter(|t| !t.is_empty()),
-                }),
-            }
-        },
-        |bytes| progress.done.store(bytes, Ordering::Relaxed),
-    );
-    if too_many {
-        return Err(too_many_rows(path));
+    let mut skipped = SkipList::default();
+    let header_lines = memchr::memchr_iter(b'\n', first.get(..data_start).unwrap_or_default()).count() as u64;
+    let mut at = csv_table::At { rows_before: 0, line: 1 + header_lines, byte: data_start as u64 };
+    let (mut block, mut from) = (first, data_start);
+    loop {
+        let rows = block.get(from..).unwrap_or_default();
+        let read = csv_table::for_each_row(
+            path,
+            &header,
+            rows,
+            at,
+            &mut skipped,
+            |row| {
+                if parsed.records.len() >= MAX_RECORDS {
+                    too_many = true;
+                    return Ok(());
+                }
+                match &mut reader {
+                    Reader::Acled(c) => acled::acled_row(c, row).map(|r| parsed.records.push(r)),
+                    Reader::Ucdp(c) => acled::ucdp_row(c, row).map(|r| parsed.records.push(r)),
+                    Reader::Generic(c) => c.row(row).map(|r| parsed.records.push(r)),
+                    Reader::Sheet(c) => timelinejs::sheet_row(c, row).map(|r| match r {
+                        timelinejs::SheetRow::Event(r) => parsed.records.push(r),
+                        timelinejs::SheetRow::Era(e) => parsed.eras.push(e),
+                        timelinejs::SheetRow::Title(t) => parsed.title = Some(t).filter(|t| !t.is_empty()),
+                    }),
+                }
+            },
+            |_| {},
+        );
+        if too_many {
+            return Err(too_many_rows(path));
+        }
+        at.rows_before += read.rows;
+        at.line += read.line_breaks;
+        cutter.give_back(block);
+        match cutter.next_block(path, &progress.done)? {
+            Some((next, offset)) => (block, from, at.byte) = (next, 0, offset),
+            None => break,
+        }
     }
-    parsed.skipped = skipped.skipped;
+    parsed.skipped = skipped;
     if let Reader::Generic(g) = &reader {
         // Said after the rows: the first numeric date decided how numbers are read.
         parsed.notes.push(g.describe());

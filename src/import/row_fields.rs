@@ -2,13 +2,14 @@
 //! file when a card opens instead of being held: for a million rows that is hundreds of megabytes saved,
 //! for one seek and one row read per card.
 
-use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::time::SystemTime;
 
 use super::Format;
+use super::block_cut::last_row_end;
 use super::blocks::RowKind;
-use super::csv_table::{CsvRows, Header};
+use super::csv_table::{Header, first_row};
 use super::error::ImportError;
 
 /// The longest row a card reads back (cells are cut at 64 KB; a row has a few dozen).
@@ -47,8 +48,20 @@ impl FieldsInFile {
         let Some(Ok(mut kind)) = RowKind::for_header(&self.header) else { return Err(changed()) };
         kind.set_with_fields(true);
         let names: Vec<String> = kind.records(true).fields.into_iter().map(|(n, _)| n).collect();
-        let rows = CsvRows::headerless(path, self.header.clone(), BufReader::new(file).take(MAX_ROW_BYTES));
-        let record = rows.first_row(|row| kind.row(row)).ok_or_else(changed)???;
+        // A row is a few hundred bytes; read more only while no whole row is in.
+        let (mut bytes, mut want) = (Vec::new(), 64 * 1024);
+        loop {
+            let have = bytes.len() as u64;
+            let n = (&mut file)
+                .take(want - have)
+                .read_to_end(&mut bytes)
+                .map_err(|e| ImportError::file(path, format!("cannot read: {e}")))?;
+            if n == 0 || last_row_end(&bytes).is_some() || want >= MAX_ROW_BYTES {
+                break;
+            }
+            want = (want * 2).min(MAX_ROW_BYTES);
+        }
+        let record = first_row(path, &self.header, &bytes, |row| kind.row(row)).ok_or_else(changed)??;
         debug_assert!(matches!(self.format, Format::Acled | Format::Ucdp));
         Ok(names.into_iter().zip(record.fields).collect())
     }

@@ -69,9 +69,10 @@ fn timelinejs_sheet_with_bom_crlf_multiline_cells_and_empty_rows() {
     assert_eq!(text.get(0), "Washington broke relations;\nSwitzerland became the protecting power.");
     assert_eq!(r.title.get(1), "Operation Eagle Claw");
     assert_eq!(r.categories.names(), ["Diplomacy", "Military"]);
+    // Line 10 of the file (CRLF line ends and a cell with a line break before it), as an editor shows it.
     let bad = t.skipped.first[0].to_string();
     assert!(
-        bad.contains("timeline-sheet.csv:9:1: row 8, column \"year\": expected a whole number, found \"19x5\""),
+        bad.contains("timeline-sheet.csv:10:1: row 8, column \"year\": expected a whole number, found \"19x5\""),
         "{bad}"
     );
 }
@@ -104,9 +105,10 @@ fn acled_columns_quirky_dates_and_numbers() {
     assert_eq!(a.records.with_place(), 30);
     assert_eq!(a.skipped.count, 2, "the bad latitude and the bad date; the blank row is not counted");
     let msgs: Vec<String> = a.skipped.first.iter().map(ToString::to_string).collect();
+    // Row 31 is on line 32, after the header (the file has CRLF line ends), as an editor shows it.
     assert!(
         msgs[0].contains(
-            "acled-yemen-syria.csv:31:1: row 31, column \"latitude\": expected a latitude from -90 to 90, found 95"
+            "acled-yemen-syria.csv:32:1: row 31, column \"latitude\": expected a latitude from -90 to 90, found 95"
         ),
         "{msgs:?}"
     );
@@ -234,7 +236,7 @@ fn check_stats_prints_one_line_per_file() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("acled-yemen-syria.csv: 30 events (30 with a place), 0 eras, from "), "{stdout}");
     assert!(stdout.contains("storymap-hormuz.json: 5 slides"), "{stdout}");
-    assert!(stdout.contains("acled-yemen-syria.csv:31:1: warning: row 31, column \"latitude\""), "{stdout}");
+    assert!(stdout.contains("acled-yemen-syria.csv:32:1: warning: row 31, column \"latitude\""), "{stdout}");
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_timeatlas"))
         .args(["check"])
         .arg(fixture("storymap-gigapixel.json"))

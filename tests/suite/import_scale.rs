@@ -74,7 +74,7 @@ fn acled_and_ucdp_in_blocks_read_as_row_by_row() {
     }
     // The fixture's bad rows are found at their whole-file rows and lines.
     let a = read(&fixture("acled-yemen-syria.csv"), in_blocks(97));
-    assert!(a.skipped.first[0].to_string().contains("acled-yemen-syria.csv:31:1: row 31, column \"latitude\""));
+    assert!(a.skipped.first[0].to_string().contains("acled-yemen-syria.csv:32:1: row 31, column \"latitude\""));
 }
 
 /// The ACLED fixture with rows whose notes hold line breaks and quotes, a CRLF row and a bad row after.
