@@ -12,6 +12,8 @@ use timeatlas::command::{
     CardCommand, Command, DrawCommand, FileCommand, LessonCommand, MapCommand, SlideEdit, WindowCommand,
 };
 use timeatlas::map::content::{MarkerItem, marker_rects};
+use timeatlas::map::labels::LabelStyle;
+use timeatlas::model::AreaRole;
 use timeatlas::model::search::Hit;
 
 fn open_side_panel(h: &mut Harness<'static, TimeAtlasApp>) {
@@ -213,8 +215,7 @@ fn no_label_lies_under_a_marker() {
         assert!(!obstacles.is_empty());
         // A focus country's name or a capital that has nowhere else to go stays (the map must say which is
         // Iraq, and name its capital).
-        let movable =
-            app.drawn.labels.iter().filter(|l| l.style != timeatlas::map::labels::LabelStyle::Focus && !l.keep);
+        let movable = app.drawn.labels.iter().filter(|l| l.style != LabelStyle::Focus && !l.keep);
         for label in movable {
             let r = label.rect();
             assert!(
@@ -223,13 +224,27 @@ fn no_label_lies_under_a_marker() {
                 label.galley.text()
             );
         }
-        // A country's name moved aside stays in its country (not "IRAQ" written over Syria).
+        // A country's name moved aside stays in its country (not "IRAQ" written over Syria), or, for a
+        // small neighbour, right beside it.
         let p = app.map_projector();
+        let countries = &app.doc.data.prepared.countries;
         for label in app.drawn.labels.iter().filter(|l| l.inside_area.is_some()) {
-            let inside = label
-                .inside_area
-                .is_some_and(|a| app.doc.data.prepared.countries.hit_area(a, p.map_from_screen(label.rect().center())));
-            assert!(inside, "{w}×{h_points}: {:?} left its country", label.galley.text());
+            let Some(a) = label.inside_area else { continue };
+            let r = label.rect();
+            let inside = countries.hit_area(a, p.map_from_screen(r.center()));
+            let bbox = countries.areas[a].bbox;
+            let bounds = egui::Rect::from_two_pos(p.screen_from_map(bbox.min), p.screen_from_map(bbox.max));
+            let beside = label.style == LabelStyle::Context && bounds.expand(2.0 * 9.0 + 4.0).intersects(r);
+            assert!(inside || beside, "{w}×{h_points}: {:?} left its country", label.galley.text());
+            // Its letters cover no other country (a neighbour's name: no focus country).
+            let spread = [0.1, 0.37, 0.63, 0.9].into_iter().flat_map(|fx| [(fx, 0.3), (fx, 0.7)]);
+            for (fx, fy) in spread {
+                let at = egui::pos2(r.left() + r.width() * fx, r.top() + r.height() * fy);
+                let other = countries.hit(p.map_from_screen(at)).filter(|&o| o != a);
+                let focus = other.is_some_and(|o| app.doc.data.atlas.countries[o].role == AreaRole::Focus);
+                let bad = if label.style == LabelStyle::Focus { other.is_some() } else { focus };
+                assert!(!bad, "{w}×{h_points}: {:?} at {r:?} lies over a neighbour", label.galley.text());
+            }
         }
         let names: Vec<&str> = app.drawn.labels.iter().map(|l| l.galley.text()).collect();
         for country in ["IRAQ", "IRAN", "SYRIA", "YEMEN"] {
@@ -245,6 +260,28 @@ fn no_label_lies_under_a_marker() {
                 assert!(names.contains(&city), "{city} keeps its name: {names:?}");
             }
         }
+    }
+}
+
+/// On a projector (1024×768 at UI scale 2) in November 1979, the four countries are all named (each name
+/// inside its country, moved or shrunk to fit: "SYRIA" and "YEMEN" were dropped, "IRAQ" sat over Syria),
+/// and Baghdad keeps its name.
+#[test]
+fn on_a_projector_in_1979_every_focus_country_is_named() {
+    let mut h = common::harness_at("1979-11-04", 512.0, 384.0);
+    h.run();
+    let app = h.state();
+    let names: Vec<&str> = app.drawn.labels.iter().map(|l| l.galley.text()).collect();
+    for name in ["IRAN", "IRAQ", "SYRIA", "YEMEN", "Baghdad", "Tehran"] {
+        assert!(names.contains(&name), "{name} is named: {names:?}");
+    }
+    let p = app.map_projector();
+    let countries = &app.doc.data.prepared.countries;
+    for label in app.drawn.labels.iter().filter(|l| l.style == LabelStyle::Focus) {
+        let (r, a) = (label.rect(), label.inside_area.unwrap());
+        assert!(countries.hit_area(a, p.map_from_screen(r.center())), "{:?}", label.galley.text());
+        let over = |at: egui::Pos2| countries.hit(p.map_from_screen(at)).is_some_and(|o| o != a);
+        assert!(!over(r.left_center() + egui::vec2(4.0, 0.0)) && !over(r.right_center() - egui::vec2(4.0, 0.0)));
     }
 }
 
