@@ -285,8 +285,8 @@ fn on_a_projector_in_1979_every_focus_country_is_named() {
     }
 }
 
-/// Presenting the sample lesson on a 1024×768 projector at scale 2: every slide's "Sources:" line is on
-/// screen, whole, under the map.
+/// Presenting the sample lesson on a 1024×768 projector at scale 2: every slide's caption is at least the
+/// projector minimum, and its "Sources:" line is on screen, whole, under the map.
 #[test]
 fn presenting_on_a_projector_shows_every_sources_line_whole() {
     let mut h = common::harness_at("2020-01-03", 512.0, 384.0);
@@ -300,6 +300,11 @@ fn presenting_on_a_projector_shows_every_sources_line_whole() {
     for n in 0..slides {
         h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::GoToSlide(n)));
         h.run_steps(20);
+        // A long caption wraps onto more lines rather than shrink below what a projector shows legibly,
+        // and the map keeps most of the screen.
+        let caption_pt = h.state().drawn.caption_pt.unwrap_or_default();
+        assert!(caption_pt >= timeatlas::theme::size::CAPTION_MIN, "slide {n}: caption at {caption_pt} pt");
+        assert!(h.state().drawn.map_size.y >= 150.0, "slide {n}: map {:?}", h.state().drawn.map_size);
         let has_sources = h.state().lesson.slide().is_some_and(|s| !s.sources.is_empty());
         if !has_sources {
             continue;

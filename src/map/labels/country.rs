@@ -81,11 +81,11 @@ pub fn beside(bounds: Rect, text_size: Vec2) -> [Rect; 12] {
     ]
 }
 
-/// Whether a name of `text_size` may sit beside a country of box `bounds`: only when it is not much
-/// longer than the country is wide (Kuwait, Qatar), so it still reads as that country's; a long name
-/// beside a country reaches far out.
+/// Whether a name of `text_size` may sit beside a country of box `bounds`: only when the country is
+/// narrower than its name (Kuwait, Qatar: a wider one has room inside, or is hidden by a legend) and the
+/// name not much longer than the country is wide, so it still reads as that country's.
 pub fn short_enough_to_sit_beside(bounds: Rect, text_size: Vec2) -> bool {
-    text_size.x <= 3.0 * bounds.width().max(16.0)
+    bounds.width() < text_size.x && text_size.x <= 3.0 * bounds.width().max(16.0)
 }
 
 /// Points spread over a label's text (two rows of four, inset from the edges, where the letters are).
