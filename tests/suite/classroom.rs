@@ -459,3 +459,23 @@ fn a_teacher_adds_a_source_of_their_own_to_a_slide() {
     let text = timeatlas::lesson::to_json(h.state().lesson.lesson.as_ref().unwrap()).unwrap();
     assert!(text.contains("iran-hostage-crisis"), "saved with the lesson");
 }
+
+/// On a projector (1024×768 at UI scale 2) with a group's card open in the side panel, the in-force strip
+/// names fewer relations, so the panel's tabs stay in view under the card without scrolling.
+#[test]
+fn on_a_projector_a_card_leaves_the_tabs_in_view() {
+    let mut h = common::harness_at("2015-06-01", 512.0, 384.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    let group = h.state().doc.dataset.groups.first().map(|g| g.id.clone()).unwrap();
+    h.state_mut().apply(&ctx, Command::Card(CardCommand::Open(Some(Hit::Group(group)))));
+    h.state_mut().apply(&ctx, Command::Window(WindowCommand::ShowSidePanel(true)));
+    h.run_steps(20);
+    let map = h.state().drawn.map_rect;
+    let tab = h.get_by_label("This date").rect();
+    assert!(tab.bottom() <= map.bottom() + 0.5, "the tabs at {tab:?} are below the panel's room {map:?}");
+    let links = h.query_all_by(|n| {
+        n.role() == egui::accesskit::Role::Link && n.label().is_some_and(|l| l.contains(" for ") && l.contains(" in "))
+    });
+    assert_eq!(links.count(), timeatlas::panels::relations::IN_FORCE_SHOWN_SHORT);
+}
