@@ -121,6 +121,9 @@ pub mod size {
     pub const UI_BUTTON: f32 = 15.0;
     /// Small print (credits, coordinates).
     pub const UI_SMALL: f32 = 12.5;
+    /// The smallest type a slide's caption takes while presenting: still legible from the back of a
+    /// classroom on a projector (a longer caption wraps onto more lines instead).
+    pub const CAPTION_MIN: f32 = 15.0;
     /// Event marker radius when the event is long past its window.
     pub const EVENT_MARKER_MIN: f32 = 4.0;
     /// Event marker radius while it is happening.

@@ -29,6 +29,8 @@ pub struct Drawn {
     pub imported_clusters: Vec<crate::map::density::Cluster>,
     /// The labels drawn in the last frame, clear of its markers.
     pub labels: Vec<crate::map::labels::PlacedLabel>,
+    /// The type size of the slide's caption while presenting, in the last frame.
+    pub caption_pt: Option<f32>,
 }
 
 impl Default for Drawn {
@@ -45,6 +47,7 @@ impl Default for Drawn {
             imported_markers: Vec::new(),
             imported_clusters: Vec::new(),
             labels: Vec::new(),
+            caption_pt: None,
         }
     }
 }

@@ -201,7 +201,8 @@ impl TimeAtlasApp {
         });
         if let Some((s, _, _)) = slide {
             let max_height = ui.ctx().content_rect().height() * panels::present::CAPTION_MAX_SHARE;
-            egui::Panel::bottom("caption").show(ui, |ui| panels::present::caption_ui(ui, s, max_height));
+            self.drawn.caption_pt =
+                egui::Panel::bottom("caption").show(ui, |ui| panels::present::caption_ui(ui, s, max_height)).inner;
         }
     }
 

@@ -13,21 +13,23 @@ const WIDTH: f32 = 250.0;
 const MAX_ROWS: usize = 6;
 
 /// Draws the legend of the visible imported sources, if any; `discs` when records were drawn as density
-/// discs, which the legend then explains.
-pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, sources: &DataSources, discs: bool) {
+/// discs, which the legend then explains; returns its box (labels keep out of it).
+pub fn data_legend_ui(
+    painter: &Painter,
+    map_rect: Rect,
+    palette: &MapPalette,
+    sources: &DataSources,
+    discs: bool,
+) -> Option<Rect> {
     let shown: Vec<_> =
         sources.sources.iter().filter(|s| s.visible && s.imported.lesson.is_none()).take(MAX_ROWS).collect();
     // On a small map (a projector at UI scale 2) the legend would hide the countries: the Data sources
     // window says the same.
     if shown.is_empty() || map_rect.width() < 2.6 * WIDTH || map_rect.height() < 320.0 {
-        return;
+        return None;
     }
     let height = (shown.len() + 1 + usize::from(discs)) as f32 * ROW + 2.0 * PAD;
-    let Some(rect) =
-        super::legend::legend_box(painter, map_rect, palette, map_rect.top() + 12.0, egui::vec2(WIDTH, height))
-    else {
-        return;
-    };
+    let rect = super::legend::legend_box(painter, map_rect, palette, map_rect.top() + 12.0, egui::vec2(WIDTH, height))?;
     let font = FontId::proportional(size::UI_SMALL + 0.5);
     let mut y = rect.top() + PAD + ROW / 2.0;
     painter.text(
@@ -61,4 +63,5 @@ pub fn data_legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, s
         let text = "Disc area: records there (zoom in)";
         painter.text(Pos2::new(rect.left() + PAD + 24.0, y), Align2::LEFT_CENTER, text, font, palette.label_city);
     }
+    Some(rect)
 }

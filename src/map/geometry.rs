@@ -22,6 +22,8 @@ pub struct PreparedArea {
     /// Where its label goes: the area-weighted centroid of its largest polygon, or that polygon's
     /// largest triangle's centroid when the centroid falls outside (a crescent-shaped country).
     pub label_at: MapPoint,
+    /// Its triangles by place, for point tests.
+    pub grid: super::tri_grid::TriangleGrid,
 }
 
 /// A polygon layer in map space: all vertices in one buffer, triangles as indices into it.
@@ -109,7 +111,8 @@ impl PreparedLayer {
                 },
             );
         let polygon_ring_counts = area.polygons.iter().map(|p| 1 + p.holes.len()).collect();
-        PreparedArea { bbox, triangles, rings, polygon_ring_counts, area_km2, label_at }
+        let grid = super::tri_grid::TriangleGrid::build(bbox, &self.vertices, &self.indices, triangles.clone());
+        PreparedArea { bbox, triangles, rings, polygon_ring_counts, area_km2, label_at, grid }
     }
 
     fn push_polygon(
@@ -145,14 +148,33 @@ impl PreparedLayer {
         })
     }
 
+    /// True when the area holds the map point: its box, then the triangles of its grid cell.
+    fn holds(&self, a: &PreparedArea, p: MapPoint) -> bool {
+        a.bbox.contains(p)
+            && a.grid.candidates(p).iter().any(|&start| {
+                let corner = |k: usize| {
+                    self.indices.get(start as usize + k).and_then(|&i| self.vertices.get(i as usize)).copied()
+                };
+                match (corner(0), corner(1), corner(2)) {
+                    (Some(x), Some(y), Some(z)) => point_in_triangle(p, x, y, z),
+                    _ => false,
+                }
+            })
+    }
+
     /// The index of the first area containing the map point, testing only areas whose box holds it.
     pub fn hit(&self, p: MapPoint) -> Option<usize> {
-        self.areas.iter().position(|a| a.bbox.contains(p) && self.contains_in(&a.triangles, p))
+        self.areas.iter().position(|a| self.holds(a, p))
+    }
+
+    /// The index of an area other than `skip` containing the map point.
+    pub fn hit_other(&self, skip: usize, p: MapPoint) -> Option<usize> {
+        self.areas.iter().enumerate().find(|&(i, a)| i != skip && self.holds(a, p)).map(|(i, _)| i)
     }
 
     /// True when area `index` contains the map point.
     pub fn hit_area(&self, index: usize, p: MapPoint) -> bool {
-        self.areas.get(index).is_some_and(|a| a.bbox.contains(p) && self.contains_in(&a.triangles, p))
+        self.areas.get(index).is_some_and(|a| self.holds(a, p))
     }
 
     /// Bounding box of the areas for which `pick` is true.

@@ -5,7 +5,7 @@
 use egui::{Painter, Rect};
 
 use super::annotations::{AnnotationContext, paint_annotations};
-use super::content::{ContentInputs, Marker, content_ui, labels_avoid};
+use super::content::{ContentInputs, Marker, content_ui, labels_avoid, marker_rects};
 use super::imported::{ImportedDrawn, ImportedInputs, imported_ui};
 use super::labels::PlacedLabel;
 use super::projection::Projector;
@@ -60,17 +60,27 @@ pub fn layers_ui(
         halo: content.palette.label_halo,
     };
     let imported = imported_ui(painter, projector, &imported);
-    let labels = labels.map(|(slot, scene)| {
-        let avoid = labels_avoid(&markers, &imported.markers);
-        super::view::repaint_labels_clear_of(painter, slot, scene, inputs.prepared, &avoid, content.palette)
-    });
     let cx = AnnotationContext { projector, atlas: inputs.atlas, prepared: inputs.prepared };
     let (items, selected) = inputs.annotations;
     paint_annotations(painter, &cx, items, selected);
+    let mut legends = Vec::new();
     if let Some(rect) = inputs.legend_rect {
-        super::legend::legend_ui(painter, rect, content.palette, content.filters);
+        legends.extend(super::legend::legend_ui(painter, rect, content.palette, content.filters));
         let discs = !imported.clusters.is_empty();
-        super::data_legend::data_legend_ui(painter, rect, content.palette, inputs.sources, discs);
+        legends.extend(super::data_legend::data_legend_ui(painter, rect, content.palette, inputs.sources, discs));
     }
+    // The labels' slot lies under the markers: filled last, once the legends' boxes are known too.
+    let labels = labels.map(|(slot, scene)| {
+        let mut avoid = marker_rects(&labels_avoid(&markers, &imported.markers));
+        avoid.extend(legends);
+        super::view::repaint_labels_clear_of(
+            painter,
+            slot,
+            scene,
+            (inputs.atlas, inputs.prepared),
+            &avoid,
+            content.palette,
+        )
+    });
     LayersDrawn { markers, imported, labels }
 }

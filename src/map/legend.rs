@@ -12,8 +12,9 @@ pub(super) const ROW: f32 = 19.0;
 pub(super) const PAD: f32 = 8.0;
 const WIDTH: f32 = 275.0;
 
-/// Draws the legend in the bottom-right corner of `map_rect`, listing only what the filters let through.
-pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filters: &Filters) {
+/// Draws the legend in the bottom-right corner of `map_rect`, listing only what the filters let through;
+/// returns its box (labels keep out of it).
+pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filters: &Filters) -> Option<Rect> {
     let groups: Vec<EventGroup> = EventGroup::ALL
         .into_iter()
         .filter(|g| {
@@ -25,16 +26,15 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
     let position_rows = if filters.show_positions { POSITION_ROWS.len() } else { 0 };
     let rows = groups.len() + backings.len() + position_rows;
     if rows == 0 {
-        return;
+        return None;
     }
     let height = rows as f32 * ROW + 2.0 * PAD;
     // On a small map (a projector at UI scale 2) the full legend would hide half of it: one row a kind.
     if height * COMPACT_BELOW_SHARE > map_rect.height() {
-        compact_legend_ui(painter, map_rect, palette, &groups, backings, position_rows > 0);
-        return;
+        return compact_legend_ui(painter, map_rect, palette, &groups, backings, position_rows > 0);
     }
     let top = map_rect.bottom() - height - 12.0;
-    let Some(rect) = legend_box(painter, map_rect, palette, top, Vec2::new(WIDTH, height)) else { return };
+    let rect = legend_box(painter, map_rect, palette, top, Vec2::new(WIDTH, height))?;
     let font = FontId::proportional(size::UI_SMALL + 0.5);
     let mut y = rect.top() + PAD + ROW / 2.0;
     let icon_x = rect.left() + PAD + 10.0;
@@ -55,7 +55,7 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
         y += ROW;
     }
     if position_rows == 0 {
-        return;
+        return Some(rect);
     }
     for (role, presence, text) in POSITION_ROWS {
         if presence == Presence::Present {
@@ -70,6 +70,7 @@ pub fn legend_ui(painter: &Painter, map_rect: Rect, palette: &MapPalette, filter
         row(painter, text, y);
         y += ROW;
     }
+    Some(rect)
 }
 
 /// The full legend is drawn only when the map is at least this many times its height.
@@ -88,7 +89,7 @@ fn compact_legend_ui(
     groups: &[EventGroup],
     backings: &[Backing],
     positions: bool,
-) {
+) -> Option<Rect> {
     let texts = [
         (!groups.is_empty()).then_some(COMPACT_EVENTS),
         (!backings.is_empty()).then_some(COMPACT_GROUPS),
@@ -104,7 +105,7 @@ fn compact_legend_ui(
     let height = rows as f32 * ROW + 2.0 * PAD;
     let top = map_rect.bottom() - height - 8.0;
     let width = COMPACT_ICONS + text_width + 2.0 * PAD;
-    let Some(rect) = legend_box(painter, map_rect, palette, top, Vec2::new(width, height)) else { return };
+    let rect = legend_box(painter, map_rect, palette, top, Vec2::new(width, height))?;
     let icons_x = rect.left() + PAD + 6.0;
     let text_x = rect.left() + PAD + COMPACT_ICONS;
     let mut y = rect.top() + PAD + ROW / 2.0;
@@ -142,6 +143,7 @@ fn compact_legend_ui(
         );
         row(COMPACT_POSITIONS, y);
     }
+    Some(rect)
 }
 
 /// The legend rows for US positions: symbol, state, text.

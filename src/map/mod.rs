@@ -21,6 +21,7 @@ pub mod projection;
 pub mod record_tag;
 pub mod scale_bar;
 pub mod scene;
+pub mod tri_grid;
 pub mod triangulate;
 pub mod view;
 

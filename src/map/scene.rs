@@ -10,7 +10,7 @@ use crate::theme::{MapPalette, ThemeChoice, size};
 
 use super::area_mesh::{push_area_fill, push_area_outline};
 use super::geometry::PreparedLayer;
-use super::labels::{Candidate, LabelStyle, PlacedLabel, place_labels};
+use super::labels::{Areas, Candidate, LabelStyle, PlacedLabel, place_labels};
 use super::projection::{MapRect, Projector, map_from_geo};
 
 /// Points per km above which province borders begin to fade in.
@@ -214,10 +214,10 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     }
 
     let candidates = label_candidates(&key, inputs);
-    let area_contains = |area: usize, pos: Pos2| prepared.countries.hit_area(area, p.map_from_screen(pos));
+    let areas = CountryAreas { atlas, prepared, projector: p };
     let obstacles: Vec<egui::Rect> =
         key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect)).into_iter().collect();
-    let labels = place_labels(painter, p.screen_rect, &candidates, palette, &area_contains, &obstacles);
+    let labels = place_labels(painter, p.screen_rect, &candidates, palette, &areas, &obstacles);
     Scene {
         id: next_scene_id(),
         key,
@@ -226,6 +226,33 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
         labels,
         culled_areas: culled,
         highlights: Vec::new(),
+    }
+}
+
+/// The countries layer seen from the screen, for placing the countries' names.
+pub struct CountryAreas<'a> {
+    /// The countries' roles.
+    pub atlas: &'a Atlas,
+    /// Their prepared geometry.
+    pub prepared: &'a PreparedAtlas,
+    /// The view the names are placed in.
+    pub projector: &'a Projector,
+}
+
+impl Areas for CountryAreas<'_> {
+    fn contains(&self, area: usize, pos: Pos2) -> bool {
+        self.prepared.countries.hit_area(area, self.projector.map_from_screen(pos))
+    }
+
+    fn other_at(&self, area: usize, pos: Pos2) -> Option<bool> {
+        let other = self.prepared.countries.hit_other(area, self.projector.map_from_screen(pos))?;
+        Some(self.atlas.countries.get(other).is_some_and(|c| c.role == AreaRole::Focus))
+    }
+
+    fn screen_bounds(&self, area: usize) -> Option<egui::Rect> {
+        let bbox = self.prepared.countries.areas.get(area)?.bbox;
+        let (a, b) = (self.projector.screen_from_map(bbox.min), self.projector.screen_from_map(bbox.max));
+        Some(egui::Rect::from_two_pos(a, b))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The map widget: draws the cached scene, handles pan, zoom and hover, and reports what happened.
 
 use egui::epaint::{Mesh, PathStroke};
-use egui::{Color32, Pos2, Sense, Shape, Ui};
+use egui::{Color32, Sense, Shape, Ui};
 
 use crate::model::{Atlas, GeoPoint};
 use crate::theme::{MapPalette, ThemeChoice, size};
@@ -85,22 +85,46 @@ pub struct MapOutput {
     pub widget_id: Option<egui::Id>,
 }
 
-/// Paints the scene's labels again into `slot`, each moved aside or dropped where a marker of this frame
-/// would cover it; returns the labels drawn.
+/// Paints the scene's labels again into `slot`, each moved aside or dropped where this frame's
+/// `obstacles` (its markers' boxes and the legends) would cover it; returns the labels drawn.
 pub fn repaint_labels_clear_of(
     painter: &egui::Painter,
     slot: egui::layers::ShapeIdx,
     scene: &Scene,
-    prepared: &PreparedAtlas,
-    markers: &[super::content::Marker],
+    (atlas, prepared): (&Atlas, &PreparedAtlas),
+    obstacles: &[egui::Rect],
     palette: &MapPalette,
 ) -> Vec<super::labels::PlacedLabel> {
-    let obstacles = super::content::marker_rects(markers);
     let p = scene.key.projector;
-    let inside = |area: usize, pos: Pos2| prepared.countries.hit_area(area, p.map_from_screen(pos));
-    let labels = super::labels::clear_of(&scene.labels, &obstacles, p.screen_rect, &inside);
+    let areas = super::scene::CountryAreas { atlas, prepared, projector: &p };
+    // The scale bar's corner, which the labels were placed clear of, stays clear as they move.
+    let scale_bar = scene.key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect));
+    let obstacles: Vec<egui::Rect> = obstacles.iter().copied().chain(scale_bar).collect();
+    // The same scene under the same obstacles (a still frame, a hover) places the same labels: kept
+    // from the last frame, one entry per painter layer.
+    let key = (scene.id, obstacles_hash(&obstacles));
+    let id = painter.layer_id().id.with("labels-clear-of");
+    let cached = painter.ctx().data(|d| d.get_temp::<LabelsCleared>(id)).filter(|c| c.0 == key).map(|c| c.1);
+    let labels = cached.unwrap_or_else(|| {
+        let labels = super::labels::clear_of(&scene.labels, &obstacles, p.screen_rect, &areas);
+        painter.ctx().data_mut(|d| d.insert_temp(id, LabelsCleared(key, labels.clone())));
+        labels
+    });
     painter.set(slot, Shape::Vec(super::labels::label_shapes(&labels, palette)));
     labels
+}
+
+/// The labels `clear_of` gave for (scene id, obstacles' hash).
+#[derive(Clone)]
+struct LabelsCleared((u64, u64), Vec<super::labels::PlacedLabel>);
+
+fn obstacles_hash(obstacles: &[egui::Rect]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for r in obstacles {
+        [r.min.x, r.min.y, r.max.x, r.max.y].map(f32::to_bits).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Draws the map in all the space left in `ui` and handles its gestures.

@@ -17,10 +17,11 @@ const CAPTION: f32 = 16.0;
 const CAPTION_MAX: f32 = 26.0;
 /// The caption's size on a large screen is its height in points over this.
 const CAPTION_SCREEN_SHARE: f32 = 48.0;
-/// The smallest type size a long caption shrinks to before it scrolls (a clicker cannot scroll).
-const CAPTION_MIN: f32 = 12.0;
 /// Share of the screen height the caption band may take.
 pub const CAPTION_MAX_SHARE: f32 = 0.21;
+/// Share it may grow to for a caption too long for that at [`size::CAPTION_MIN`], before it scrolls
+/// (a clicker cannot scroll).
+pub const CAPTION_GROW_SHARE: f32 = 0.3;
 /// Radius of the spotlight's bright circle, points.
 pub const SPOTLIGHT_RADIUS: f32 = 110.0;
 
@@ -58,22 +59,29 @@ pub fn banner_ui(ui: &mut Ui, state: &BannerState<'_>, commands: &mut Vec<Comman
     ui.add_space(2.0);
 }
 
-/// The caption band under the map: the caption, then the slide's sources, always in view. It never takes
-/// more than `max_height` points (the map keeps most of a small projector screen): a caption too long even
-/// at [`CAPTION_MIN`] scrolls in a box a whole number of lines high, so no line is cut in half.
-pub fn caption_ui(ui: &mut Ui, slide: &Slide, max_height: f32) {
+/// The caption band under the map: the caption, then the slide's sources, always in view. It takes no more
+/// than `max_height` points (the map keeps most of a small projector screen) while the caption fits at
+/// [`size::CAPTION_MIN`] or larger; a longer one never gets smaller: the band grows to
+/// [`CAPTION_GROW_SHARE`] of the screen, and what is still left scrolls in a box a whole number of lines
+/// high, so no line is cut in half. Returns the caption's type size.
+pub fn caption_ui(ui: &mut Ui, slide: &Slide, max_height: f32) -> Option<f32> {
     ui.add_space(2.0);
     let width = ui.available_width();
     let sources_height = if slide.sources.is_empty() { 0.0 } else { sources_height(ui, slide, width) };
     let caption = slide.caption.trim();
+    let mut caption_pt = None;
     if !caption.is_empty() {
+        let screen_height = ui.ctx().content_rect().height();
         let room = (max_height - sources_height).max(0.0);
-        let top = caption_top_size(ui.ctx().content_rect().height());
+        let top = caption_top_size(screen_height);
         let size = caption_size(ui, caption, room, top);
         let galley = caption_galley(ui, caption, size, width);
+        let grown = (screen_height * CAPTION_GROW_SHARE - sources_height).max(room);
+        let room = if galley.size().y > room { grown } else { room };
         let rows = galley.rows.len().max(1);
         let row_height = galley.size().y / rows as f32;
         let height = whole_lines_height(row_height, rows, room);
+        caption_pt = Some(size);
         egui::ScrollArea::vertical()
             .id_salt("caption-scroll")
             .max_height(height)
@@ -90,6 +98,7 @@ pub fn caption_ui(ui: &mut Ui, slide: &Slide, max_height: f32) {
         });
     }
     ui.add_space(2.0);
+    caption_pt
 }
 
 /// The height of a caption box showing as many whole lines of `row_height` as fit in `room` (at least one),
@@ -158,11 +167,11 @@ pub fn spotlight_ui(ctx: &egui::Context, pointer: Pos2, dim: Color32) {
     painter.add(egui::Shape::mesh(mesh));
 }
 
-/// The largest type size, from `top` down to [`CAPTION_MIN`], at which the caption fits in `room`.
+/// The largest type size, from `top` down to [`size::CAPTION_MIN`], at which the caption fits in `room`.
 fn caption_size(ui: &Ui, caption: &str, room: f32, top: f32) -> f32 {
     let width = ui.available_width();
     let mut size = top.round();
-    while size > CAPTION_MIN {
+    while size > size::CAPTION_MIN {
         if caption_galley(ui, caption, size, width).size().y <= room {
             break;
         }

@@ -25,7 +25,13 @@ pub fn relation_sentence(r: &Relation, d: &Dataset) -> String {
 /// United States of America in Iran; ..."): the channels are what the panel is for, so they show
 /// without a click and follow the date. Each opens its card. The strip names at most [`IN_FORCE_SHOWN`]
 /// so the card below keeps its room; returns true when the user asks for the others (the full list).
-pub fn in_force_ui(ui: &mut Ui, d: &Dataset, index: &ContentIndex, day: f64, commands: &mut Vec<Command>) -> bool {
+pub fn in_force_ui(
+    ui: &mut Ui,
+    d: &Dataset,
+    index: &ContentIndex,
+    (day, named): (f64, usize),
+    commands: &mut Vec<Command>,
+) -> bool {
     let date = crate::time::format_current(day, 0.0);
     let active: Vec<&Relation> =
         d.relations.iter().enumerate().filter(|(i, _)| index.relation_active(*i, day)).map(|(_, r)| r).collect();
@@ -37,7 +43,7 @@ pub fn in_force_ui(ui: &mut Ui, d: &Dataset, index: &ContentIndex, day: f64, com
             return;
         }
         ui.label(RichText::new(format!("In force on {date}:")).strong());
-        let shown = active.len().min(IN_FORCE_SHOWN);
+        let shown = active.len().min(named);
         for (n, r) in active.iter().take(shown).enumerate() {
             let text = format!(
                 "{} for {} in {}",
@@ -60,7 +66,10 @@ pub fn in_force_ui(ui: &mut Ui, d: &Dataset, index: &ContentIndex, day: f64, com
 }
 
 /// How many relations the in-force strip names before "and N more".
-const IN_FORCE_SHOWN: usize = 4;
+pub const IN_FORCE_SHOWN: usize = 4;
+/// How many it names on a short screen (a projector) while a card is open, so the card and the tabs
+/// keep their room.
+pub const IN_FORCE_SHOWN_SHORT: usize = 2;
 
 /// The list of relations: active ones strong, the others greyed with their dates.
 pub fn relations_ui(

@@ -92,9 +92,18 @@ pub struct SideState {
     pub imported_hits: Option<ImportedHits>,
 }
 
+/// Below this screen height (points) the in-force strip names fewer relations while a card is open.
+const SHORT_SCREEN: f32 = 500.0;
+
 /// Draws the panel: search, the open card, then the tabs.
 pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, commands: &mut Vec<Command>) {
-    if super::relations::in_force_ui(ui, inputs.dataset, inputs.index, inputs.day, commands) {
+    let short = ui.ctx().content_rect().height() < SHORT_SCREEN;
+    let named = if short && (inputs.card.is_some() || inputs.record.is_some()) {
+        super::relations::IN_FORCE_SHOWN_SHORT
+    } else {
+        super::relations::IN_FORCE_SHOWN
+    };
+    if super::relations::in_force_ui(ui, inputs.dataset, inputs.index, (inputs.day, named), commands) {
         state.tab = SideTab::Powers;
     }
     ui.separator();

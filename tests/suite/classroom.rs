@@ -12,6 +12,8 @@ use timeatlas::command::{
     CardCommand, Command, DrawCommand, FileCommand, LessonCommand, MapCommand, SlideEdit, WindowCommand,
 };
 use timeatlas::map::content::{MarkerItem, marker_rects};
+use timeatlas::map::labels::LabelStyle;
+use timeatlas::model::AreaRole;
 use timeatlas::model::search::Hit;
 
 fn open_side_panel(h: &mut Harness<'static, TimeAtlasApp>) {
@@ -213,8 +215,7 @@ fn no_label_lies_under_a_marker() {
         assert!(!obstacles.is_empty());
         // A focus country's name or a capital that has nowhere else to go stays (the map must say which is
         // Iraq, and name its capital).
-        let movable =
-            app.drawn.labels.iter().filter(|l| l.style != timeatlas::map::labels::LabelStyle::Focus && !l.keep);
+        let movable = app.drawn.labels.iter().filter(|l| l.style != LabelStyle::Focus && !l.keep);
         for label in movable {
             let r = label.rect();
             assert!(
@@ -223,13 +224,27 @@ fn no_label_lies_under_a_marker() {
                 label.galley.text()
             );
         }
-        // A country's name moved aside stays in its country (not "IRAQ" written over Syria).
+        // A country's name moved aside stays in its country (not "IRAQ" written over Syria), or, for a
+        // small neighbour, right beside it.
         let p = app.map_projector();
+        let countries = &app.doc.data.prepared.countries;
         for label in app.drawn.labels.iter().filter(|l| l.inside_area.is_some()) {
-            let inside = label
-                .inside_area
-                .is_some_and(|a| app.doc.data.prepared.countries.hit_area(a, p.map_from_screen(label.rect().center())));
-            assert!(inside, "{w}×{h_points}: {:?} left its country", label.galley.text());
+            let Some(a) = label.inside_area else { continue };
+            let r = label.rect();
+            let inside = countries.hit_area(a, p.map_from_screen(r.center()));
+            let bbox = countries.areas[a].bbox;
+            let bounds = egui::Rect::from_two_pos(p.screen_from_map(bbox.min), p.screen_from_map(bbox.max));
+            let beside = label.style == LabelStyle::Context && bounds.expand(2.0 * 9.0 + 4.0).intersects(r);
+            assert!(inside || beside, "{w}×{h_points}: {:?} left its country", label.galley.text());
+            // Its letters cover no other country (a neighbour's name: no focus country).
+            let spread = [0.1, 0.37, 0.63, 0.9].into_iter().flat_map(|fx| [(fx, 0.3), (fx, 0.7)]);
+            for (fx, fy) in spread {
+                let at = egui::pos2(r.left() + r.width() * fx, r.top() + r.height() * fy);
+                let other = countries.hit(p.map_from_screen(at)).filter(|&o| o != a);
+                let focus = other.is_some_and(|o| app.doc.data.atlas.countries[o].role == AreaRole::Focus);
+                let bad = if label.style == LabelStyle::Focus { other.is_some() } else { focus };
+                assert!(!bad, "{w}×{h_points}: {:?} at {r:?} lies over a neighbour", label.galley.text());
+            }
         }
         let names: Vec<&str> = app.drawn.labels.iter().map(|l| l.galley.text()).collect();
         for country in ["IRAQ", "IRAN", "SYRIA", "YEMEN"] {
@@ -248,8 +263,30 @@ fn no_label_lies_under_a_marker() {
     }
 }
 
-/// Presenting the sample lesson on a 1024×768 projector at scale 2: every slide's "Sources:" line is on
-/// screen, whole, under the map.
+/// On a projector (1024×768 at UI scale 2) in November 1979, the four countries are all named (each name
+/// inside its country, moved or shrunk to fit: "SYRIA" and "YEMEN" were dropped, "IRAQ" sat over Syria),
+/// and Baghdad keeps its name.
+#[test]
+fn on_a_projector_in_1979_every_focus_country_is_named() {
+    let mut h = common::harness_at("1979-11-04", 512.0, 384.0);
+    h.run();
+    let app = h.state();
+    let names: Vec<&str> = app.drawn.labels.iter().map(|l| l.galley.text()).collect();
+    for name in ["IRAN", "IRAQ", "SYRIA", "YEMEN", "Baghdad", "Tehran"] {
+        assert!(names.contains(&name), "{name} is named: {names:?}");
+    }
+    let p = app.map_projector();
+    let countries = &app.doc.data.prepared.countries;
+    for label in app.drawn.labels.iter().filter(|l| l.style == LabelStyle::Focus) {
+        let (r, a) = (label.rect(), label.inside_area.unwrap());
+        assert!(countries.hit_area(a, p.map_from_screen(r.center())), "{:?}", label.galley.text());
+        let over = |at: egui::Pos2| countries.hit(p.map_from_screen(at)).is_some_and(|o| o != a);
+        assert!(!over(r.left_center() + egui::vec2(4.0, 0.0)) && !over(r.right_center() - egui::vec2(4.0, 0.0)));
+    }
+}
+
+/// Presenting the sample lesson on a 1024×768 projector at scale 2: every slide's caption is at least the
+/// projector minimum, and its "Sources:" line is on screen, whole, under the map.
 #[test]
 fn presenting_on_a_projector_shows_every_sources_line_whole() {
     let mut h = common::harness_at("2020-01-03", 512.0, 384.0);
@@ -263,6 +300,11 @@ fn presenting_on_a_projector_shows_every_sources_line_whole() {
     for n in 0..slides {
         h.state_mut().apply(&ctx, Command::Lesson(LessonCommand::GoToSlide(n)));
         h.run_steps(20);
+        // A long caption wraps onto more lines rather than shrink below what a projector shows legibly,
+        // and the map keeps most of the screen.
+        let caption_pt = h.state().drawn.caption_pt.unwrap_or_default();
+        assert!(caption_pt >= timeatlas::theme::size::CAPTION_MIN, "slide {n}: caption at {caption_pt} pt");
+        assert!(h.state().drawn.map_size.y >= 150.0, "slide {n}: map {:?}", h.state().drawn.map_size);
         let has_sources = h.state().lesson.slide().is_some_and(|s| !s.sources.is_empty());
         if !has_sources {
             continue;
@@ -416,4 +458,24 @@ fn a_teacher_adds_a_source_of_their_own_to_a_slide() {
     assert_eq!(sources(&h).len(), after.len());
     let text = timeatlas::lesson::to_json(h.state().lesson.lesson.as_ref().unwrap()).unwrap();
     assert!(text.contains("iran-hostage-crisis"), "saved with the lesson");
+}
+
+/// On a projector (1024×768 at UI scale 2) with a group's card open in the side panel, the in-force strip
+/// names fewer relations, so the panel's tabs stay in view under the card without scrolling.
+#[test]
+fn on_a_projector_a_card_leaves_the_tabs_in_view() {
+    let mut h = common::harness_at("2015-06-01", 512.0, 384.0);
+    h.run();
+    let ctx = h.ctx.clone();
+    let group = h.state().doc.dataset.groups.first().map(|g| g.id.clone()).unwrap();
+    h.state_mut().apply(&ctx, Command::Card(CardCommand::Open(Some(Hit::Group(group)))));
+    h.state_mut().apply(&ctx, Command::Window(WindowCommand::ShowSidePanel(true)));
+    h.run_steps(20);
+    let map = h.state().drawn.map_rect;
+    let tab = h.get_by_label("This date").rect();
+    assert!(tab.bottom() <= map.bottom() + 0.5, "the tabs at {tab:?} are below the panel's room {map:?}");
+    let links = h.query_all_by(|n| {
+        n.role() == egui::accesskit::Role::Link && n.label().is_some_and(|l| l.contains(" for ") && l.contains(" in "))
+    });
+    assert_eq!(links.count(), timeatlas::panels::relations::IN_FORCE_SHOWN_SHORT);
 }

@@ -7,6 +7,13 @@ use egui::{Align, Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, V
 
 use crate::theme::{MapPalette, size};
 
+mod clear;
+mod country;
+
+pub use clear::clear_of;
+pub use country::Areas;
+use country::Spot;
+
 /// How a label looks, which also says how it may be placed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LabelStyle {
@@ -49,6 +56,8 @@ pub struct Candidate {
 pub struct PlacedLabel {
     /// The laid-out text.
     pub galley: Arc<Galley>,
+    /// A country's name laid out smaller, to shrink to when a marker leaves no room at this size.
+    pub smaller: Vec<Arc<Galley>>,
     /// Top-left corner of the text on screen.
     pub pos: Pos2,
     /// The city dot, if any.
@@ -117,8 +126,9 @@ fn font_and_color(style: LabelStyle, palette: &MapPalette) -> (FontId, Color32) 
 
 /// A label's text in display order (right-to-left names reordered, see [`crate::text::bidi`]); the two lines
 /// of a "both names" label are centred on each other, or, for a city, aligned on the side of its dot.
-fn label_job(c: &Candidate, palette: &MapPalette) -> LayoutJob {
-    let (font_id, color) = font_and_color(c.style, palette);
+fn label_job(c: &Candidate, palette: &MapPalette, scale: f32) -> LayoutJob {
+    let (mut font_id, color) = font_and_color(c.style, palette);
+    font_id.size *= scale;
     let mut job = crate::text::bidi::layout_job(&c.text, &TextFormat::simple(font_id, color));
     job.wrap.max_width = f32::INFINITY;
     let centred = c.text.contains('\n') && !matches!(c.style, LabelStyle::City { .. });
@@ -129,60 +139,88 @@ fn label_job(c: &Candidate, palette: &MapPalette) -> LayoutJob {
 /// Places candidates in the order given (most important first); a label that would overlap one already
 /// placed, or stick out of `screen`, tries its other positions and is dropped if none fits.
 ///
-/// No label goes over `obstacles` (the scale bar's corner). `area_contains(area, pos)` tells whether a screen position lies in an area; labels with `inside_area`
-/// only take positions whose centre it accepts.
+/// No label goes over `obstacles` (the scale bar's corner). A country's name (`inside_area`) keeps to its
+/// country (see [`country::fits_country`]): it tries its usual positions, then any free spot in the
+/// country, at full size and then smaller, before it is dropped.
 pub fn place_labels(
     painter: &Painter,
     screen: Rect,
     candidates: &[Candidate],
     palette: &MapPalette,
-    area_contains: &dyn Fn(usize, Pos2) -> bool,
+    areas: &dyn Areas,
     obstacles: &[Rect],
 ) -> Vec<PlacedLabel> {
     let dot_rect_of = |c: &Candidate| Rect::from_center_size(c.anchor, Vec2::splat(size::CITY_DOT * 2.0));
     // Reserved dots come first; each candidate ignores its own reservation.
+    let on_screen = |c: &&Candidate| screen.contains(c.anchor);
     let reserved: Vec<(usize, Rect)> = candidates
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.reserve_dot && screen.contains(c.anchor))
+        .filter(|(_, c)| c.reserve_dot && on_screen(c))
         .map(|(i, c)| (i, dot_rect_of(c)))
+        .collect();
+    // So is a capital's name beside its dot, softly: a name placed before it (its country's) goes
+    // elsewhere where it can, and over that spot where it cannot (the capital then takes another).
+    let gap = Vec2::splat(size::LABEL_GAP);
+    let capitals: Vec<(usize, Rect)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.keep && on_screen(c))
+        .filter_map(|(i, c)| {
+            let text_size = painter.layout_job(label_job(c, palette, 1.0)).size();
+            let (align, offset) = options_for(c.style, text_size).first().copied()?;
+            Some((i, align.anchor_size(c.anchor + offset, text_size).expand2(gap)))
+        })
         .collect();
     let mut taken: Vec<Rect> = Vec::new();
     let mut placed = Vec::new();
-    let gap = Vec2::splat(size::LABEL_GAP);
     for (index, c) in candidates.iter().enumerate() {
         if !screen.contains(c.anchor) {
             continue;
         }
-        let galley = painter.layout_job(label_job(c, palette));
-        let text_size = galley.size();
-        let options = options_for(c.style, text_size);
         let dot = matches!(c.style, LabelStyle::City { .. }).then_some(c.anchor);
         let dot_rect = dot.map(|_| dot_rect_of(c));
         if dot_rect.is_some_and(|d| taken.iter().any(|t| t.intersects(d))) {
             continue;
         }
-        let blocked_by_reserved = |rect: Rect| reserved.iter().any(|&(i, r)| i != index && r.intersects(rect));
-        let fits = |rect: Rect| {
+        let mut galleys = galleys_for(painter, c, palette);
+        let blocked_by =
+            |reserved: &[(usize, Rect)], rect: Rect| reserved.iter().any(|&(i, r)| i != index && r.intersects(rect));
+        let fits = |rect: Rect, spot: Spot| {
             screen.contains_rect(rect)
                 && !taken.iter().any(|t| t.intersects(rect.expand2(gap)))
-                && !blocked_by_reserved(rect)
+                && !blocked_by(&reserved, rect)
                 && !obstacles.iter().any(|o| o.intersects(rect))
-                && c.inside_area.is_none_or(|a| area_contains(a, rect.center()))
+                && c.inside_area.is_none_or(|a| country::fits_country(areas, a, c.style, rect, spot))
         };
-        let Some(rect) =
-            options.iter().map(|&(align, offset)| align.anchor_size(c.anchor + offset, text_size)).find(|&r| fits(r))
-        else {
+        let sizes: Vec<Vec2> = galleys.iter().map(|g| g.size()).collect();
+        // The first spot that fits and leaves the capitals' names their place, else the first that fits.
+        let mut over_a_capital = None;
+        let found =
+            spots(c.anchor, c.style, c.inside_area, &sizes, areas, screen, options_for).find(|&(k, r, spot)| {
+                if !fits(r, spot) {
+                    return false;
+                }
+                let clear = !blocked_by(&capitals, r);
+                if !clear && over_a_capital.is_none() {
+                    over_a_capital = Some((k, r, spot));
+                }
+                clear
+            });
+        let Some((k, rect, _)) = found.or(over_a_capital) else {
             continue;
         };
         taken.push(rect);
         if let Some(d) = dot_rect {
             taken.push(d);
         }
+        let smaller = galleys.split_off((k + 1).min(galleys.len()));
+        let Some(galley) = galleys.pop() else { continue };
         // Centred rows lie on both sides of the galley's origin.
         let pos = rect.min - galley.rect.min.to_vec2();
         placed.push(PlacedLabel {
             galley,
+            smaller,
             pos,
             dot,
             anchor: c.anchor,
@@ -194,89 +232,43 @@ pub fn place_labels(
     placed
 }
 
-/// The labels with none under `obstacles` (this frame's markers, which move with the date while the placed
-/// labels are cached with the view): a covered label takes another of its positions, or one a marker's
-/// width further out, free of markers, of more important labels, of the focus countries' names and of the
-/// edge of `screen`; less important labels in the way give up their place (labels come most important
-/// first). A label with no
-/// such spot is dropped, but a focus country's name stays where it is (the map must say which is Iraq);
-/// an area's name keeps its centre inside the area, as when it was placed (`area_contains`).
-pub fn clear_of(
-    labels: &[PlacedLabel],
-    obstacles: &[Rect],
-    screen: Rect,
-    area_contains: &dyn Fn(usize, Pos2) -> bool,
-) -> Vec<PlacedLabel> {
-    let hits = |r: Rect| obstacles.iter().any(|o| o.intersects(r));
-    let mut rects: Vec<Option<Rect>> = labels.iter().map(|l| Some(l.rect())).collect();
-    let mut out: Vec<PlacedLabel> = labels.to_vec();
-    let gap = Vec2::splat(size::LABEL_GAP);
-    for (i, label) in labels.iter().enumerate() {
-        let Some(rect) = rects.get(i).copied().flatten() else { continue };
-        if !hits(rect) {
-            continue;
-        }
-        // Labels placed before this one, and the focus countries' names, are not pushed aside.
-        let free_of_more_important = |r: Rect, rects: &[Option<Rect>]| {
-            rects.iter().zip(labels).enumerate().all(|(j, (o, other))| {
-                (j > i && other.style != LabelStyle::Focus && !other.keep)
-                    || j == i
-                    || o.is_none_or(|o| !o.intersects(r.expand2(gap)))
-            })
-        };
-        let dot_rect = label.dot.map(|d| Rect::from_center_size(d, Vec2::splat(size::CITY_DOT * 2.0)));
-        let moved = moves_for(label.style, rect.size())
-            .into_iter()
-            .map(|(align, offset)| align.anchor_size(label.anchor + offset, rect.size()))
-            .find(|&r| {
-                screen.contains_rect(r)
-                    && !hits(r)
-                    && free_of_more_important(r, &rects)
-                    && dot_rect.is_none_or(|d| !d.intersects(r))
-                    && label.inside_area.is_none_or(|a| area_contains(a, r.center()))
-            });
-        match (moved, label.style) {
-            (Some(r), _) => {
-                rects[i] = Some(r);
-                if let Some(l) = out.get_mut(i) {
-                    l.pos = r.min - l.galley.rect.min.to_vec2();
-                }
-                for (later, l) in rects.iter_mut().zip(labels).skip(i + 1) {
-                    if !l.keep && later.is_some_and(|o| o.intersects(r.expand2(gap))) {
-                        *later = None;
-                    }
-                }
-            }
-            (None, LabelStyle::Focus) => {}
-            (None, _) if label.keep => {}
-            (None, _) => rects[i] = None,
-        }
-    }
-    out.into_iter().zip(rects).filter_map(|(l, r)| r.map(|_| l)).collect()
+/// The candidate laid out at each size it may take: a country's name at [`country::SIZE_STEPS`], any
+/// other label at its own size.
+fn galleys_for(painter: &Painter, c: &Candidate, palette: &MapPalette) -> Vec<Arc<Galley>> {
+    let steps: &[f32] = if c.inside_area.is_some() { &country::SIZE_STEPS } else { &[1.0] };
+    steps.iter().map(|&scale| painter.layout_job(label_job(c, palette, scale))).collect()
 }
 
-/// Where a label may move to get clear of a marker: its usual positions, then the same one and two
-/// marker widths further out, then a city's corners.
-fn moves_for(style: LabelStyle, text_size: Vec2) -> Vec<(Align2, Vec2)> {
-    let mut moves = options_for(style, text_size);
-    let base = moves.clone();
-    for widths in [1.0, 2.0] {
-        let out = widths * 2.0 * size::EVENT_MARKER_MAX;
-        moves.extend(base.iter().map(|&(align, offset)| {
-            let dir = if offset == Vec2::ZERO { Vec2::new(0.0, -1.0) } else { offset.normalized() };
-            (align, offset + dir * out)
-        }));
-    }
-    if matches!(style, LabelStyle::City { .. }) {
-        let d = size::CITY_DOT + 3.0;
-        moves.extend([
-            (Align2::LEFT_BOTTOM, Vec2::new(d, -d)),
-            (Align2::RIGHT_BOTTOM, Vec2::new(-d, -d)),
-            (Align2::LEFT_TOP, Vec2::new(d, d)),
-            (Align2::RIGHT_TOP, Vec2::new(-d, d)),
-        ]);
-    }
-    moves
+/// The boxes a label may take, best first, with the index of the size each is for: at each of `sizes`,
+/// the positions `positions` gives around the anchor, then, for a country's name, a grid over its
+/// country, then, for a neighbour's, boxes beside it.
+pub(super) fn spots<'a>(
+    anchor: Pos2,
+    style: LabelStyle,
+    area: Option<usize>,
+    sizes: &'a [Vec2],
+    areas: &'a dyn Areas,
+    screen: Rect,
+    positions: fn(LabelStyle, Vec2) -> Vec<(Align2, Vec2)>,
+) -> impl Iterator<Item = (usize, Rect, Spot)> + 'a {
+    let bounds = area.and_then(|a| areas.screen_bounds(a));
+    sizes.iter().enumerate().flat_map(move |(k, &text_size)| {
+        let usual = positions(style, text_size)
+            .into_iter()
+            .map(move |(align, offset)| (k, align.anchor_size(anchor + offset, text_size), Spot::Inside));
+        let grid = bounds
+            .map(|b| country::grid_centres(anchor, text_size, b, screen))
+            .unwrap_or_default()
+            .into_iter()
+            .map(move |centre| (k, Rect::from_center_size(centre, text_size), Spot::Inside));
+        let beside = bounds
+            .filter(|b| style == LabelStyle::Context && country::short_enough_to_sit_beside(*b, text_size))
+            .map(|b| country::beside(b, text_size))
+            .into_iter()
+            .flatten()
+            .map(move |r| (k, r, Spot::Beside));
+        usual.chain(grid).chain(beside)
+    })
 }
 
 /// The shapes that draw placed labels: dots, then a halo, then the text.
@@ -297,47 +289,4 @@ pub fn label_shapes(labels: &[PlacedLabel], palette: &MapPalette) -> Vec<Shape> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A city label placed to the right of its dot at (100, 100), laid out by a real egui pass.
-    fn city_label(text: &str) -> PlacedLabel {
-        let ctx = egui::Context::default();
-        let mut galley = None;
-        ctx.run_ui(egui::RawInput::default(), |ui| {
-            galley = Some(ui.painter().layout_no_wrap(text.to_owned(), FontId::proportional(13.0), Color32::BLACK));
-        })
-        .textures_delta
-        .clear();
-        let galley = galley.unwrap();
-        let anchor = Pos2::new(100.0, 100.0);
-        let rect = Align2::LEFT_CENTER.anchor_size(anchor + Vec2::new(size::CITY_DOT + 3.0, 0.0), galley.size());
-        let pos = rect.min - galley.rect.min.to_vec2();
-        PlacedLabel {
-            galley,
-            pos,
-            dot: Some(anchor),
-            anchor,
-            style: LabelStyle::City { big: true },
-            inside_area: None,
-            keep: false,
-        }
-    }
-
-    #[test]
-    fn a_covered_label_moves_aside_and_is_dropped_when_boxed_in() {
-        let screen = Rect::from_min_size(Pos2::ZERO, Vec2::splat(400.0));
-        let label = city_label("Baghdad");
-        let covered = Rect::from_center_size(label.rect().center(), Vec2::splat(18.0));
-        let moved = clear_of(std::slice::from_ref(&label), &[covered], screen, &|_, _| true);
-        assert_eq!(moved.len(), 1);
-        assert!(!moved[0].rect().intersects(covered), "{:?} still under {covered:?}", moved[0].rect());
-        assert!(moved[0].rect().right() <= 100.0, "moved to the dot's left side: {:?}", moved[0].rect());
-        // A free label stays where it was.
-        let far = Rect::from_center_size(Pos2::new(300.0, 300.0), Vec2::splat(18.0));
-        assert_eq!(clear_of(std::slice::from_ref(&label), &[far], screen, &|_, _| true)[0].pos, label.pos);
-        // Markers all around: no room left, the name is dropped rather than covered.
-        let all_round = Rect::from_center_size(Pos2::new(100.0, 100.0), Vec2::new(400.0, 200.0));
-        assert!(clear_of(&[label], &[all_round], screen, &|_, _| true).is_empty());
-    }
-}
+mod tests;
