@@ -249,6 +249,11 @@ impl Areas for CountryAreas<'_> {
         Some(self.atlas.countries.get(other).is_some_and(|c| c.role == AreaRole::Focus))
     }
 
+    fn area_at(&self, pos: Pos2) -> Option<usize> {
+        // No area has this number, so the first that holds the point is the one.
+        self.prepared.countries.hit_other(usize::MAX, self.projector.map_from_screen(pos))
+    }
+
     fn screen_bounds(&self, area: usize) -> Option<egui::Rect> {
         let bbox = self.prepared.countries.areas.get(area)?.bbox;
         let (a, b) = (self.projector.screen_from_map(bbox.min), self.projector.screen_from_map(bbox.max));

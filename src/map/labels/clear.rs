@@ -38,6 +38,7 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect, areas:
                 && free_of_more_important(r, &rects)
                 && dot_rect.is_none_or(|d| !d.intersects(r))
                 && label.inside_area.is_none_or(|a| country::fits_country(areas, a, label.style, r, spot))
+                && label.dot.is_none_or(|d| country::fits_city(areas, d, r))
         };
         let spots = || spots(label.anchor, label.style, label.inside_area, &sizes, areas, screen, moves_for);
         let mut moved = spots().find(|&(_, r, spot)| !hits(r) && allowed(r, spot));

@@ -14,6 +14,8 @@ pub trait Areas {
     fn other_at(&self, area: usize, pos: Pos2) -> Option<bool>;
     /// The country's box on screen.
     fn screen_bounds(&self, area: usize) -> Option<Rect>;
+    /// The country holding `pos`, if any.
+    fn area_at(&self, pos: Pos2) -> Option<usize>;
 }
 
 /// The type sizes a country's name tries, as shares of its own: full size anywhere in the country first,
@@ -45,6 +47,13 @@ pub fn fits_country(areas: &dyn Areas, area: usize, style: LabelStyle, rect: Rec
         None => true,
         Some(other_is_focus) => spot == Spot::Inside && style != LabelStyle::Focus && !other_is_focus,
     })
+}
+
+/// Whether a city's name at `rect` keeps off the focus countries its dot is not in: beside a dot that a
+/// marker hides, a name over the next country reads as that country's city (Baghdad's over Iran).
+pub fn fits_city(areas: &dyn Areas, dot: Pos2, rect: Rect) -> bool {
+    let home = areas.area_at(dot).unwrap_or(usize::MAX);
+    sample_points(rect).all(|pt| areas.other_at(home, pt) != Some(true))
 }
 
 /// Boxes for a name of `text_size` just outside a country's box `bounds`: east, west, south and north of
@@ -139,14 +148,34 @@ pub(super) mod tests {
         fn screen_bounds(&self, area: usize) -> Option<Rect> {
             self.boxes.get(area).copied()
         }
+        fn area_at(&self, pos: Pos2) -> Option<usize> {
+            self.boxes.iter().position(|b| b.contains(pos))
+        }
+    }
+
+    /// West and east, focus countries side by side, and a small neighbour south of the west.
+    fn two_focus_countries_and_a_neighbour() -> BoxAreas {
+        let west = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
+        let east = Rect::from_min_max(Pos2::new(100.0, 0.0), Pos2::new(200.0, 100.0));
+        let small = Rect::from_min_max(Pos2::new(0.0, 100.0), Pos2::new(100.0, 200.0));
+        BoxAreas { boxes: vec![west, east, small], focus: 2 }
+    }
+
+    #[test]
+    fn a_citys_name_keeps_off_the_focus_countries_its_dot_is_not_in() {
+        let areas = two_focus_countries_and_a_neighbour();
+        let dot = Pos2::new(90.0, 50.0);
+        let name_at = |x: f32, y: f32| Rect::from_min_size(Pos2::new(x, y), Vec2::new(40.0, 12.0));
+        assert!(fits_city(&areas, dot, name_at(45.0, 44.0)), "at home, left of the dot");
+        assert!(!fits_city(&areas, dot, name_at(96.0, 44.0)), "over the other focus country");
+        assert!(fits_city(&areas, dot, name_at(45.0, 104.0)), "over a neighbour that is not a focus country");
+        assert!(fits_city(&areas, Pos2::new(150.0, 150.0), name_at(150.0, 150.0)), "a dot at sea, a name at sea");
     }
 
     #[test]
     fn a_focus_name_keeps_off_every_neighbour_and_a_neighbours_off_focus_countries() {
-        let west = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
-        let east = Rect::from_min_max(Pos2::new(100.0, 0.0), Pos2::new(200.0, 100.0));
-        let small = Rect::from_min_max(Pos2::new(0.0, 100.0), Pos2::new(100.0, 200.0));
-        let areas = BoxAreas { boxes: vec![west, east, small], focus: 2 };
+        let areas = two_focus_countries_and_a_neighbour();
+        let small = areas.boxes[2];
         let inside = Rect::from_center_size(Pos2::new(50.0, 50.0), Vec2::new(60.0, 20.0));
         assert!(fits_country(&areas, 0, LabelStyle::Focus, inside, Spot::Inside));
         // Half over the eastern focus country: no, though its centre is in the west.
