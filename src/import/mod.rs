@@ -19,6 +19,7 @@ pub mod records;
 pub mod row_fields;
 pub mod sources;
 pub mod storymap;
+pub mod text_columns;
 pub mod timelinejs;
 
 use std::io::Read;
