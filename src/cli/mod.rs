@@ -360,6 +360,8 @@ fn run_window_bench(cli: &Cli, seconds: f64) -> ExitCode {
         play: true,
         speed_days_per_sec: Some(crate::time::DAYS_PER_YEAR),
         window_bench: Some((seconds, outcome.clone())),
+        lesson: cli.lesson.clone(),
+        present: cli.present,
         renderer_dithers: true,
         ..Default::default()
     };
