@@ -4,6 +4,9 @@ mod export;
 mod headless;
 mod lesson_export;
 
+/// The `--view` parser, public for the fuzz target `small_parsers`.
+pub use export::parse_view;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
