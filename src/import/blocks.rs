@@ -109,7 +109,9 @@ struct BlockRead {
 fn parse_block(path: &Path, header: &Header, kind: &RowKind, block: &Block, with_fields: bool) -> BlockRead {
     let (bytes, offset) = (&block.bytes, block.offset);
     let mut records = kind.records(with_fields);
-    records.reserve(usize::try_from(block.line_breaks).unwrap_or(0).saturating_add(1).min(bytes.len()), !with_fields);
+    // At most a row per 64 bytes: a hostile block of blank lines must not reserve millions of rows.
+    let rows = usize::try_from(block.line_breaks).unwrap_or(0).saturating_add(1).min(bytes.len() / 64 + 1);
+    records.reserve(rows, !with_fields);
     let mut skipped = SkipList::default();
     let mut record = super::records::RecordIn::default();
     let read = csv_table::for_each_row(
