@@ -5,6 +5,14 @@
 use super::dates::{DatePrecision, ImportDate};
 pub use super::text_columns::{InternedText, Interner, TextColumn};
 
+/// The actor numbers of record `i` in `ids`, cut at `ends` (a free function: the sort borrows the columns
+/// one by one).
+fn actors_in<'a>(ids: &'a [u32], ends: &[u32], i: usize) -> &'a [u32] {
+    let start = if i == 0 { 0 } else { ends.get(i - 1).copied().unwrap_or(0) as usize };
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    ids.get(start..end).unwrap_or_default()
+}
+
 /// Files with at least this many records permute their columns on two threads when sorted.
 const PARALLEL_SORT_FROM: usize = 100_000;
 
@@ -280,9 +288,7 @@ impl Records {
 
     /// The actor numbers of record `i`.
     pub fn actors_of(&self, i: usize) -> &[u32] {
-        let start = if i == 0 { 0 } else { self.actor_ends.get(i - 1).copied().unwrap_or(0) as usize };
-        let end = self.actor_ends.get(i).copied().unwrap_or(0) as usize;
-        self.actor_ids.get(start..end).unwrap_or_default()
+        actors_in(&self.actor_ids, &self.actor_ends, i)
     }
 
     /// The record has a place on the map.
@@ -337,9 +343,7 @@ impl Records {
             let mut actor_ids = Vec::with_capacity(self.actor_ids.len());
             let mut actor_ends = Vec::with_capacity(self.actor_ends.len());
             for &i in &order {
-                let start = if i == 0 { 0 } else { self.actor_ends.get(i as usize - 1).copied().unwrap_or(0) };
-                let end = self.actor_ends.get(i as usize).copied().unwrap_or(0);
-                actor_ids.extend_from_slice(self.actor_ids.get(start as usize..end as usize).unwrap_or_default());
+                actor_ids.extend_from_slice(actors_in(&self.actor_ids, &self.actor_ends, i as usize));
                 actor_ends.push(actor_ids.len() as u32);
             }
             (self.actor_ids, self.actor_ends) = (actor_ids, actor_ends);
