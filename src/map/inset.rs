@@ -45,7 +45,10 @@ impl WorldInset {
                         biggest = Some((size, centre));
                     }
                 }
-                rings.extend(split_at_antimeridian(&kept));
+                let runs = split_at_antimeridian(&kept)
+                    .into_iter()
+                    .map(|(run, closed)| (without_spikes(&run, closed), closed));
+                rings.extend(runs.filter(|(run, _)| run.len() >= 2));
             }
             if let Some((_, centre)) = biggest {
                 anchors.entry(area.id.clone()).or_insert(centre);
@@ -81,6 +84,41 @@ fn split_at_antimeridian(ring: &[GeoPoint]) -> Vec<(Vec<GeoPoint>, bool)> {
         }
     }
     runs.into_iter().filter(|r| r.len() >= 2).map(|r| (r, false)).collect()
+}
+
+/// The outline without the points where it turns back on itself (a fjord half a degree wide): epaint
+/// mitres a thin line's corner by 1/cos of half its angle, so such a point draws a spike across the inset.
+fn without_spikes(run: &[GeoPoint], closed: bool) -> Vec<GeoPoint> {
+    let mut out: Vec<GeoPoint> = Vec::with_capacity(run.len());
+    for &p in run {
+        while let [.., a, b] = out[..] {
+            if !turns_back(a, b, p) {
+                break;
+            }
+            out.pop();
+        }
+        out.push(p);
+    }
+    // A closed ring also turns at its first and last points.
+    while closed && out.len() > 3 {
+        let n = out.len();
+        if turns_back(out[n - 2], out[n - 1], out[0]) {
+            out.pop();
+        } else if turns_back(out[n - 1], out[0], out[1]) {
+            out.remove(0);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the path a → b → c turns by more than 120° at b.
+fn turns_back(a: GeoPoint, b: GeoPoint, c: GeoPoint) -> bool {
+    let (ux, uy) = (b.lon - a.lon, b.lat - a.lat);
+    let (vx, vy) = (c.lon - b.lon, c.lat - b.lat);
+    let lengths = (ux.hypot(uy) * vx.hypot(vy)).max(f64::MIN_POSITIVE);
+    (ux * vx + uy * vy) / lengths < -0.5
 }
 
 /// The control point of the arc from `a` to `b`: lifted above the middle, but not so far that its
@@ -157,6 +195,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_point_where_the_coast_turns_back_is_left_out() {
+        let at = |lon, lat| GeoPoint::lon_lat(lon, lat);
+        let fjord = [at(0.0, 0.0), at(10.0, 0.0), at(20.0, 0.2), at(10.0, 0.4), at(10.0, 10.0), at(0.0, 10.0)];
+        let kept = without_spikes(&fjord, true);
+        assert_eq!(kept.len(), 5, "{kept:?}");
+        assert!(!kept.contains(&at(20.0, 0.2)));
+        let square = [at(0.0, 0.0), at(10.0, 0.0), at(10.0, 10.0), at(0.0, 10.0)];
+        assert_eq!(without_spikes(&square, true), square.to_vec(), "right angles stay");
+    }
+
+    #[test]
     fn anchors_fall_inside_their_countries_bounding_area() {
         let atlas = crate::model::bundled::atlas().unwrap();
         let inset = WorldInset::build(&atlas);
@@ -175,6 +224,10 @@ mod tests {
             assert!(steps.iter().all(|(a, b)| (a.lon - b.lon).abs() <= 180.0), "a line across the world");
         }
         assert!(inset.rings.iter().any(|(_, closed)| !closed), "Russia is cut at the 180th meridian");
+        // Nor turns back on itself, which epaint would draw as a long spike.
+        for (ring, _) in &inset.rings {
+            assert!(ring.windows(3).all(|w| !turns_back(w[0], w[1], w[2])), "a spike in {ring:?}");
+        }
     }
 
     #[test]
