@@ -3,6 +3,7 @@
 mod export;
 mod headless;
 mod lesson_export;
+mod renderer;
 
 /// The `--view` parser, public for the fuzz target `small_parsers`.
 pub use export::parse_view;
@@ -103,6 +104,23 @@ pub struct Cli {
     /// Start playing the timeline, looping at the end (a display left running).
     #[arg(long)]
     pub play: bool,
+    /// The window's renderer: `auto` picks wgpu on a GPU and glow (OpenGL) where the only adapter is a
+    /// software rasteriser, which glow drives several times faster.
+    #[arg(long, value_enum, default_value_t)]
+    pub renderer: renderer::RendererArg,
+    /// Playback speed in days per second (30 is about a month a second, 365 a year a second).
+    #[arg(long, value_name = "DAYS_PER_SECOND", value_parser = parse_speed)]
+    pub speed: Option<f64>,
+}
+
+/// A playback speed the timeline offers room for: a positive number of days per second, at most 10,000.
+fn parse_speed(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 10_000.0 => Ok(v),
+        _ => Err(format!(
+            "expected days per second, a number above 0 and at most 10000 (30 is about a month a second), not {text:?}"
+        )),
+    }
 }
 
 /// Subcommands.
@@ -292,12 +310,12 @@ fn run_window(cli: Cli) -> ExitCode {
         present: cli.present,
         view: cli.start_view,
         play: cli.play,
-        speed_days_per_sec: None,
+        speed_days_per_sec: cli.speed,
         window_bench: None,
         // eframe's renderer dithers (`NativeOptions::dithering` is on by default): the GPU base map does too.
         renderer_dithers: true,
     };
-    if !open_window(cli.size, cli.screenshot.is_some(), options) {
+    if !open_window(cli.size, cli.screenshot.is_some(), cli.renderer, options) {
         return ExitCode::FAILURE;
     }
     if cli.screenshot.is_some() {
@@ -322,7 +340,7 @@ fn run_window(cli: Cli) -> ExitCode {
 
 /// Runs the window until it closes; false (said on stderr) when it cannot open. A `scripted` run (a
 /// screenshot, a bench) opens at exactly `size` and reads and writes no saved window state.
-fn open_window(size: Size, scripted: bool, options: StartOptions) -> bool {
+fn open_window(size: Size, scripted: bool, choice: renderer::RendererArg, options: StartOptions) -> bool {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("TimeAtlas")
@@ -335,6 +353,7 @@ fn open_window(size: Size, scripted: bool, options: StartOptions) -> bool {
         // at the size asked for, so it reads and writes no saved state at all.
         persistence_path: scripted
             .then(|| std::env::temp_dir().join(format!("timeatlas-scripted-{}", std::process::id()))),
+        renderer: renderer::pick(choice, renderer::probe),
         ..Default::default()
     };
     let result =
@@ -368,7 +387,7 @@ fn run_window_bench(cli: &Cli, seconds: f64) -> ExitCode {
         renderer_dithers: true,
         ..Default::default()
     };
-    if !open_window(cli.size, true, options) {
+    if !open_window(cli.size, true, cli.renderer, options) {
         return ExitCode::FAILURE;
     }
     let Some(report) = outcome.lock().ok().and_then(|mut o| o.take()) else {
@@ -427,5 +446,10 @@ mod tests {
         let cli = Cli::try_parse_from(["timeatlas", "--date", "2020-01-03"]).unwrap();
         assert_eq!(cli.date, crate::time::parse_day("2020-01-03").ok());
         assert!(Cli::try_parse_from(["timeatlas", "--date", "2020-13-01"]).is_err());
+        let cli = Cli::try_parse_from(["timeatlas", "--play", "--speed", "365"]).unwrap();
+        assert_eq!(cli.speed, Some(365.0));
+        for bad in ["0", "-30", "1e9", "NaN", "fast"] {
+            assert!(Cli::try_parse_from(["timeatlas", "--speed", bad]).is_err(), "{bad}");
+        }
     }
 }
