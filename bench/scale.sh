@@ -16,7 +16,7 @@ for rows in 10000 100000 1000000; do
 done
 for rows in 10000 100000 1000000; do
   f="$work/acled-$rows.csv"
-  echo "== $rows rows ($(( $(stat -c %s "$f") / 1048576 )) MB)"
+  echo "== $rows rows ($(( $(stat -L -c %s "$f") / 1048576 )) MB)"
   /usr/bin/time -f "check: %e s wall, %U s user, %M KB peak RSS" "$bin" check --stats "$f" 2>&1 | grep -v "^warning" | tail -2
   "$bin" bench --frames 60 --data "$f" | grep -E '"(load_ms/data|data_bytes/[a-z]+|frame_cpu_ms/data_[a-z0-9_]+)"'
 done

@@ -30,5 +30,6 @@ pub mod screenshot;
 pub mod text;
 pub mod theme;
 pub mod time;
+pub mod window_bench;
 
 pub use app::TimeAtlasApp;

@@ -50,13 +50,16 @@ pub enum LoopMode {
     Loop,
 }
 
+/// Days in a year on average: the "1 year/s" speed.
+pub const DAYS_PER_YEAR: f64 = 365.25;
+
 /// Speed presets offered in the interface: (label, days per second).
 pub const SPEED_PRESETS: [(&str, f64); 6] = [
     ("1 day/s", 1.0),
     ("1 week/s", 7.0),
     ("1 month/s", 30.44),
     ("3 months/s", 91.31),
-    ("1 year/s", 365.25),
+    ("1 year/s", DAYS_PER_YEAR),
     ("5 years/s", 1826.25),
 ];
 

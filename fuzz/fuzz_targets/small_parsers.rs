@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = timeatlas::export::frame::parse_size(text);
         }
         3 => {
-            let _ = timeatlas::export::command_line::parse_view(text);
+            let _ = timeatlas::cli::parse_view(text);
         }
         _ => {
             // "doc\u{0}key.3.key": the path's steps are keys or indices.

@@ -80,6 +80,13 @@ impl TimeAtlasApp {
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx, busy);
         }
+        if let Some((bench, clock)) = &mut self.window_bench {
+            let t = &self.settings.time;
+            if bench.step(clock.elapsed().as_secs_f64(), t.current_day, t.speed_days_per_sec, busy) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ctx.request_repaint();
+        }
     }
 
     /// Menu, drawing tools, status bar, timeline, side panel and slide sorter.

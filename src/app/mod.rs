@@ -76,6 +76,8 @@ pub struct TimeAtlasApp {
     typed_day: Option<f64>,
     open_data_path: String,
     screenshot: Option<ScreenshotJob>,
+    /// A `bench --window` run, and the wall clock it reads.
+    window_bench: Option<(crate::window_bench::WindowBench, web_time::Instant)>,
     commands: Vec<Command>,
     /// Annotations, the drawing tool and its gesture.
     pub draw: DrawState,
@@ -171,6 +173,9 @@ impl TimeAtlasApp {
             typed_day: None,
             open_data_path: String::new(),
             screenshot: options.screenshot.map(|(path, outcome)| ScreenshotJob::new(path, outcome)),
+            window_bench: options.window_bench.map(|(seconds, outcome)| {
+                (crate::window_bench::WindowBench::new(seconds, outcome), web_time::Instant::now())
+            }),
             commands: Vec::new(),
             draw: DrawState::default(),
             export: ExportState::default(),
@@ -197,6 +202,9 @@ impl TimeAtlasApp {
         if options.play {
             t.loop_mode = time::LoopMode::Loop;
             t.playing = true;
+        }
+        if let Some(speed) = options.speed_days_per_sec {
+            t.speed_days_per_sec = speed;
         }
         app.timeline_visible = (t.start_day, t.end_day);
         app.imports.keep_date = options.date.is_some();
@@ -340,6 +348,11 @@ impl TimeAtlasApp {
         self.screenshot.is_some()
     }
 
+    /// A run that captures or measures the window: it neither reads nor leaves settings and memory.
+    fn is_scripted_run(&self) -> bool {
+        self.screenshot.is_some() || self.window_bench.is_some()
+    }
+
     /// The span of days that sets how precisely the current date is shown: the timeline's visible span,
     /// or none while the date is the day the user typed.
     fn date_span_days(&self) -> f64 {
@@ -379,12 +392,12 @@ impl eframe::App for TimeAtlasApp {
     }
 
     fn persist_egui_memory(&self) -> bool {
-        // Screenshots must not depend on, or change, what a previous run left behind.
-        self.screenshot.is_none()
+        // Screenshots and benches must not depend on, or change, what a previous run left behind.
+        !self.is_scripted_run()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshot.is_none() {
+        if !self.is_scripted_run() {
             // eframe saves on exit too: an unsaved lesson reaches its autosave (Recover at the next start).
             self.flush_autosave();
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);

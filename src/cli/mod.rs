@@ -4,6 +4,9 @@ mod export;
 mod headless;
 mod lesson_export;
 
+/// The `--view` parser, public for the fuzz target `small_parsers`.
+pub use export::parse_view;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -119,6 +122,13 @@ pub enum Sub {
         /// Frames per scenario.
         #[arg(long, default_value_t = 120)]
         frames: usize,
+        /// Instead, open the real window (needs a display), play from 1953 at 1 year/s and report its frame
+        /// rate, frame times and how far the date strays from the wall clock.
+        #[arg(long)]
+        window: bool,
+        /// Seconds the window plays (with --window).
+        #[arg(long, default_value_t = 10.0, value_parser = seconds_to_measure)]
+        seconds: f64,
     },
     /// Export the map as PNG or SVG without opening a window (also frames of a date range, and lessons).
     Export(ExportCli),
@@ -251,7 +261,8 @@ pub fn main(process_start: Instant) -> ExitCode {
             export::run(&args)
         }
         Some(Sub::SaveStress { kind, lesson, out, import }) => crate::save_stress::run(kind, &lesson, &out, import),
-        Some(Sub::Bench { frames }) => {
+        Some(Sub::Bench { window: true, seconds, .. }) => run_window_bench(&cli, seconds),
+        Some(Sub::Bench { frames, .. }) => {
             match crate::bench::run(process_start, frames, cli.data.first().map(PathBuf::as_path)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
@@ -281,32 +292,12 @@ fn run_window(cli: Cli) -> ExitCode {
         present: cli.present,
         view: cli.start_view,
         play: cli.play,
+        speed_days_per_sec: None,
+        window_bench: None,
         // eframe's renderer dithers (`NativeOptions::dithering` is on by default): the GPU base map does too.
         renderer_dithers: true,
     };
-    let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("TimeAtlas")
-            .with_app_id("timeatlas")
-            .with_inner_size([cli.size.width as f32, cli.size.height as f32])
-            .with_min_inner_size([480.0, 360.0])
-            .with_icon(window_icon()),
-        persist_window: cli.screenshot.is_none(),
-        // eframe restores a saved window size even with `persist_window` off: a screenshot must be taken
-        // at the size asked for, so it reads and writes no saved state at all.
-        persistence_path: cli
-            .screenshot
-            .as_ref()
-            .map(|_| std::env::temp_dir().join(format!("timeatlas-screenshot-{}", std::process::id()))),
-        ..Default::default()
-    };
-    let result =
-        eframe::run_native("TimeAtlas", native, Box::new(move |cc| Ok(Box::new(TimeAtlasApp::new(cc, options)))));
-    if let Err(e) = result {
-        eprintln!("timeatlas: cannot open the window: {e}");
-        eprintln!(
-            "The atlas needs a desktop session (X11 or Wayland). `timeatlas check` and `timeatlas bench` work without one."
-        );
+    if !open_window(cli.size, cli.screenshot.is_some(), options) {
         return ExitCode::FAILURE;
     }
     if cli.screenshot.is_some() {
@@ -327,6 +318,75 @@ fn run_window(cli: Cli) -> ExitCode {
         };
     }
     ExitCode::SUCCESS
+}
+
+/// Runs the window until it closes; false (said on stderr) when it cannot open. A `scripted` run (a
+/// screenshot, a bench) opens at exactly `size` and reads and writes no saved window state.
+fn open_window(size: Size, scripted: bool, options: StartOptions) -> bool {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("TimeAtlas")
+            .with_app_id("timeatlas")
+            .with_inner_size([size.width as f32, size.height as f32])
+            .with_min_inner_size([480.0, 360.0])
+            .with_icon(window_icon()),
+        persist_window: !scripted,
+        // eframe restores a saved window size even with `persist_window` off: a screenshot must be taken
+        // at the size asked for, so it reads and writes no saved state at all.
+        persistence_path: scripted
+            .then(|| std::env::temp_dir().join(format!("timeatlas-scripted-{}", std::process::id()))),
+        ..Default::default()
+    };
+    let result =
+        eframe::run_native("TimeAtlas", native, Box::new(move |cc| Ok(Box::new(TimeAtlasApp::new(cc, options)))));
+    if let Err(e) = result {
+        eprintln!("timeatlas: cannot open the window: {e}");
+        eprintln!(
+            "The atlas needs a desktop session (X11 or Wayland). `timeatlas check` and `timeatlas bench` work without one."
+        );
+        return false;
+    }
+    true
+}
+
+/// `bench --window`: the real window plays from 1 January 1953 at 1 year/s for `seconds`, then closes and
+/// its figures are printed as JSON lines.
+fn run_window_bench(cli: &Cli, seconds: f64) -> ExitCode {
+    let outcome = crate::window_bench::Outcome::default();
+    let options = StartOptions {
+        data_paths: cli.data.clone(),
+        columns: cli.columns.clone().unwrap_or_default(),
+        theme: cli.theme.map(ThemeArg::choice),
+        ui_scale: cli.scale,
+        fresh: true,
+        date: crate::time::parse_day("1953-01-01").ok(),
+        play: true,
+        speed_days_per_sec: Some(crate::time::DAYS_PER_YEAR),
+        window_bench: Some((seconds, outcome.clone())),
+        lesson: cli.lesson.clone(),
+        present: cli.present,
+        renderer_dithers: true,
+        ..Default::default()
+    };
+    if !open_window(cli.size, true, options) {
+        return ExitCode::FAILURE;
+    }
+    let Some(report) = outcome.lock().ok().and_then(|mut o| o.take()) else {
+        eprintln!("timeatlas bench: the window closed before {seconds} s of frames were measured");
+        return ExitCode::FAILURE;
+    };
+    for line in report.json_lines(&format!("playing_{}x{}", cli.size.width, cli.size.height)) {
+        println!("{line}");
+    }
+    ExitCode::SUCCESS
+}
+
+/// Seconds for `bench --window --seconds`: 1 to 600.
+fn seconds_to_measure(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (1.0..=600.0).contains(&v) => Ok(v),
+        _ => Err(format!("expected seconds from 1 to 600, found {s:?}")),
+    }
 }
 
 /// The app icon (assets/icons) for the window's title bar and task bar.

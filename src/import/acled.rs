@@ -153,7 +153,7 @@ pub fn acled_row_into(c: &AcledColumns, row: &Row<'_>, out: &mut RecordIn) -> Re
         let cell = row.text(*col);
         // Associated actors are a "; "-separated list.
         if k % 2 == 1 {
-            for a in cell.split(';').map(str::trim).filter(|a| !a.is_empty()) {
+            for a in cell.split(';').map(super::csv_table::trim).filter(|a| !a.is_empty()) {
                 set_item(&mut out.actors, n, a);
                 n += 1;
             }

@@ -7,20 +7,34 @@ use std::sync::atomic::Ordering;
 
 use super::error::ImportError;
 
-/// Where the last row of `bytes` ends: just after the last newline outside quotes (`None` if none).
-/// A doubled quote inside a quoted cell toggles twice, so counting quotes is enough.
-pub fn last_row_end(bytes: &[u8]) -> Option<usize> {
-    let quotes = memchr::memchr_iter(b'"', bytes).count();
-    let mut end = bytes.len();
-    let mut quotes_after = 0;
-    while let Some(nl) = memchr::memrchr(b'\n', bytes.get(..end)?) {
-        quotes_after += memchr::memchr_iter(b'"', bytes.get(nl..end)?).count();
-        if (quotes - quotes_after).is_multiple_of(2) {
-            return Some(nl + 1);
+/// Where the last row of `bytes` ends: just after the last newline outside quotes, and how many line breaks
+/// come before it (`None` if there is no such newline). One pass over both bytes: a doubled quote inside a
+/// quoted cell toggles twice, so counting quotes is enough. The count spares the workers a pass of their own
+/// (the two passes took a tenth of a big load's CPU).
+pub fn last_row_end(bytes: &[u8]) -> Option<(usize, u64)> {
+    let mut quoted = false;
+    let mut breaks = 0;
+    let mut last = None;
+    for i in memchr::memchr2_iter(b'"', b'\n', bytes) {
+        if bytes.get(i) == Some(&b'"') {
+            quoted = !quoted;
+        } else {
+            breaks += 1;
+            if !quoted {
+                last = Some((i + 1, breaks));
+            }
         }
-        end = nl;
     }
-    None
+    last
+}
+
+/// A block of whole rows.
+pub struct Block {
+    pub bytes: Vec<u8>,
+    /// The file offset of its first byte.
+    pub offset: u64,
+    /// Its line breaks, quoted ones included.
+    pub line_breaks: u64,
 }
 
 /// Reads a stream block by block.
@@ -42,18 +56,18 @@ impl<R: Read> Cutter<R> {
         Self { rest, carry, offset, eof: false, block_bytes: block_bytes.max(1), spare: Vec::new() }
     }
 
-    /// The next block and its file offset; `None` at the end. A row longer than a block grows the block;
-    /// the last block may end without a line break. `read` is told the bytes read from the stream.
+    /// The next block; `None` at the end. A row longer than a block grows the block; the last block may
+    /// end without a line break. `read` is told the bytes read from the stream.
     pub fn next_block(
         &mut self,
         path: &Path,
         read: &std::sync::atomic::AtomicU64,
-    ) -> Result<Option<(Vec<u8>, u64)>, ImportError> {
+    ) -> Result<Option<Block>, ImportError> {
         if self.eof && self.carry.is_empty() {
             return Ok(None);
         }
         let mut want = self.block_bytes;
-        let cut = loop {
+        let (cut, line_breaks) = loop {
             if self.carry.len() < want && !self.eof {
                 let before = self.carry.len();
                 // Into room made beforehand: growing by doubling would copy the block again and again.
@@ -68,7 +82,7 @@ impl<R: Read> Cutter<R> {
                 read.fetch_add(n as u64, Ordering::Relaxed);
             }
             if self.eof {
-                break self.carry.len();
+                break (self.carry.len(), memchr::memchr_iter(b'\n', &self.carry).count() as u64);
             }
             match last_row_end(&self.carry) {
                 Some(end) => break end,
@@ -82,10 +96,10 @@ impl<R: Read> Cutter<R> {
         next.clear();
         next.extend_from_slice(self.carry.get(cut..).unwrap_or_default());
         self.carry.truncate(cut);
-        let block = std::mem::replace(&mut self.carry, next);
+        let bytes = std::mem::replace(&mut self.carry, next);
         let offset = self.offset;
-        self.offset += block.len() as u64;
-        Ok(Some((block, offset)))
+        self.offset += bytes.len() as u64;
+        Ok(Some(Block { bytes, offset, line_breaks }))
     }
 
     /// A block's buffer, done with, to be filled again.
@@ -102,9 +116,9 @@ mod tests {
 
     #[test]
     fn rows_end_only_at_newlines_outside_quotes() {
-        assert_eq!(last_row_end(b"a,b\nc,d\ne"), Some(8));
-        assert_eq!(last_row_end(b"a,\"line\nbreak\"\nc,\"open\nx"), Some(15));
-        assert_eq!(last_row_end(b"a,\"say \"\"hi\"\"\"\nb"), Some(15));
+        assert_eq!(last_row_end(b"a,b\nc,d\ne"), Some((8, 2)));
+        assert_eq!(last_row_end(b"a,\"line\nbreak\"\nc,\"open\nx"), Some((15, 2)));
+        assert_eq!(last_row_end(b"a,\"say \"\"hi\"\"\"\nb"), Some((15, 1)));
         assert_eq!(last_row_end(b"\"never closed\nstill open\n"), None);
         assert_eq!(last_row_end(b"no newline"), None);
     }
@@ -115,9 +129,11 @@ mod tests {
         let read = std::sync::atomic::AtomicU64::new(0);
         let mut cut = Cutter::new(&text[2..], text[..2].to_vec(), 0, 3);
         let mut blocks = Vec::new();
-        while let Some((b, at)) = cut.next_block(Path::new("x.csv"), &read).unwrap() {
-            blocks.push((String::from_utf8(b.clone()).unwrap(), at));
-            cut.give_back(b);
+        while let Some(b) = cut.next_block(Path::new("x.csv"), &read).unwrap() {
+            let text = String::from_utf8(b.bytes.clone()).unwrap();
+            assert_eq!(b.line_breaks, text.matches('\n').count() as u64, "{text:?}");
+            blocks.push((text, b.offset));
+            cut.give_back(b.bytes);
         }
         // Together the blocks are the stream; each starts where the last ended, and all but the last end
         // at a row end (never inside the quoted line break).

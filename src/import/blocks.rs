@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 use super::acled::{self, AcledColumns, UcdpColumns};
-use super::block_cut::Cutter;
+use super::block_cut::{Block, Cutter};
 use super::csv_table::{self, Header};
 use super::error::{ImportError, Place, SkipList};
 use super::records::Records;
@@ -98,7 +98,7 @@ impl RowKind {
 }
 
 /// What one block gave, and its bytes back for the reader to fill again.
-struct Block {
+struct BlockRead {
     records: Records,
     skipped: SkipList,
     rows: u64,
@@ -106,8 +106,12 @@ struct Block {
     bytes: Vec<u8>,
 }
 
-fn parse_block(path: &Path, header: &Header, kind: &RowKind, bytes: &[u8], offset: u64, with_fields: bool) -> Block {
+fn parse_block(path: &Path, header: &Header, kind: &RowKind, block: &Block, with_fields: bool) -> BlockRead {
+    let (bytes, offset) = (&block.bytes, block.offset);
     let mut records = kind.records(with_fields);
+    // At most a row per 64 bytes: a hostile block of blank lines must not reserve millions of rows.
+    let rows = usize::try_from(block.line_breaks).unwrap_or(0).saturating_add(1).min(bytes.len() / 64 + 1);
+    records.reserve(rows, !with_fields);
     let mut skipped = SkipList::default();
     let mut record = super::records::RecordIn::default();
     let read = csv_table::for_each_row(
@@ -127,7 +131,11 @@ fn parse_block(path: &Path, header: &Header, kind: &RowKind, bytes: &[u8], offse
         },
         |_| {},
     );
-    Block { records, skipped, rows: read.rows, newlines: read.line_breaks, bytes: Vec::new() }
+    // Sorted here, on a worker and within the cache: the whole file's sort then reads each block's rows in
+    // turn, a few hundred streams instead of a million scattered reads a column (it took 130 ms, a sixth of
+    // a million-row load). The order stays the file's within a day, as blocks are sorted stably.
+    records.sort_by_start();
+    BlockRead { records, skipped, rows: read.rows, newlines: block.line_breaks, bytes: Vec::new() }
 }
 
 /// Appends blocks in file order as they come, shifting their rows and lines past the blocks before.
@@ -137,12 +145,12 @@ struct Merge {
     rows_before: u64,
     lines_before: u64,
     next: usize,
-    waiting: BTreeMap<usize, Block>,
+    waiting: BTreeMap<usize, BlockRead>,
     too_many: bool,
 }
 
 impl Merge {
-    fn take(&mut self, index: usize, block: Block) {
+    fn take(&mut self, index: usize, block: BlockRead) {
         self.waiting.insert(index, block);
         while let Some(b) = self.waiting.remove(&self.next) {
             self.next += 1;
@@ -192,8 +200,8 @@ pub fn read(
 ) -> Result<BlocksRead, ImportError> {
     let (first_offset, first_line) = start;
     let workers = reading.workers.max(1);
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<u8>, u64)>(workers);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Block)>();
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Block)>(workers);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, BlockRead)>();
     let job_rx = Arc::new(Mutex::new(job_rx));
     let mut merge = Merge {
         records: kind.records(with_fields),
@@ -213,10 +221,10 @@ pub fn read(
                         Ok(rx) => rx.recv(),
                         Err(_) => return,
                     };
-                    let Ok((index, bytes, offset)) = job else { return };
-                    let mut block = parse_block(path, header, kind, &bytes, offset, with_fields);
-                    block.bytes = bytes;
-                    if done_tx.send((index, block)).is_err() {
+                    let Ok((index, block)) = job else { return };
+                    let mut read = parse_block(path, header, kind, &block, with_fields);
+                    read.bytes = block.bytes;
+                    if done_tx.send((index, read)).is_err() {
                         return;
                     }
                 }
@@ -238,8 +246,8 @@ pub fn read(
 
 /// The workers' queue and what they send back.
 struct Queue<'a> {
-    jobs: &'a mpsc::SyncSender<(usize, Vec<u8>, u64)>,
-    done: &'a mpsc::Receiver<(usize, Block)>,
+    jobs: &'a mpsc::SyncSender<(usize, Block)>,
+    done: &'a mpsc::Receiver<(usize, BlockRead)>,
 }
 
 /// Reads the file block by block and queues each, merging what the workers have finished meanwhile.
@@ -252,8 +260,8 @@ fn feed(
 ) -> Result<(), ImportError> {
     let Queue { jobs, done } = queue;
     let mut index = 0;
-    while let Some((block, offset)) = cutter.next_block(path, &progress.done)? {
-        if jobs.send((index, block, offset)).is_err() {
+    while let Some(block) = cutter.next_block(path, &progress.done)? {
+        if jobs.send((index, block)).is_err() {
             break;
         }
         index += 1;

@@ -136,10 +136,10 @@ impl Row<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        let parsed = if t.contains([',', '_']) {
+        let parsed = if t.bytes().any(|b| b == b',' || b == b'_') {
             t.chars().filter(|c| *c != ',' && *c != '_').collect::<String>().parse::<f64>()
         } else {
-            t.parse::<f64>()
+            plain_decimal(&t).map_or_else(|| t.parse::<f64>(), Ok)
         };
         parsed
             .ok()
@@ -190,9 +190,45 @@ fn sub_str<'t>(text: &'t str, part: &[u8]) -> Option<&'t str> {
     text.get(start..start.checked_add(part.len())?)
 }
 
+/// A plain decimal (`33.5131`, `-7`, `12.`) as `str::parse` reads it, without its general machinery (a
+/// tenth of a big load went to reading coordinates). Up to 15 digits, the digits and the power of ten are
+/// exact in an `f64`, so one division rounds as the full parser does (Clinger's fast path); anything else is
+/// `None`, for the full parser.
+fn plain_decimal(s: &str) -> Option<f64> {
+    const POWERS_OF_TEN: [f64; 16] =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let (negative, digits) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
+    };
+    let (mut value, mut count, mut decimals) = (0u64, 0usize, None::<usize>);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10 + u64::from(b - b'0');
+                count += 1;
+                if let Some(d) = &mut decimals {
+                    *d += 1;
+                }
+                if count > 15 {
+                    return None;
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let v = value as f64 / POWERS_OF_TEN.get(decimals.unwrap_or(0))?;
+    Some(if negative { -v } else { v })
+}
+
 /// `str::trim`, with ASCII space trimmed first: the common cell never reaches the Unicode tables, and one
 /// that starts or ends outside ASCII (a no-break space) is trimmed as `str::trim` trims it.
-fn trim(s: &str) -> &str {
+pub fn trim(s: &str) -> &str {
     let s = s.trim_ascii();
     let outside_ascii = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii());
     if outside_ascii(s.as_bytes().first()) || outside_ascii(s.as_bytes().last()) { s.trim() } else { s }
@@ -222,10 +258,9 @@ impl At {
 /// What [`for_each_row`] went through.
 #[derive(Debug, Default)]
 pub struct RowsRead {
-    /// Rows read, blank and broken ones included (row numbers run to this).
+    /// Rows read, blank and broken ones included (row numbers run to this). The text's line breaks, for the
+    /// lines of the next text, are counted by whoever cut it ([`super::block_cut::last_row_end`]).
     pub rows: u64,
-    /// Line breaks in the text (the next text's lines continue after them).
-    pub line_breaks: u64,
 }
 
 fn reader(bytes: &[u8]) -> simd_csv::ZeroCopyReader<&[u8]> {
@@ -310,8 +345,7 @@ pub fn for_each_row(
             progress(byte);
         }
     }
-    let line_breaks = memchr::memchr_iter(b'\n', bytes).count() as u64;
-    RowsRead { rows: number - at.rows_before, line_breaks }
+    RowsRead { rows: number - at.rows_before }
 }
 
 #[cfg(test)]
@@ -355,9 +389,40 @@ mod tests {
         let places: Vec<(u64, u64, u64)> = rows.iter().map(|r| (r.0, r.1, r.2)).collect();
         // The blank line is no row; the row of spaces is one (row 13), skipped as blank.
         assert_eq!(places, [(11, 5, 1000), (12, 7, 1008), (14, 10, 1027)]);
-        assert_eq!((read.rows, read.line_breaks), (4, 5));
+        assert_eq!(read.rows, 4);
         assert_eq!(&text[8..10], b"r2");
         assert_eq!(rows[1].3[1], "two\nlines");
+    }
+
+    #[test]
+    fn plain_decimals_read_as_the_full_parser_reads_them() {
+        let mut seed = 11u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut texts: Vec<String> =
+            ["0", "-0", "+3", "1.", ".5", "-.5", "007.250", "999999999999999", "0.1", "33.5131"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect();
+        for _ in 0..20_000 {
+            let digits: String = (0..1 + next(17)).map(|_| char::from(b'0' + next(10) as u8)).collect();
+            let at = next(digits.len() as u64 + 1) as usize;
+            let sign = ["", "-", "+"][next(3) as usize];
+            texts.push(format!("{sign}{}.{}", &digits[..at], &digits[at..]));
+            texts.push(format!("{sign}{digits}"));
+        }
+        for t in &texts {
+            let full: f64 = t.parse().unwrap();
+            match plain_decimal(t) {
+                Some(v) => assert_eq!(v.to_bits(), full.to_bits(), "{t}"),
+                None => assert!(t.bytes().filter(u8::is_ascii_digit).count() > 15, "{t}"),
+            }
+        }
+        for t in ["", ".", "-", "1.2.3", "1e5", "inf", "NaN", "0x1", "1 2"] {
+            assert_eq!(plain_decimal(t), None, "{t}");
+        }
     }
 
     #[test]

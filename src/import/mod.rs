@@ -19,6 +19,7 @@ pub mod records;
 pub mod row_fields;
 pub mod sources;
 pub mod storymap;
+pub mod text_columns;
 pub mod timelinejs;
 
 use std::io::Read;
@@ -423,7 +424,8 @@ pub fn import_csv(
         Generic(generic_csv::GenericColumns),
     }
     let mut cutter = block_cut::Cutter::new(input, Vec::new(), 0, options.reading.block_bytes);
-    let first = cutter.next_block(path, &progress.done)?.map(|(b, _)| b).unwrap_or_default();
+    let first = cutter.next_block(path, &progress.done)?;
+    let (first, mut block_breaks) = first.map(|b| (b.bytes, b.line_breaks)).unwrap_or_default();
     let (header, data_start) = csv_table::read_header(path, &first)?;
     let h = &header;
     let err = |m: String| ImportError::file(path, m);
@@ -444,6 +446,7 @@ pub fn import_csv(
     let mut too_many = false;
     let mut skipped = SkipList::default();
     let header_lines = memchr::memchr_iter(b'\n', first.get(..data_start).unwrap_or_default()).count() as u64;
+    block_breaks = block_breaks.saturating_sub(header_lines);
     let mut at = csv_table::At { rows_before: 0, line: 1 + header_lines, byte: data_start as u64 };
     let (mut block, mut from) = (first, data_start);
     loop {
@@ -476,10 +479,10 @@ pub fn import_csv(
             return Err(too_many_rows(path));
         }
         at.rows_before += read.rows;
-        at.line += read.line_breaks;
+        at.line += block_breaks;
         cutter.give_back(block);
         match cutter.next_block(path, &progress.done)? {
-            Some((next, offset)) => (block, from, at.byte) = (next, 0, offset),
+            Some(next) => (block, from, at.byte, block_breaks) = (next.bytes, 0, next.offset, next.line_breaks),
             None => break,
         }
     }

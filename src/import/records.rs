@@ -3,191 +3,54 @@
 //! ACLED rows cost tens of bytes each plus their text.
 
 use super::dates::{DatePrecision, ImportDate};
+pub use super::text_columns::{InternedText, Interner, TextColumn};
 
-/// Texts appended one after another, read back by index. A column whose texts are all empty (an ACLED
-/// file has no display dates or links) holds no offsets at all.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TextColumn {
-    text: String,
-    ends: Vec<u32>,
-    len: usize,
+/// The actor numbers of record `i` in `ids`, cut at `ends` (a free function: the sort borrows the columns
+/// one by one).
+fn actors_in<'a>(ids: &'a [u32], ends: &[u32], i: usize) -> &'a [u32] {
+    let start = if i == 0 { 0 } else { ends.get(i - 1).copied().unwrap_or(0) as usize };
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    ids.get(start..end).unwrap_or_default()
 }
 
-/// Cuts `s` to at most `max` bytes on a character boundary.
-fn cut(s: &str, max: usize) -> &str {
-    let mut end = s.len().min(max);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.get(..end).unwrap_or_default()
-}
+/// Files with at least this many records permute their columns on two threads when sorted.
+const PARALLEL_SORT_FROM: usize = 100_000;
 
-impl TextColumn {
-    /// Appends one text (truncated at [`TextColumn::MAX_CELL_BYTES`], on a character boundary).
-    pub fn push(&mut self, s: &str) {
-        let s = cut(s, Self::MAX_CELL_BYTES);
-        self.len += 1;
-        if s.is_empty() && self.ends.is_empty() {
-            return;
-        }
-        if self.ends.is_empty() {
-            self.ends.resize(self.len - 1, 0);
-        }
-        // u32 offsets: a column stops growing at 4 GB (the file size limit is far below).
-        if self.text.len() + s.len() < u32::MAX as usize {
-            self.text.push_str(s);
-        }
-        self.ends.push(self.text.len() as u32);
+/// Row numbers in start-day order, file order within a day. Days span a few thousand values in any real
+/// file (ACLED's thirty years are 11,000 days), so a counting sort does it in two passes; a comparison sort
+/// of a million rows was the largest part of a big load's single-threaded end.
+fn day_order(days: &[i32]) -> Vec<u32> {
+    let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else { return Vec::new() };
+    let span = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(usize::MAX);
+    if span > days.len().max(1 << 16) * 4 {
+        // (day, row) pairs are unique, so an unstable sort of them keeps file order within a day.
+        let mut keyed: Vec<(i32, u32)> = days.iter().enumerate().map(|(i, &d)| (d, i as u32)).collect();
+        keyed.sort_unstable();
+        return keyed.into_iter().map(|(_, i)| i).collect();
     }
-
-    /// The text at `i`, or "" past the end.
-    pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) as usize };
-        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
-        self.text.get(start..end).unwrap_or_default()
-    }
-
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Heap bytes allocated (capacities, not lengths).
-    pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.ends.capacity() * 4
-    }
-
-    /// The texts in the order `order` gives (indices into this column).
-    fn permuted(&self, order: &[u32]) -> Self {
-        let mut out = Self::default();
-        for &i in order {
-            out.push(self.get(i as usize));
-        }
-        out
-    }
-
-    /// Appends every text of `other`.
-    fn append(&mut self, other: &Self) {
-        for i in 0..other.len() {
-            self.push(other.get(i));
+    let slot = |d: i32| (i64::from(d) - i64::from(first)) as usize;
+    // `next[k]`: where the next row of day `first + k` goes.
+    let mut next = vec![0u32; span + 1];
+    for &d in days {
+        if let Some(n) = next.get_mut(slot(d) + 1) {
+            *n += 1;
         }
     }
-
-    /// Longer cells are cut: a card shows a few paragraphs, not a book.
-    pub const MAX_CELL_BYTES: usize = 64 * 1024;
-}
-
-/// Strings stored once and named by number: categories, lanes, actors, repeated titles.
-#[derive(Clone, Debug, Default)]
-pub struct Interner {
-    names: Vec<String>,
-    /// Only while loading: [`Interner::freeze`] drops it, and `intern` builds it again if ever needed.
-    /// Fx hashing: a million lookups a file, of short trusted-enough keys (a hostile file can only slow
-    /// its own load, never reach memory it should not).
-    index: rustc_hash::FxHashMap<String, u32>,
-}
-
-impl PartialEq for Interner {
-    fn eq(&self, other: &Self) -> bool {
-        self.names == other.names
+    let mut total = 0;
+    for n in &mut next {
+        total += *n;
+        *n = total;
     }
-}
-
-impl Interner {
-    /// The number of `name`, adding it if new.
-    pub fn intern(&mut self, name: &str) -> u32 {
-        if self.index.len() != self.names.len() {
-            self.index = self.names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
-        }
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        let i = self.names.len() as u32;
-        self.names.push(name.to_owned());
-        self.index.insert(name.to_owned(), i);
-        i
-    }
-
-    /// True when `name` has a number.
-    pub fn contains(&self, name: &str) -> bool {
-        if self.index.len() == self.names.len() {
-            self.index.contains_key(name)
-        } else {
-            self.names.iter().any(|n| n == name)
+    let mut order = vec![0u32; days.len()];
+    for (row, &d) in days.iter().enumerate() {
+        if let Some(n) = next.get_mut(slot(d))
+            && let Some(o) = order.get_mut(*n as usize)
+        {
+            *o = row as u32;
+            *n += 1;
         }
     }
-
-    /// Drops the lookup table once loading is over: a million unique titles would otherwise be held twice.
-    pub fn freeze(&mut self) {
-        self.index = rustc_hash::FxHashMap::default();
-        self.names.shrink_to_fit();
-    }
-
-    /// Bytes held (names, and the table while loading).
-    pub fn heap_bytes(&self) -> usize {
-        let names: usize = self.names.iter().map(|n| n.capacity() + 24).sum();
-        names * if self.index.is_empty() { 1 } else { 2 }
-    }
-
-    /// The name of number `i`, or "" for a number never given out.
-    pub fn name(&self, i: u32) -> &str {
-        self.names.get(i as usize).map_or("", String::as_str)
-    }
-
-    /// All names, by number.
-    pub fn names(&self) -> &[String] {
-        &self.names
-    }
-
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-}
-
-/// A text column whose values repeat (ACLED's "Armed clash in Aleppo" a thousand times): a number a row.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct InternedText {
-    ids: Vec<u32>,
-    /// The distinct texts.
-    pub names: Interner,
-}
-
-impl InternedText {
-    /// Appends one text (cut as [`TextColumn`] cuts).
-    pub fn push(&mut self, s: &str) {
-        let id = self.names.intern(cut(s, TextColumn::MAX_CELL_BYTES));
-        self.ids.push(id);
-    }
-
-    /// The text at `i`, or "" past the end.
-    pub fn get(&self, i: usize) -> &str {
-        self.ids.get(i).map_or("", |&id| self.names.name(id))
-    }
-
-    /// The number in `names` of the text at `i`, or `None` past the end.
-    pub fn id(&self, i: usize) -> Option<u32> {
-        self.ids.get(i).copied()
-    }
-
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
-    /// Heap bytes allocated, the names included.
-    pub fn heap_bytes(&self) -> usize {
-        self.ids.capacity() * 4 + self.names.heap_bytes()
-    }
+    order
 }
 
 /// How precisely an imported record is placed.
@@ -310,6 +173,25 @@ impl Records {
         self.start_day.is_empty()
     }
 
+    /// Room for `rows` more records in the fixed-size columns (a block knows its line count, an upper bound on
+    /// its rows): growing a dozen columns by doubling copied each of them a dozen times a block.
+    pub fn reserve(&mut self, rows: usize, with_offsets: bool) {
+        self.start_day.reserve(rows);
+        self.end_day.reserve(rows);
+        self.precision.reserve(rows);
+        self.lon.reserve(rows);
+        self.lat.reserve(rows);
+        self.place_precision.reserve(rows);
+        self.category.reserve(rows);
+        self.fatalities.reserve(rows);
+        self.title.ids.reserve(rows);
+        self.actor_ends.reserve(rows);
+        self.actor_ids.reserve(rows * 2);
+        if with_offsets {
+            self.row_offsets.reserve(rows);
+        }
+    }
+
     /// Adds a record; one without a start date is dropped without a word.
     pub fn push(&mut self, mut r: RecordIn) {
         let i = self.len() as u32;
@@ -343,8 +225,8 @@ impl Records {
         for (k, (_, col)) in self.fields.iter_mut().enumerate() {
             col.push(r.fields.get(k).map_or("", String::as_str));
         }
-        for a in r.actors.iter().filter(|a| !a.trim().is_empty()) {
-            let id = self.actors.intern(a.trim());
+        for a in r.actors.iter().map(|a| super::csv_table::trim(a)).filter(|a| !a.is_empty()) {
+            let id = self.actors.intern(a);
             self.actor_ids.push(id);
         }
         self.actor_ends.push(self.actor_ids.len() as u32);
@@ -406,9 +288,7 @@ impl Records {
 
     /// The actor numbers of record `i`.
     pub fn actors_of(&self, i: usize) -> &[u32] {
-        let start = if i == 0 { 0 } else { self.actor_ends.get(i - 1).copied().unwrap_or(0) as usize };
-        let end = self.actor_ends.get(i).copied().unwrap_or(0) as usize;
-        self.actor_ids.get(start..end).unwrap_or_default()
+        actors_in(&self.actor_ids, &self.actor_ends, i)
     }
 
     /// The record has a place on the map.
@@ -432,39 +312,48 @@ impl Records {
         if self.start_day.windows(2).all(|w| w[0] <= w[1]) {
             return;
         }
-        // (day, row) pairs are unique, so an unstable sort of them keeps file order within a day, and sorting
-        // the pairs themselves is several times faster than sorting row numbers by a key looked up elsewhere.
-        let mut keyed: Vec<(i32, u32)> = self.start_day.iter().enumerate().map(|(i, &d)| (d, i as u32)).collect();
-        keyed.sort_unstable();
-        let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
+        let order = day_order(&self.start_day);
         fn permute<T: Copy + Default>(v: &mut Vec<T>, order: &[u32]) {
             let out = order.iter().map(|&i| v.get(i as usize).copied().unwrap_or_default()).collect();
             *v = out;
         }
-        permute(&mut self.start_day, &order);
-        permute(&mut self.end_day, &order);
-        permute(&mut self.precision, &order);
-        permute(&mut self.lon, &order);
-        permute(&mut self.lat, &order);
-        permute(&mut self.place_precision, &order);
-        permute(&mut self.category, &order);
-        permute(&mut self.fatalities, &order);
-        permute(&mut self.title.ids, &order);
-        if !self.row_offsets.is_empty() {
-            permute(&mut self.row_offsets, &order);
+        // The columns are independent: two halves on two cores for a big file (in a browser, one after the
+        // other on the page's thread).
+        let big = order.len() >= PARALLEL_SORT_FROM;
+        let mut first_half = || {
+            permute(&mut self.start_day, &order);
+            permute(&mut self.end_day, &order);
+            permute(&mut self.precision, &order);
+            permute(&mut self.lon, &order);
+            permute(&mut self.lat, &order);
+            permute(&mut self.place_precision, &order);
+            self.display_date = self.display_date.permuted(&order);
+            self.link = self.link.permuted(&order);
+        };
+        let mut second_half = || {
+            permute(&mut self.category, &order);
+            permute(&mut self.fatalities, &order);
+            permute(&mut self.title.ids, &order);
+            if !self.row_offsets.is_empty() {
+                permute(&mut self.row_offsets, &order);
+            }
+            for (_, c) in &mut self.fields {
+                *c = c.permuted(&order);
+            }
+            let mut actor_ids = Vec::with_capacity(self.actor_ids.len());
+            let mut actor_ends = Vec::with_capacity(self.actor_ends.len());
+            for &i in &order {
+                actor_ids.extend_from_slice(actors_in(&self.actor_ids, &self.actor_ends, i as usize));
+                actor_ends.push(actor_ids.len() as u32);
+            }
+            (self.actor_ids, self.actor_ends) = (actor_ids, actor_ends);
+        };
+        if big {
+            rayon::join(first_half, second_half);
+        } else {
+            first_half();
+            second_half();
         }
-        self.display_date = self.display_date.permuted(&order);
-        self.link = self.link.permuted(&order);
-        for (_, c) in &mut self.fields {
-            *c = c.permuted(&order);
-        }
-        let mut actor_ids = Vec::with_capacity(self.actor_ids.len());
-        let mut actor_ends = Vec::with_capacity(self.actor_ends.len());
-        for &i in &order {
-            actor_ids.extend_from_slice(self.actors_of(i as usize));
-            actor_ends.push(actor_ids.len() as u32);
-        }
-        (self.actor_ids, self.actor_ends) = (actor_ids, actor_ends);
         let mut new_index = vec![0u32; order.len()];
         for (new, &old) in order.iter().enumerate() {
             if let Some(slot) = new_index.get_mut(old as usize) {
@@ -523,6 +412,23 @@ mod tests {
         assert_eq!(r.shapes[0].0, 1);
         assert_eq!(r.starting_between(15, 30), 1..3);
         assert_eq!(r.starting_between(31, 40), 3..3);
+    }
+
+    #[test]
+    fn the_day_order_is_a_stable_sort_by_day_for_near_and_far_days() {
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as i32
+        };
+        let near: Vec<i32> = (0..5000).map(|_| next() % 300 - 150).collect();
+        // Days far apart (year -9999 to 9999) take the comparison sort.
+        let far: Vec<i32> = (0..5000).map(|k| if k % 2 == 0 { next() % 40 } else { i32::MAX - next() % 40 }).collect();
+        for days in [near, far, vec![], vec![i32::MIN, i32::MAX, i32::MIN]] {
+            let mut expected: Vec<u32> = (0..days.len() as u32).collect();
+            expected.sort_by_key(|&i| days[i as usize]);
+            assert_eq!(day_order(&days), expected);
+        }
     }
 
     #[test]
