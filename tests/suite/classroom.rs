@@ -266,12 +266,12 @@ fn no_label_lies_under_a_marker() {
     }
 }
 
-/// On a projector (1024×768 at UI scale 2) on 3 January 2020, in English and with both names, no name
-/// lies under a marker, not even a focus country's or a capital's (they moved away with a line back
-/// instead); Kuwait, which the markers cover, is named with a line to it (it was dropped),
-/// and Tehran keeps its name beside a two-line IRAN (it lost it).
+/// On a projector (1024×768 at UI scale 2) in January 2020, in English and with both names: no name lies
+/// under a marker. A name moves clear of them, Kuwait with a line to its country; a focus country's name or a
+/// capital with nowhere free to go is drawn over the markers (never away from its country); all four
+/// countries, Tehran and Baghdad are named.
 #[test]
-fn on_a_projector_in_2020_names_move_away_with_a_line_rather_than_lie_under_markers() {
+fn on_a_projector_in_2020_no_name_lies_under_a_marker() {
     for names in [NameMode::English, NameMode::Both] {
         let mut h = common::harness_at("2020-01-03", 512.0, 384.0);
         let ctx = h.ctx.clone();
@@ -281,16 +281,17 @@ fn on_a_projector_in_2020_names_move_away_with_a_line_rather_than_lie_under_mark
         let app = h.state();
         let obstacles = marker_rects(&app.drawn.markers);
         let labels = &app.drawn.labels;
-        let list: Vec<(&str, egui::Rect, bool)> =
-            labels.iter().map(|l| (l.galley.text(), l.rect(), l.leader.is_some())).collect();
-        // (With both names, Baghdad's two lines still have no free spot: see the report.)
-        for label in labels.iter().filter(|l| names == NameMode::English || !l.keep) {
-            let r = label.rect();
+        let list: Vec<(&str, egui::Rect, bool, bool)> =
+            labels.iter().map(|l| (l.galley.text(), l.rect(), l.leader.is_some(), l.over_markers)).collect();
+        for label in labels {
+            let covered = obstacles.iter().any(|o| o.intersects(label.rect()));
+            let may_stay = label.style == LabelStyle::Focus || label.keep;
             assert!(
-                !obstacles.iter().any(|o| o.intersects(r)),
+                !covered || (label.over_markers && may_stay),
                 "{names:?}: {:?} lies under a marker: {list:?}",
                 label.galley.text()
             );
+            assert!(covered || !label.over_markers, "{names:?}: {:?} is over no marker", label.galley.text());
         }
         let first_line =
             |l: &&timeatlas::map::labels::PlacedLabel| l.galley.text().lines().next().unwrap_or("").to_owned();
@@ -303,6 +304,7 @@ fn on_a_projector_in_2020_names_move_away_with_a_line_rather_than_lie_under_mark
             // The line runs from the name to its feature: a city's dot, a spot in the country.
             let [from, to] = label.leader.unwrap();
             assert!(label.rect().expand(3.0).contains(from) && to.distance(label.anchor) <= 5.0, "{list:?}");
+            assert!(label.style != LabelStyle::Focus, "a focus country's name keeps to its country: {list:?}");
         }
         for name in ["Kuwait"].into_iter().filter(|_| names == NameMode::English) {
             let l = labels.iter().find(|l| l.galley.text() == name).unwrap();
@@ -326,15 +328,12 @@ fn on_a_projector_in_1979_every_focus_country_is_named() {
     let p = app.map_projector();
     let countries = &app.doc.data.prepared.countries;
     let obstacles = marker_rects(&app.drawn.markers);
-    // Each inside its country, or, where the markers leave no room (Yemen), away with a line to it; none
-    // under a marker.
+    // Each inside its country, and under no marker: clear of them, or, where they leave no room, over them.
     for label in app.drawn.labels.iter().filter(|l| l.style == LabelStyle::Focus) {
         let (r, a) = (label.rect(), label.inside_area.unwrap());
-        assert!(!obstacles.iter().any(|o| o.intersects(r)), "{:?} lies under a marker", label.galley.text());
-        if let Some([_, to]) = label.leader {
-            assert!(countries.hit_area(a, p.map_from_screen(to)), "{:?}'s line", label.galley.text());
-            continue;
-        }
+        let covered = obstacles.iter().any(|o| o.intersects(r));
+        assert!(!covered || label.over_markers, "{:?} lies under a marker", label.galley.text());
+        assert!(label.leader.is_none(), "{:?} keeps to its country", label.galley.text());
         assert!(countries.hit_area(a, p.map_from_screen(r.center())), "{:?}", label.galley.text());
         let over = |at: egui::Pos2| countries.hit(p.map_from_screen(at)).is_some_and(|o| o != a);
         assert!(!over(r.left_center() + egui::vec2(4.0, 0.0)) && !over(r.right_center() - egui::vec2(4.0, 0.0)));

@@ -13,7 +13,8 @@ use crate::theme::size;
 /// first). A country's name may also take any free spot in its country, then shrink, and never covers a
 /// neighbour (see [`country::fits_country`]). Failing all these, a focus country's name, a capital or a
 /// small neighbour goes further away with a line back (see [`leader`]); a label with no such spot is
-/// dropped, but a focus country's name or a capital stays where it is (the map must say which is Iraq).
+/// dropped, but a focus country's name or a capital stays where it is (the map must say which is Iraq),
+/// drawn over the markers ([`PlacedLabel::over_markers`]).
 pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect, areas: &dyn Areas) -> Vec<PlacedLabel> {
     let hits = |r: Rect| obstacles.iter().any(|o| o.intersects(r));
     // A spot moved to keeps a hair's breadth from the markers, not touching them.
@@ -69,14 +70,26 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect, areas:
         // A name only touching a marker moves beside its feature or stays; one under it may go away.
         let covered = pushed || hits(rect);
         let free = |&(_, r, spot): &(usize, Rect, Spot)| !near_a_marker(r) && allowed(r, spot);
-        let mut moved = spots().filter(|s| s.2 != Spot::Leader).find(free);
+        // A city's name keeps to its own country where it can, near or away with a line (Baghdad's in Iraq,
+        // not at the Turkish border), before it goes abroad.
+        let home = label.dot.and_then(|d| areas.area_at(d));
+        let abroad = |r: Rect| home.is_some_and(|h| !areas.contains(h, r.center()));
+        let near = || spots().filter(|s| s.2 != Spot::Leader).filter(free);
+        // Away with a line: the spot whose line the fewest markers hide, at the largest size, nearest.
+        let hidden = |&(k, r, _): &(usize, Rect, Spot)| {
+            let line = line_to(r);
+            (abroad(r), obstacles.iter().filter(|&&o| leader::crosses(o, line)).count(), k)
+        };
+        let away = || spots().filter(|s| s.2 == Spot::Leader).filter(free).min_by_key(hidden);
+        let mut moved = near().find(|s| !abroad(s.1));
         if moved.is_none() && covered {
-            // Away with a line: the spot whose line the fewest markers hide, at the largest size, nearest.
-            let hidden = |&(k, r, _): &(usize, Rect, Spot)| {
-                let line = line_to(r);
-                (obstacles.iter().filter(|&&o| leader::crosses(o, line)).count(), k)
-            };
-            moved = spots().filter(|s| s.2 == Spot::Leader).filter(free).min_by_key(hidden);
+            moved = away().filter(|s| !abroad(s.1));
+        }
+        if moved.is_none() {
+            moved = near().next();
+        }
+        if moved.is_none() && covered {
+            moved = away();
         }
         if moved.is_none() && covered && label.style == LabelStyle::Focus {
             // Boxed in: a focus country's name keeps to the spot in its country the markers cover least.
@@ -127,7 +140,15 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect, areas:
             None => rects[i] = None,
         }
     }
-    out.into_iter().zip(rects).filter_map(|(l, r)| r.map(|_| l)).collect()
+    // A focus country's name or a capital with nowhere free to go is drawn over the markers, not under.
+    out.into_iter()
+        .zip(rects)
+        .filter_map(|(mut l, r)| {
+            let r = r?;
+            l.over_markers = (l.style == LabelStyle::Focus || l.keep) && hits(r);
+            Some(l)
+        })
+        .collect()
 }
 
 /// Where a label may move to get clear of a marker: its usual positions, then the same one and two

@@ -22,7 +22,7 @@ const NEIGHBOUR_RINGS: usize = 2;
 /// lines.
 pub fn allowed(style: LabelStyle, keep: bool, bounds: Option<Rect>) -> bool {
     match style {
-        LabelStyle::Focus => true,
+        LabelStyle::Focus => false,
         LabelStyle::City { .. } => keep,
         LabelStyle::Context => {
             let side = |b: Rect| b.width().max(b.height()) / size::LABEL_CONTEXT;

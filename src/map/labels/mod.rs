@@ -73,6 +73,9 @@ pub struct PlacedLabel {
     pub keep: bool,
     /// The line back to its feature, for a name placed away from it (see [`leader`]).
     pub leader: Option<[Pos2; 2]>,
+    /// A focus country's name or a capital that found no spot clear of this frame's markers: drawn over
+    /// them, so the map still says which is Iraq.
+    pub over_markers: bool,
 }
 
 impl PlacedLabel {
@@ -255,6 +258,7 @@ pub fn place_labels(
             inside_area: c.inside_area,
             keep: c.keep,
             leader,
+            over_markers: false,
         });
         given_up.push(false);
     }
@@ -289,11 +293,19 @@ fn best_spot(
     best
 }
 
-/// The candidate laid out at each size it may take: a country's name at [`country::SIZE_STEPS`], any
-/// other label at its own size.
+/// The candidate laid out at each size it may take: a country's name at [`country::SIZE_STEPS`], then,
+/// for one in both scripts, its first line alone at those sizes (a country named in one script is better
+/// than one not named: IRAQ in two lines has no room between the 2020 markers on a projector); any other
+/// label at its own size.
 fn galleys_for(painter: &Painter, c: &Candidate, palette: &MapPalette) -> Vec<Arc<Galley>> {
     let steps: &[f32] = if c.inside_area.is_some() { &country::SIZE_STEPS } else { &[1.0] };
-    steps.iter().map(|&scale| painter.layout_job(label_job(c, palette, scale))).collect()
+    let mut out: Vec<Arc<Galley>> =
+        steps.iter().map(|&scale| painter.layout_job(label_job(c, palette, scale))).collect();
+    if let (Some(_), Some((first, _))) = (c.inside_area, c.text.split_once('\n')) {
+        let one_line = Candidate { text: first.to_owned(), ..c.clone() };
+        out.extend(steps.iter().map(|&scale| painter.layout_job(label_job(&one_line, palette, scale))));
+    }
+    out
 }
 
 /// What a label names, as [`spots`] needs it.
@@ -352,8 +364,8 @@ pub(super) fn spots<'a>(
 }
 
 /// The shapes that draw placed labels: dots, then a halo, then the text.
-pub fn label_shapes(labels: &[PlacedLabel], palette: &MapPalette) -> Vec<Shape> {
-    let mut shapes = Vec::with_capacity(labels.len() * 6);
+pub fn label_shapes<'a>(labels: impl IntoIterator<Item = &'a PlacedLabel>, palette: &MapPalette) -> Vec<Shape> {
+    let mut shapes = Vec::new();
     let h = size::LABEL_HALO;
     for l in labels {
         if let Some([from, to]) = l.leader {

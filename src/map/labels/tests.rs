@@ -29,6 +29,7 @@ fn placed(mut galleys: Vec<Arc<Galley>>, centre: Pos2, style: LabelStyle, inside
         inside_area,
         keep: false,
         leader: None,
+        over_markers: false,
     }
 }
 
