@@ -77,6 +77,8 @@ pub struct MapPalette {
     pub label_halo: Color32,
     /// City dots.
     pub city_dot: Color32,
+    /// The line from a name placed away from its feature back to it (drawn over a halo).
+    pub label_leader: Color32,
     /// Scale bar ink.
     pub scale_bar: Color32,
     /// Multiplies every border width (thick strokes for projectors).
@@ -113,6 +115,10 @@ pub mod size {
     pub const LABEL_GAP: f32 = 3.0;
     /// Halo offset around label text.
     pub const LABEL_HALO: f32 = 1.2;
+    /// Width of the line from a name placed away from its feature (its halo is two points wider).
+    pub const LEADER_LINE: f32 = 1.2;
+    /// Room between a name placed away from its feature and the start of its line.
+    pub const LEADER_GAP: f32 = 2.0;
     /// Body text of the interface (larger than egui's 12.5 for projectors).
     pub const UI_BODY: f32 = 15.0;
     /// Headings of the interface.
@@ -216,6 +222,7 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
             label_sea: Color32::from_rgb(0x2F, 0x5C, 0x85),
             label_halo: Color32::from_rgba_unmultiplied(0xFF, 0xFF, 0xFF, 200),
             city_dot: Color32::from_rgb(0x1E, 0x1E, 0x1E),
+            label_leader: Color32::from_rgb(0x55, 0x52, 0x4C),
             scale_bar: Color32::from_rgb(0x1E, 0x1E, 0x1E),
             stroke_scale: 1.0,
         },
@@ -240,6 +247,7 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
             label_sea: Color32::from_rgb(0x0B, 0x30, 0x60),
             label_halo: Color32::WHITE,
             city_dot: Color32::BLACK,
+            label_leader: Color32::from_rgb(0x20, 0x20, 0x20),
             scale_bar: Color32::BLACK,
             stroke_scale: 1.8,
         },
@@ -264,6 +272,7 @@ pub fn map_palette(choice: ThemeChoice) -> MapPalette {
             label_sea: Color32::from_rgb(0x8C, 0xB8, 0xDE),
             label_halo: Color32::from_rgba_unmultiplied(0x10, 0x10, 0x10, 200),
             city_dot: Color32::from_rgb(0xF0, 0xF0, 0xF0),
+            label_leader: Color32::from_rgb(0xC4, 0xC7, 0xCC),
             scale_bar: Color32::from_rgb(0xF0, 0xF0, 0xF0),
             stroke_scale: 1.0,
         },

@@ -60,6 +60,8 @@ pub fn layers_ui(
         halo: content.palette.label_halo,
     };
     let imported = imported_ui(painter, projector, &imported);
+    // Names that find no room clear of the markers are drawn here: over the markers, under the drawings.
+    let over_markers_slot = painter.add(egui::Shape::Noop);
     let cx = AnnotationContext { projector, atlas: inputs.atlas, prepared: inputs.prepared };
     let (items, selected) = inputs.annotations;
     paint_annotations(painter, &cx, items, selected);
@@ -75,7 +77,7 @@ pub fn layers_ui(
         avoid.extend(legends);
         super::view::repaint_labels_clear_of(
             painter,
-            slot,
+            [slot, over_markers_slot],
             scene,
             (inputs.atlas, inputs.prepared),
             &avoid,

@@ -85,11 +85,12 @@ pub struct MapOutput {
     pub widget_id: Option<egui::Id>,
 }
 
-/// Paints the scene's labels again into `slot`, each moved aside or dropped where this frame's
-/// `obstacles` (its markers' boxes and the legends) would cover it; returns the labels drawn.
+/// Paints the scene's labels again into `under` (the markers' slot), each moved aside or dropped where this
+/// frame's `obstacles` (its markers' boxes and the legends) would cover it, and those that must stay
+/// though covered into `over` (after the markers); returns the labels drawn.
 pub fn repaint_labels_clear_of(
     painter: &egui::Painter,
-    slot: egui::layers::ShapeIdx,
+    [under, over]: [egui::layers::ShapeIdx; 2],
     scene: &Scene,
     (atlas, prepared): (&Atlas, &PreparedAtlas),
     obstacles: &[egui::Rect],
@@ -110,7 +111,10 @@ pub fn repaint_labels_clear_of(
         painter.ctx().data_mut(|d| d.insert_temp(id, LabelsCleared(key, labels.clone())));
         labels
     });
-    painter.set(slot, Shape::Vec(super::labels::label_shapes(&labels, palette)));
+    let shapes =
+        |on_top: bool| super::labels::label_shapes(labels.iter().filter(|l| l.over_markers == on_top), palette);
+    painter.set(under, Shape::Vec(shapes(false)));
+    painter.set(over, Shape::Vec(shapes(true)));
     labels
 }
 

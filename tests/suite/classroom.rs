@@ -15,6 +15,7 @@ use timeatlas::map::content::{MarkerItem, marker_rects};
 use timeatlas::map::labels::LabelStyle;
 use timeatlas::model::AreaRole;
 use timeatlas::model::search::Hit;
+use timeatlas::text::names::NameMode;
 
 fn open_side_panel(h: &mut Harness<'static, TimeAtlasApp>) {
     let ctx = h.ctx.clone();
@@ -235,14 +236,16 @@ fn no_label_lies_under_a_marker() {
             let bbox = countries.areas[a].bbox;
             let bounds = egui::Rect::from_two_pos(p.screen_from_map(bbox.min), p.screen_from_map(bbox.max));
             let beside = label.style == LabelStyle::Context && bounds.expand(2.0 * 9.0 + 4.0).intersects(r);
-            assert!(inside || beside, "{w}×{h_points}: {:?} left its country", label.galley.text());
+            // Or it points at its country with a line.
+            let leader = label.leader.is_some_and(|[_, to]| countries.hit_area(a, p.map_from_screen(to)));
+            assert!(inside || beside || leader, "{w}×{h_points}: {:?} left its country", label.galley.text());
             // Its letters cover no other country (a neighbour's name: no focus country).
             let spread = [0.1, 0.37, 0.63, 0.9].into_iter().flat_map(|fx| [(fx, 0.3), (fx, 0.7)]);
             for (fx, fy) in spread {
                 let at = egui::pos2(r.left() + r.width() * fx, r.top() + r.height() * fy);
                 let other = countries.hit(p.map_from_screen(at)).filter(|&o| o != a);
                 let focus = other.is_some_and(|o| app.doc.data.atlas.countries[o].role == AreaRole::Focus);
-                let bad = if label.style == LabelStyle::Focus { other.is_some() } else { focus };
+                let bad = if label.style == LabelStyle::Focus && !leader { other.is_some() } else { focus };
                 assert!(!bad, "{w}×{h_points}: {:?} at {r:?} lies over a neighbour", label.galley.text());
             }
         }
@@ -263,6 +266,53 @@ fn no_label_lies_under_a_marker() {
     }
 }
 
+/// On a projector (1024×768 at UI scale 2) in January 2020, in English and with both names: no name lies
+/// under a marker. A name moves clear of them, Kuwait with a line to its country; a focus country's name or a
+/// capital with nowhere free to go is drawn over the markers (never away from its country); all four
+/// countries, Tehran and Baghdad are named.
+#[test]
+fn on_a_projector_in_2020_no_name_lies_under_a_marker() {
+    for names in [NameMode::English, NameMode::Both] {
+        let mut h = common::harness_at("2020-01-03", 512.0, 384.0);
+        let ctx = h.ctx.clone();
+        h.state_mut().apply(&ctx, Command::Map(MapCommand::SetNames(names)));
+        h.run();
+        h.run();
+        let app = h.state();
+        let obstacles = marker_rects(&app.drawn.markers);
+        let labels = &app.drawn.labels;
+        let list: Vec<(&str, egui::Rect, bool, bool)> =
+            labels.iter().map(|l| (l.galley.text(), l.rect(), l.leader.is_some(), l.over_markers)).collect();
+        for label in labels {
+            let covered = obstacles.iter().any(|o| o.intersects(label.rect()));
+            let may_stay = label.style == LabelStyle::Focus || label.keep;
+            assert!(
+                !covered || (label.over_markers && may_stay),
+                "{names:?}: {:?} lies under a marker: {list:?}",
+                label.galley.text()
+            );
+            assert!(covered || !label.over_markers, "{names:?}: {:?} is over no marker", label.galley.text());
+        }
+        let first_line =
+            |l: &&timeatlas::map::labels::PlacedLabel| l.galley.text().lines().next().unwrap_or("").to_owned();
+        let named: Vec<String> = labels.iter().map(|l| first_line(&l)).collect();
+        let wanted: &[&str] = if names == NameMode::English { &["Kuwait", "Tehran", "Baghdad"] } else { &["Tehran"] };
+        for name in ["IRAN", "IRAQ", "SYRIA", "YEMEN"].iter().chain(wanted) {
+            assert!(named.iter().any(|n| n == name), "{names:?}: {name} is named: {list:?}");
+        }
+        for label in labels.iter().filter(|l| l.leader.is_some()) {
+            // The line runs from the name to its feature: a city's dot, a spot in the country.
+            let [from, to] = label.leader.unwrap();
+            assert!(label.rect().expand(3.0).contains(from) && to.distance(label.anchor) <= 5.0, "{list:?}");
+            assert!(label.style != LabelStyle::Focus, "a focus country's name keeps to its country: {list:?}");
+        }
+        for name in ["Kuwait"].into_iter().filter(|_| names == NameMode::English) {
+            let l = labels.iter().find(|l| l.galley.text() == name).unwrap();
+            assert!(l.leader.is_some(), "{name} points at its country: {list:?}");
+        }
+    }
+}
+
 /// On a projector (1024×768 at UI scale 2) in November 1979, the four countries are all named (each name
 /// inside its country, moved or shrunk to fit: "SYRIA" and "YEMEN" were dropped, "IRAQ" sat over Syria),
 /// and Baghdad keeps its name.
@@ -277,8 +327,13 @@ fn on_a_projector_in_1979_every_focus_country_is_named() {
     }
     let p = app.map_projector();
     let countries = &app.doc.data.prepared.countries;
+    let obstacles = marker_rects(&app.drawn.markers);
+    // Each inside its country, and under no marker: clear of them, or, where they leave no room, over them.
     for label in app.drawn.labels.iter().filter(|l| l.style == LabelStyle::Focus) {
         let (r, a) = (label.rect(), label.inside_area.unwrap());
+        let covered = obstacles.iter().any(|o| o.intersects(r));
+        assert!(!covered || label.over_markers, "{:?} lies under a marker", label.galley.text());
+        assert!(label.leader.is_none(), "{:?} keeps to its country", label.galley.text());
         assert!(countries.hit_area(a, p.map_from_screen(r.center())), "{:?}", label.galley.text());
         let over = |at: egui::Pos2| countries.hit(p.map_from_screen(at)).is_some_and(|o| o != a);
         assert!(!over(r.left_center() + egui::vec2(4.0, 0.0)) && !over(r.right_center() - egui::vec2(4.0, 0.0)));

@@ -33,19 +33,26 @@ pub enum Spot {
     Inside,
     /// The name is next to the country's box.
     Beside,
+    /// The name is away from its feature, with a line back to it (see [`super::leader`]).
+    Leader,
 }
 
 /// Whether a name of `style` with its box at `rect` belongs to country `area`: its centre lies in the
 /// country, and it covers no neighbour it must not (a focus country's name no other country, a
 /// neighbour's name no focus country), tested at points spread over the text. A name `Beside` its
 /// country covers no other country at all (it lies over the sea, not over a neighbour it would misname).
+/// A name with a `Leader` line may lie anywhere but over another focus country (its line says whose it is).
 pub fn fits_country(areas: &dyn Areas, area: usize, style: LabelStyle, rect: Rect, spot: Spot) -> bool {
     if spot == Spot::Inside && !areas.contains(area, rect.center()) {
         return false;
     }
     sample_points(rect).all(|pt| match areas.other_at(area, pt) {
         None => true,
-        Some(other_is_focus) => spot == Spot::Inside && style != LabelStyle::Focus && !other_is_focus,
+        Some(other_is_focus) => match spot {
+            Spot::Inside => style != LabelStyle::Focus && !other_is_focus,
+            Spot::Beside => false,
+            Spot::Leader => !other_is_focus,
+        },
     })
 }
 

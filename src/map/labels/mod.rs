@@ -3,12 +3,13 @@
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Vec2};
+use egui::{Align, Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
 use crate::theme::{MapPalette, size};
 
 mod clear;
 mod country;
+mod leader;
 
 pub use clear::clear_of;
 pub use country::Areas;
@@ -70,6 +71,11 @@ pub struct PlacedLabel {
     pub inside_area: Option<usize>,
     /// A capital (see [`Candidate::keep`]).
     pub keep: bool,
+    /// The line back to its feature, for a name placed away from it (see [`leader`]).
+    pub leader: Option<[Pos2; 2]>,
+    /// A focus country's name or a capital that found no spot clear of this frame's markers: drawn over
+    /// them, so the map still says which is Iraq.
+    pub over_markers: bool,
 }
 
 impl PlacedLabel {
@@ -172,48 +178,72 @@ pub fn place_labels(
             Some((i, align.anchor_size(c.anchor + offset, text_size).expand2(gap)))
         })
         .collect();
-    let mut taken: Vec<Rect> = Vec::new();
-    let mut placed = Vec::new();
+    // Each box taken, with the label (an index into `placed`) that gives it up to a capital with no
+    // other spot: a neighbour's, a province's or a lesser city's name.
+    let mut taken: Vec<(Rect, Option<usize>)> = Vec::new();
+    let mut lines: Vec<[Pos2; 2]> = Vec::new();
+    let mut placed: Vec<PlacedLabel> = Vec::new();
+    let mut given_up: Vec<bool> = Vec::new();
     for (index, c) in candidates.iter().enumerate() {
         if !screen.contains(c.anchor) {
             continue;
         }
         let dot = matches!(c.style, LabelStyle::City { .. }).then_some(c.anchor);
         let dot_rect = dot.map(|_| dot_rect_of(c));
-        if dot_rect.is_some_and(|d| taken.iter().any(|t| t.intersects(d))) {
+        if dot_rect.is_some_and(|d| taken.iter().any(|t| t.0.intersects(d))) {
             continue;
         }
         let mut galleys = galleys_for(painter, c, palette);
         let blocked_by =
             |reserved: &[(usize, Rect)], rect: Rect| reserved.iter().any(|&(i, r)| i != index && r.intersects(rect));
-        let fits = |rect: Rect, spot: Spot| {
+        let line_to = |rect: Rect| leader::line(rect, c.anchor, dot.is_some());
+        let in_the_way = |t: &(Rect, Option<usize>), yielding: bool| !(yielding && t.1.is_some());
+        let fits_taking = |rect: Rect, spot: Spot, yielding: bool| {
             screen.contains_rect(rect)
-                && !taken.iter().any(|t| t.intersects(rect.expand2(gap)))
+                && !taken.iter().any(|t| in_the_way(t, yielding) && t.0.intersects(rect.expand2(gap)))
                 && !blocked_by(&reserved, rect)
                 && !obstacles.iter().any(|o| o.intersects(rect))
+                && !lines.iter().any(|&l| leader::crosses(rect, l))
                 && c.inside_area.is_none_or(|a| country::fits_country(areas, a, c.style, rect, spot))
+                && dot.is_none_or(|d| country::fits_city(areas, d, rect))
+                && (spot != Spot::Leader || {
+                    let line = line_to(rect);
+                    !taken.iter().any(|t| in_the_way(t, yielding) && leader::crosses(t.0, line))
+                        && !obstacles.iter().any(|&o| leader::crosses(o, line))
+                        && !lines.iter().any(|&l| leader::lines_cross(l, line))
+                })
         };
         let sizes: Vec<Vec2> = galleys.iter().map(|g| g.size()).collect();
-        // The first spot that fits and leaves the capitals' names their place, else the first that fits.
-        let mut over_a_capital = None;
-        let found =
-            spots(c.anchor, c.style, c.inside_area, &sizes, areas, screen, options_for).find(|&(k, r, spot)| {
-                if !fits(r, spot) {
-                    return false;
-                }
-                let clear = !blocked_by(&capitals, r);
-                if !clear && over_a_capital.is_none() {
-                    over_a_capital = Some((k, r, spot));
-                }
-                clear
-            });
-        let Some((k, rect, _)) = found.or(over_a_capital) else {
+        let feature = Feature { anchor: c.anchor, style: c.style, area: c.inside_area, keep: c.keep };
+        let clear = |r: Rect| !blocked_by(&capitals, r);
+        let all_spots = || spots(feature, &sizes, areas, screen, options_for);
+        let found = best_spot(all_spots(), |r, s| fits_taking(r, s, false), clear).map(|s| (s, false));
+        // A capital with no free spot takes one from lesser names rather than go unnamed.
+        let found = found.or_else(|| {
+            c.keep.then(|| best_spot(all_spots(), |r, s| fits_taking(r, s, true), clear)).flatten().map(|s| (s, true))
+        });
+        let Some(((k, rect, spot), took)) = found else {
             continue;
         };
-        taken.push(rect);
-        if let Some(d) = dot_rect {
-            taken.push(d);
+        let leader = (spot == Spot::Leader).then(|| line_to(rect));
+        if took {
+            for t in &mut taken {
+                let crossed = t.0.intersects(rect.expand2(gap)) || leader.is_some_and(|l| leader::crosses(t.0, l));
+                if let (true, Some(j)) = (crossed, t.1) {
+                    if let Some(g) = given_up.get_mut(j) {
+                        *g = true;
+                    }
+                    *t = (Rect::NOTHING, None);
+                }
+            }
         }
+        let yields = matches!(c.style, LabelStyle::Context | LabelStyle::Province)
+            || matches!(c.style, LabelStyle::City { .. }) && !c.keep;
+        taken.push((rect, yields.then_some(placed.len())));
+        if let Some(d) = dot_rect {
+            taken.push((d, None));
+        }
+        lines.extend(leader);
         let smaller = galleys.split_off((k + 1).min(galleys.len()));
         let Some(galley) = galleys.pop() else { continue };
         // Centred rows lie on both sides of the galley's origin.
@@ -227,32 +257,93 @@ pub fn place_labels(
             style: c.style,
             inside_area: c.inside_area,
             keep: c.keep,
+            leader,
+            over_markers: false,
         });
+        given_up.push(false);
     }
-    placed
+    placed.into_iter().zip(given_up).filter_map(|(l, gone)| (!gone).then_some(l)).collect()
 }
 
-/// The candidate laid out at each size it may take: a country's name at [`country::SIZE_STEPS`], any
-/// other label at its own size.
+/// The spot to take among `spots` (nearest first, those with a leader line last): the first that `fits`
+/// and leaves the capitals' names their place (`clear`), else the first that fits; a spot by its feature
+/// over a capital's place is still better than one away from it with a line.
+fn best_spot(
+    spots: impl Iterator<Item = (usize, Rect, Spot)>,
+    fits: impl Fn(Rect, Spot) -> bool,
+    clear: impl Fn(Rect) -> bool,
+) -> Option<(usize, Rect, Spot)> {
+    let mut best: Option<(usize, Rect, Spot)> = None;
+    for s in spots {
+        let (_, rect, spot) = s;
+        if spot == Spot::Leader && best.is_some_and(|b| b.2 != Spot::Leader) {
+            break;
+        }
+        if !fits(rect, spot) {
+            continue;
+        }
+        let clear = clear(rect);
+        if clear || best.is_none() {
+            best = Some(s);
+        }
+        if clear {
+            break;
+        }
+    }
+    best
+}
+
+/// The candidate laid out at each size it may take: a country's name at [`country::SIZE_STEPS`], then,
+/// for one in both scripts, its first line alone at those sizes (a country named in one script is better
+/// than one not named: IRAQ in two lines has no room between the 2020 markers on a projector); any other
+/// label at its own size.
 fn galleys_for(painter: &Painter, c: &Candidate, palette: &MapPalette) -> Vec<Arc<Galley>> {
     let steps: &[f32] = if c.inside_area.is_some() { &country::SIZE_STEPS } else { &[1.0] };
-    steps.iter().map(|&scale| painter.layout_job(label_job(c, palette, scale))).collect()
+    let mut out: Vec<Arc<Galley>> =
+        steps.iter().map(|&scale| painter.layout_job(label_job(c, palette, scale))).collect();
+    if let (Some(_), Some((first, _))) = (c.inside_area, c.text.split_once('\n')) {
+        let one_line = Candidate { text: first.to_owned(), ..c.clone() };
+        out.extend(steps.iter().map(|&scale| painter.layout_job(label_job(&one_line, palette, scale))));
+    }
+    out
+}
+
+/// What a label names, as [`spots`] needs it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Feature {
+    /// Where the label belongs on screen.
+    pub anchor: Pos2,
+    /// Its style.
+    pub style: LabelStyle,
+    /// For an area's name, the area.
+    pub area: Option<usize>,
+    /// A capital (which may go away from its dot with a line, see [`leader::allowed`]).
+    pub keep: bool,
 }
 
 /// The boxes a label may take, best first, with the index of the size each is for: at each of `sizes`,
 /// the positions `positions` gives around the anchor, then, for a country's name, a grid over its
-/// country, then, for a neighbour's, boxes beside it.
+/// country, then, for a neighbour's, boxes beside it; last, for the labels that may have one, spots
+/// further away with a line back (at full size, then smaller).
 pub(super) fn spots<'a>(
-    anchor: Pos2,
-    style: LabelStyle,
-    area: Option<usize>,
+    feature: Feature,
     sizes: &'a [Vec2],
     areas: &'a dyn Areas,
     screen: Rect,
     positions: fn(LabelStyle, Vec2) -> Vec<(Align2, Vec2)>,
 ) -> impl Iterator<Item = (usize, Rect, Spot)> + 'a {
+    let Feature { anchor, style, area, keep } = feature;
     let bounds = area.and_then(|a| areas.screen_bounds(a));
-    sizes.iter().enumerate().flat_map(move |(k, &text_size)| {
+    // Built only when every nearer spot is taken.
+    let away = sizes.iter().copied().enumerate().flat_map(move |(k, text_size)| {
+        let spots = if leader::allowed(style, keep, bounds) {
+            leader::spots(anchor, style, text_size, screen)
+        } else {
+            Vec::new()
+        };
+        spots.into_iter().map(move |r| (k, r, Spot::Leader))
+    });
+    let near = sizes.iter().enumerate().flat_map(move |(k, &text_size)| {
         let usual = positions(style, text_size)
             .into_iter()
             .map(move |(align, offset)| (k, align.anchor_size(anchor + offset, text_size), Spot::Inside));
@@ -268,14 +359,24 @@ pub(super) fn spots<'a>(
             .flatten()
             .map(move |r| (k, r, Spot::Beside));
         usual.chain(grid).chain(beside)
-    })
+    });
+    near.chain(away)
 }
 
 /// The shapes that draw placed labels: dots, then a halo, then the text.
-pub fn label_shapes(labels: &[PlacedLabel], palette: &MapPalette) -> Vec<Shape> {
-    let mut shapes = Vec::with_capacity(labels.len() * 6);
+pub fn label_shapes<'a>(labels: impl IntoIterator<Item = &'a PlacedLabel>, palette: &MapPalette) -> Vec<Shape> {
+    let mut shapes = Vec::new();
     let h = size::LABEL_HALO;
     for l in labels {
+        if let Some([from, to]) = l.leader {
+            let halo = Stroke::new(size::LEADER_LINE + 2.0, palette.label_halo);
+            shapes.push(Shape::line_segment([from, to], halo));
+            shapes.push(Shape::line_segment([from, to], Stroke::new(size::LEADER_LINE, palette.label_leader)));
+            if l.dot.is_none() {
+                // A country's name points at a spot in it.
+                shapes.push(Shape::circle_filled(to, size::LEADER_LINE + 1.0, palette.label_leader));
+            }
+        }
         if let Some(d) = l.dot {
             shapes.push(Shape::circle_filled(d, size::CITY_DOT + 1.0, palette.label_halo));
             shapes.push(Shape::circle_filled(d, size::CITY_DOT, palette.city_dot));

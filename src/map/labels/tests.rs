@@ -28,6 +28,8 @@ fn placed(mut galleys: Vec<Arc<Galley>>, centre: Pos2, style: LabelStyle, inside
         style,
         inside_area,
         keep: false,
+        leader: None,
+        over_markers: false,
     }
 }
 
