@@ -312,7 +312,7 @@ fn run_window(cli: Cli) -> ExitCode {
         play: cli.play,
         speed_days_per_sec: cli.speed,
         window_bench: None,
-        // eframe's renderer dithers (`NativeOptions::dithering` is on by default): the GPU base map does too.
+        // Set by `open_window` for its renderer.
         renderer_dithers: true,
     };
     if !open_window(cli.size, cli.screenshot.is_some(), cli.renderer, options) {
@@ -340,7 +340,12 @@ fn run_window(cli: Cli) -> ExitCode {
 
 /// Runs the window until it closes; false (said on stderr) when it cannot open. A `scripted` run (a
 /// screenshot, a bench) opens at exactly `size` and reads and writes no saved window state.
-fn open_window(size: Size, scripted: bool, choice: renderer::RendererArg, options: StartOptions) -> bool {
+fn open_window(size: Size, scripted: bool, choice: renderer::RendererArg, mut options: StartOptions) -> bool {
+    let renderer = renderer::pick(choice, renderer::probe);
+    // Dithering smooths gradients, which the atlas hardly has; on a software rasteriser it costs a fifth of
+    // every frame (a full-window fill: 16 against 20 fps).
+    let dithering = renderer == eframe::Renderer::Wgpu;
+    options.renderer_dithers = dithering;
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("TimeAtlas")
@@ -353,7 +358,8 @@ fn open_window(size: Size, scripted: bool, choice: renderer::RendererArg, option
         // at the size asked for, so it reads and writes no saved state at all.
         persistence_path: scripted
             .then(|| std::env::temp_dir().join(format!("timeatlas-scripted-{}", std::process::id()))),
-        renderer: renderer::pick(choice, renderer::probe),
+        renderer,
+        dithering,
         ..Default::default()
     };
     let result =
