@@ -62,6 +62,7 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect, areas:
                     rects.iter().zip(labels).enumerate().all(|(j, (o, other))| {
                         gives_way(j, other) || j == i || o.is_none_or(|o| !leader::crosses(o, line))
                     }) && !lines.iter().any(|&l| leader::lines_cross(l, line))
+                        && label.dot.is_none_or(|d| country::line_fits(areas, d, line[0]))
                 })
         };
         let (anchor, style, area, keep) = (label.anchor, label.style, label.inside_area, label.keep);
@@ -140,11 +141,16 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect, areas:
             None => rects[i] = None,
         }
     }
-    // A focus country's name or a capital with nowhere free to go is drawn over the markers, not under.
+    still_drawn(out, &rects, hits)
+}
+
+/// The labels that kept a box; a focus country's name or a capital with nowhere free to go is drawn over
+/// the markers, not under.
+fn still_drawn(out: Vec<PlacedLabel>, rects: &[Option<Rect>], hits: impl Fn(Rect) -> bool) -> Vec<PlacedLabel> {
     out.into_iter()
         .zip(rects)
         .filter_map(|(mut l, r)| {
-            let r = r?;
+            let r = (*r)?;
             l.over_markers = (l.style == LabelStyle::Focus || l.keep) && hits(r);
             Some(l)
         })

@@ -16,19 +16,18 @@ const RINGS: usize = 4;
 /// As [`RINGS`], for a neighbour's name.
 const NEIGHBOUR_RINGS: usize = 2;
 
-/// Whether a name of `style` may go away from its feature with a line: a focus country's name and a
-/// capital (both must be on the map), and a neighbour of box `bounds` too small to hold a name but not
-/// a speck (Kuwait, Qatar; not Dhekelia). Other labels are dropped instead, so the map is not strung with
-/// lines.
+/// Whether a name of `style` may go away from its feature with a line: a capital (it must be on the map),
+/// and a neighbour of box `bounds` too small to hold a name but not a speck (Kuwait, Qatar; not Dhekelia).
+/// A focus country's name keeps to its country (over the sea beyond Syria, "IRAQ" read as Syria's), and
+/// other labels are dropped instead, so the map is not strung with lines.
 pub fn allowed(style: LabelStyle, keep: bool, bounds: Option<Rect>) -> bool {
     match style {
-        LabelStyle::Focus => false,
         LabelStyle::City { .. } => keep,
         LabelStyle::Context => {
             let side = |b: Rect| b.width().max(b.height()) / size::LABEL_CONTEXT;
             bounds.is_some_and(|b| (SPECK_SIDES..SMALL_COUNTRY_SIDES).contains(&side(b)))
         }
-        LabelStyle::Sea | LabelStyle::Province => false,
+        LabelStyle::Focus | LabelStyle::Sea | LabelStyle::Province => false,
     }
 }
 

@@ -193,34 +193,52 @@ pub fn place_labels(
         if dot_rect.is_some_and(|d| taken.iter().any(|t| t.0.intersects(d))) {
             continue;
         }
-        let mut galleys = galleys_for(painter, c, palette);
+        let (mut galleys, primary, last_resort) = galleys_for(painter, c, palette);
         let blocked_by =
             |reserved: &[(usize, Rect)], rect: Rect| reserved.iter().any(|&(i, r)| i != index && r.intersects(rect));
         let line_to = |rect: Rect| leader::line(rect, c.anchor, dot.is_some());
         let in_the_way = |t: &(Rect, Option<usize>), yielding: bool| !(yielding && t.1.is_some());
-        let fits_taking = |rect: Rect, spot: Spot, yielding: bool| {
+        let fits_taking = |rect: Rect, spot: Spot, yielding: bool, loose: bool| {
             screen.contains_rect(rect)
                 && !taken.iter().any(|t| in_the_way(t, yielding) && t.0.intersects(rect.expand2(gap)))
                 && !blocked_by(&reserved, rect)
                 && !obstacles.iter().any(|o| o.intersects(rect))
                 && !lines.iter().any(|&l| leader::crosses(rect, l))
-                && c.inside_area.is_none_or(|a| country::fits_country(areas, a, c.style, rect, spot))
+                && c.inside_area.is_none_or(|a| match loose {
+                    true => spot == Spot::Inside && country::fits_focus_loosely(areas, a, rect),
+                    false => country::fits_country(areas, a, c.style, rect, spot),
+                })
                 && dot.is_none_or(|d| country::fits_city(areas, d, rect))
                 && (spot != Spot::Leader || {
                     let line = line_to(rect);
                     !taken.iter().any(|t| in_the_way(t, yielding) && leader::crosses(t.0, line))
                         && !obstacles.iter().any(|&o| leader::crosses(o, line))
                         && !lines.iter().any(|&l| leader::lines_cross(l, line))
+                        && dot.is_none_or(|d| country::line_fits(areas, d, line[0]))
                 })
         };
         let sizes: Vec<Vec2> = galleys.iter().map(|g| g.size()).collect();
         let feature = Feature { anchor: c.anchor, style: c.style, area: c.inside_area, keep: c.keep };
         let clear = |r: Rect| !blocked_by(&capitals, r);
         let all_spots = || spots(feature, &sizes, areas, screen, options_for);
-        let found = best_spot(all_spots(), |r, s| fits_taking(r, s, false), clear).map(|s| (s, false));
+        let strictly = |r, s| fits_taking(r, s, false, false);
+        let first_sizes = all_spots().filter(|s| s.0 < primary);
+        let found = best_spot(first_sizes, strictly, clear).map(|s| (s, false));
         // A capital with no free spot takes one from lesser names rather than go unnamed.
         let found = found.or_else(|| {
-            c.keep.then(|| best_spot(all_spots(), |r, s| fits_taking(r, s, true), clear)).flatten().map(|s| (s, true))
+            let taking = |r, s| fits_taking(r, s, true, false);
+            c.keep.then(|| best_spot(all_spots(), taking, clear)).flatten().map(|s| (s, true))
+        });
+        let found =
+            found.or_else(|| best_spot(all_spots().filter(|s| s.0 >= primary), strictly, clear).map(|s| (s, false)));
+        // A capital with still no spot takes one beside its dot that no focus country's name or other capital
+        // holds: it is never dropped (its name may then cover a marker, and is drawn over it).
+        let beside_dot = || c.keep.then(|| beside_own_dot(c, *sizes.first()?, screen, &taken)).flatten();
+        let found = found.or_else(|| beside_dot().map(|r| ((0, r, Spot::Inside), true)));
+        // A focus country too small for its name reaches a little over a neighbour rather than go unnamed.
+        let found = found.or_else(|| {
+            let loosely = |r, s| fits_taking(r, s, false, true);
+            (c.style == LabelStyle::Focus).then(|| best_spot(all_spots(), loosely, clear)).flatten().map(|s| (s, false))
         });
         let Some(((k, rect, spot), took)) = found else {
             continue;
@@ -244,7 +262,12 @@ pub fn place_labels(
             taken.push((d, None));
         }
         lines.extend(leader);
-        let smaller = galleys.split_off((k + 1).min(galleys.len()));
+        // A name that found room at a usual size does not shrink to the last resort to clear a marker.
+        let keep_smaller =
+            |(j, _): &(usize, &Arc<Galley>)| k >= primary || !last_resort.get(*j).copied().unwrap_or(false);
+        let smaller: Vec<Arc<Galley>> =
+            galleys.iter().enumerate().skip(k + 1).filter(keep_smaller).map(|(_, g)| g.clone()).collect();
+        galleys.truncate(k + 1);
         let Some(galley) = galleys.pop() else { continue };
         // Centred rows lie on both sides of the galley's origin.
         let pos = rect.min - galley.rect.min.to_vec2();
@@ -263,6 +286,13 @@ pub fn place_labels(
         given_up.push(false);
     }
     placed.into_iter().zip(given_up).filter_map(|(l, gone)| (!gone).then_some(l)).collect()
+}
+
+/// A box beside a capital's dot that no focus country's name, other capital or dot holds (the boxes of
+/// `taken` no label gives up).
+fn beside_own_dot(c: &Candidate, size: Vec2, screen: Rect, taken: &[(Rect, Option<usize>)]) -> Option<Rect> {
+    let free = |r: &Rect| screen.contains_rect(*r) && !taken.iter().any(|t| t.1.is_none() && t.0.intersects(*r));
+    options_for(c.style, size).into_iter().map(|(a, o)| a.anchor_size(c.anchor + o, size)).find(free)
 }
 
 /// The spot to take among `spots` (nearest first, those with a leader line last): the first that `fits`
@@ -293,19 +323,33 @@ fn best_spot(
     best
 }
 
-/// The candidate laid out at each size it may take: a country's name at [`country::SIZE_STEPS`], then,
-/// for one in both scripts, its first line alone at those sizes (a country named in one script is better
-/// than one not named: IRAQ in two lines has no room between the 2020 markers on a projector); any other
-/// label at its own size.
-fn galleys_for(painter: &Painter, c: &Candidate, palette: &MapPalette) -> Vec<Arc<Galley>> {
+/// The candidate laid out at each size it may take, and how many of them come first: a country's name at
+/// [`country::SIZE_STEPS`], any other label at its own size. Then, tried only where none of those fits
+/// (not even over a capital's place), a focus country's name at [`country::LAST_RESORT_STEP`] (Syria at
+/// 1280×720 on a projector is narrower than "SYRIA" at 0.72), and a name in both scripts in its first
+/// line alone (IRAQ in two lines has no room between the 2020 markers on a projector): a smaller name, or
+/// one in one script, is better than none.
+fn galleys_for(painter: &Painter, c: &Candidate, palette: &MapPalette) -> (Vec<Arc<Galley>>, usize, Vec<bool>) {
     let steps: &[f32] = if c.inside_area.is_some() { &country::SIZE_STEPS } else { &[1.0] };
-    let mut out: Vec<Arc<Galley>> =
-        steps.iter().map(|&scale| painter.layout_job(label_job(c, palette, scale))).collect();
+    let layout = |c: &Candidate, scale: f32| painter.layout_job(label_job(c, palette, scale));
+    let mut out: Vec<Arc<Galley>> = steps.iter().map(|&scale| layout(c, scale)).collect();
+    let primary = out.len();
+    let mut last_resort = vec![false; primary];
+    let focus = c.inside_area.is_some() && c.style == LabelStyle::Focus;
+    if focus {
+        out.push(layout(c, country::LAST_RESORT_STEP));
+        last_resort.push(true);
+    }
     if let (Some(_), Some((first, _))) = (c.inside_area, c.text.split_once('\n')) {
         let one_line = Candidate { text: first.to_owned(), ..c.clone() };
-        out.extend(steps.iter().map(|&scale| painter.layout_job(label_job(&one_line, palette, scale))));
+        out.extend(steps.iter().map(|&scale| layout(&one_line, scale)));
+        last_resort.resize(out.len(), false);
+        if focus {
+            out.push(layout(&one_line, country::LAST_RESORT_STEP));
+            last_resort.push(true);
+        }
     }
-    out
+    (out, primary, last_resort)
 }
 
 /// What a label names, as [`spots`] needs it.
