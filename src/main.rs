@@ -26,19 +26,18 @@ fn attach_console() {
     }
 }
 
-/// glibc's malloc raises its mmap and trim thresholds each time a large block is freed (up to 32 and 64 MiB),
-/// so the large buffers a frame builds at a dense date (a million imported events) later come from the heap,
-/// and the heap keeps them: a 30-minute playback grew 10 % in two steps, one each time the timeline passed
-/// the dense years. Fixed thresholds give them back. Blocks up to 8 MiB stay in the heap: mapping each
-/// frame's 2 MB tessellated base map afresh made that frame 2-3 times slower.
+/// glibc's malloc raises its mmap threshold each time a large block is freed, so the large buffers a frame
+/// builds at a dense date (a million imported events) later come from the heap, and the heap keeps them: a
+/// 30-minute playback grew 10 % in two steps, one each time the timeline passed the dense years. With fixed
+/// thresholds, large blocks are mapped and given back when freed (the same playback: no step).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code, reason = "two calls that set malloc's parameters; they take no pointers")]
 fn fixed_malloc_thresholds() {
-    const MIB: libc::c_int = 1 << 20;
+    const ONE_MIB: libc::c_int = 1 << 20;
     // SAFETY: mallopt only sets allocator parameters, and runs before any other thread starts. A refusal
     // (it returns 0) leaves glibc's defaults, which work, only with more memory kept.
     unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 8 * MIB);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, MIB);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, ONE_MIB);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, ONE_MIB);
     }
 }
