@@ -10,7 +10,8 @@ use clap::ValueEnum;
 /// `--renderer`: the user's choice, `auto` unless they say otherwise.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum RendererArg {
-    /// wgpu where a hardware GPU is found, glow (OpenGL) where the only one is a software rasteriser.
+    /// wgpu where a hardware GPU is found, glow (OpenGL) where the only one is a software rasteriser
+    /// (wgpu always on Windows).
     #[default]
     Auto,
     /// wgpu (Vulkan, Metal, DirectX 12 or OpenGL).
@@ -33,6 +34,9 @@ pub fn pick(choice: RendererArg, adapters: impl FnOnce() -> Adapters) -> eframe:
     match choice {
         RendererArg::Wgpu => eframe::Renderer::Wgpu,
         RendererArg::Glow => eframe::Renderer::Glow,
+        // Windows' software adapter (WARP) runs wgpu's DirectX 12 backend well, while the OpenGL it offers
+        // without a GPU driver is version 1.1, too old for glow.
+        RendererArg::Auto if cfg!(windows) => eframe::Renderer::Wgpu,
         RendererArg::Auto => match adapters() {
             Adapters::Hardware => eframe::Renderer::Wgpu,
             Adapters::SoftwareOnly => eframe::Renderer::Glow,
@@ -69,7 +73,8 @@ mod tests {
         assert_eq!(classify(&[]), Adapters::SoftwareOnly);
         assert_eq!(classify(&[DeviceType::Cpu, DeviceType::IntegratedGpu]), Adapters::Hardware);
         assert_eq!(classify(&[DeviceType::Other, DeviceType::DiscreteGpu]), Adapters::Hardware);
-        assert_eq!(pick(RendererArg::Auto, || Adapters::SoftwareOnly), eframe::Renderer::Glow);
+        let software = if cfg!(windows) { eframe::Renderer::Wgpu } else { eframe::Renderer::Glow };
+        assert_eq!(pick(RendererArg::Auto, || Adapters::SoftwareOnly), software);
         assert_eq!(pick(RendererArg::Auto, || Adapters::Hardware), eframe::Renderer::Wgpu);
         // A choice the user made is not second-guessed, and costs no probe.
         let no_probe = || -> Adapters { panic!("probed") };
