@@ -83,14 +83,16 @@ pub fn clear_of(labels: &[PlacedLabel], obstacles: &[Rect], screen: Rect, areas:
         };
         let away = || spots().filter(|s| s.2 == Spot::Leader).filter(free).min_by_key(hidden);
         let mut moved = near().find(|s| !abroad(s.1));
-        if moved.is_none() && covered {
-            moved = away().filter(|s| !abroad(s.1));
+        // The best spot away, searched once: at home if there is one, else abroad.
+        let away_best = if moved.is_none() && covered { away() } else { None };
+        if moved.is_none() {
+            moved = away_best.filter(|s| !abroad(s.1));
         }
         if moved.is_none() {
             moved = near().next();
         }
-        if moved.is_none() && covered {
-            moved = away();
+        if moved.is_none() {
+            moved = away_best;
         }
         if moved.is_none() && covered && label.style == LabelStyle::Focus {
             // Boxed in: a focus country's name keeps to the spot in its country the markers cover least.
