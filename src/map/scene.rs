@@ -61,18 +61,16 @@ impl PreparedAtlas {
             })
             .filter(|w| !w.polygons.is_empty())
             .collect();
-        let countries = PreparedLayer::build(&atlas.countries);
+        // The four layers are independent; on two cores their triangulation takes half the start-up time.
+        let ((world, countries), (provinces, lakes)) = rayon::join(
+            || rayon::join(|| PreparedLayer::build(&world_areas), || PreparedLayer::build(&atlas.countries)),
+            || rayon::join(|| PreparedLayer::build(&atlas.provinces), || PreparedLayer::build(&atlas.lakes)),
+        );
         let mut home = countries.bbox_of(|i| atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus));
         if !home.is_valid() {
             home = countries.bbox_of(|_| true);
         }
-        Self {
-            world: PreparedLayer::build(&world_areas),
-            countries,
-            provinces: PreparedLayer::build(&atlas.provinces),
-            lakes: PreparedLayer::build(&atlas.lakes),
-            home,
-        }
+        Self { world, countries, provinces, lakes, home }
     }
 }
 
