@@ -31,7 +31,7 @@ bin_, work, peer, pairs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]
 title = "Iran, Iraq, Syria and Yemen, 3 January 2020"
 ours = [bin_, "export", "--date", "2020-01-03", "--size", "3840x2160", "--data", f"{work}/points.csv",
         "--annotations", f"{work}/arrow.json", "--title", title, "--out", f"{work}/ours.png"]
-theirs = [sys.executable, peer, f"{work}/peer.png"]
+theirs = [sys.executable, peer, f"{work}/peer.png", "--points", f"{work}/points.csv"]
 def run(cmd):
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -2,17 +2,16 @@
 """The peer for `timeatlas export`: the same 4K annotated map drawn with geopandas + matplotlib.
 
 It draws what a teacher's export has: the 10m countries (focus states filled), provinces, lakes,
-200 event points, 40 city labels (the most populous), an arrow and a title, at 3840x2160, PNG.
+the 200 points of POINTS.csv, 40 city labels (the most populous), an arrow and a title, at 3840x2160, PNG.
 It reads the atlas's own bundled files, so both sides draw the same geometry.
 
-    python3 bench/peer_export.py OUT.png [--data DIR]
+    python3 bench/peer_export.py OUT.png --points POINTS.csv [--data DIR]
 
 Needs: pip install geopandas matplotlib (pyogrio reads the GeoJSON).
 """
 
 import argparse
-import json
-import random
+import csv
 import sys
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from pathlib import Path
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
+    parser.add_argument("--points", required=True, help="CSV with latitude and longitude columns")
     parser.add_argument("--data", default=str(Path(__file__).resolve().parent.parent / "data"))
     args = parser.parse_args()
 
@@ -35,15 +35,11 @@ def main() -> int:
     lakes = gpd.read_file(data / "lakes-10m.geojson")
     cities = gpd.read_file(data / "cities.geojson").nlargest(40, "population")
 
-    # 200 points: the bundled events, then points spread over the focus states (a fixed seed).
-    events = json.loads((data / "events.geojson").read_text(encoding="utf-8"))["features"]
-    points = [f["geometry"]["coordinates"] for f in events if f.get("geometry")][:200]
-    xs = [p[0] for p in points]
-    ys = [p[1] for p in points]
-    rng = random.Random(7)
-    while len(xs) < 200:
-        xs.append(rng.uniform(36.0, 60.0))
-        ys.append(rng.uniform(13.0, 38.0))
+    # The points are the ones `bench/export_ratio.sh` gives timeatlas too (a CSV: latitude,longitude,...).
+    with open(args.points, encoding="utf-8") as points:
+        rows = list(csv.DictReader(points))
+    xs = [float(r["longitude"]) for r in rows]
+    ys = [float(r["latitude"]) for r in rows]
 
     dpi = 100
     fig = plt.figure(figsize=(3840 / dpi, 2160 / dpi), dpi=dpi)
