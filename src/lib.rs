@@ -17,6 +17,7 @@ pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod command;
+pub mod cpu_raster;
 pub mod document;
 pub mod export;
 pub mod import;

@@ -1,6 +1,5 @@
 //! Renders egui frames to images without a window, with egui's own wgpu renderer (the same one the window
-//! uses), so an export looks exactly like the map on screen. Used by the export dialog, `timeatlas export`
-//! and the benchmarks.
+//! uses). The benchmarks measure frames with it, and compare the exports' CPU renderer (`cpu_raster`) with it.
 //!
 //! Creating the device costs about a second on a machine without a GPU (Mesa's llvmpipe); keep one
 //! [`OffscreenRenderer`] and reuse it: later frames cost tens of milliseconds at 4K.
@@ -8,11 +7,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{Context as _, anyhow, bail};
+use anyhow::{Context as _, anyhow};
 use egui_wgpu::wgpu;
-
-/// The largest image side we render (wgpu's default texture limit).
-pub const MAX_SIDE_PX: u32 = 8192;
 
 /// How long to wait for the GPU (or llvmpipe) to finish a frame.
 const WAIT: Duration = Duration::from_secs(60);
@@ -82,10 +78,8 @@ impl OffscreenRenderer {
         pixels_per_point: f32,
         background: egui::Color32,
     ) -> anyhow::Result<image::RgbaImage> {
+        crate::cpu_raster::check_size(size_px)?;
         let [w, h] = size_px;
-        if w == 0 || h == 0 || w > MAX_SIDE_PX || h > MAX_SIDE_PX {
-            bail!("image size {w}x{h} is outside 1..={MAX_SIDE_PX} pixels");
-        }
         let device = &self.state.device;
         let screen = egui_wgpu::ScreenDescriptor { size_in_pixels: size_px, pixels_per_point };
         let texture = device.create_texture(&wgpu::TextureDescriptor {

@@ -1,24 +1,24 @@
 //! Runs export frames in their own egui context and turns them into PNG images or SVG documents. Keep one
-//! [`Exporter`] for a batch (frames of a date range, a lesson's slides): the renderer starts once.
+//! [`Exporter`] for a batch (frames of a date range, a lesson's slides): the font atlas is sent once.
 
 use std::path::Path;
 
 use anyhow::Context as _;
 
+use crate::cpu_raster::CpuRenderer;
 use crate::map::projection::Projector;
 use crate::map::scene::Scene;
-use crate::offscreen::OffscreenRenderer;
 use crate::theme::{self, ThemeChoice};
 
 use super::frame::{ExportOptions, ExportScene, background, export_ui, layout_pixels_per_point, raw_input};
 
-/// Renders exports. The GPU (or llvmpipe) renderer is created on the first PNG.
+/// Renders exports, on the CPU (`cpu_raster`: the same pixels as egui's GPU renderer, without its start-up).
 #[derive(Default)]
 pub struct Exporter {
     ctx: egui::Context,
     cache: Option<Scene>,
-    renderer: Option<OffscreenRenderer>,
-    /// Texture changes not yet uploaded (an SVG export makes some but renders nothing).
+    renderer: CpuRenderer,
+    /// Texture changes not yet applied (an SVG export makes some but renders nothing).
     pending: egui::TexturesDelta,
     theme: Option<ThemeChoice>,
     /// The map's projector in the last export (where annotations and places landed).
@@ -75,6 +75,20 @@ impl Exporter {
         self.render(scene, opts, Some(ppp))
     }
 
+    /// The export frame tessellated, with the texture changes since the last call and its pixels per point,
+    /// to draw it with another renderer kept across calls (the benchmarks and tests compare the CPU renderer
+    /// with egui's GPU one).
+    pub fn tessellated(
+        &mut self,
+        scene: &ExportScene<'_>,
+        opts: &ExportOptions,
+    ) -> anyhow::Result<(Vec<egui::ClippedPrimitive>, egui::TexturesDelta, f32)> {
+        let (out, _) = self.run(scene, opts, false, None);
+        self.renderer.update_textures(&self.pending)?;
+        let delta = std::mem::take(&mut self.pending);
+        Ok((self.ctx.tessellate(out.shapes, out.pixels_per_point), delta, out.pixels_per_point))
+    }
+
     fn render(
         &mut self,
         scene: &ExportScene<'_>,
@@ -82,11 +96,7 @@ impl Exporter {
         preview_ppp: Option<f32>,
     ) -> anyhow::Result<image::RgbaImage> {
         let (out, _) = self.run(scene, opts, false, preview_ppp);
-        let renderer = match &mut self.renderer {
-            Some(r) => r,
-            None => self.renderer.insert(OffscreenRenderer::new()?),
-        };
-        renderer.update_textures(&self.pending);
+        self.renderer.update_textures(&self.pending)?;
         self.pending.clear();
         let primitives = self.ctx.tessellate(out.shapes, out.pixels_per_point);
         let ppp = out.pixels_per_point;
@@ -98,7 +108,7 @@ impl Exporter {
             }
             None => opts.size_px,
         };
-        renderer.render(&primitives, size_px, ppp, background(&scene.look))
+        self.renderer.render(&primitives, size_px, ppp, background(&scene.look))
     }
 
     /// Writes an SVG document of `opts.size_px`: land as one path per country, the rest as egui drew it.
@@ -124,13 +134,6 @@ impl Exporter {
             super::frame::ExportFormat::Svg => self.svg(scene, opts).into_bytes(),
         };
         crate::model::atomic::write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))
-    }
-}
-
-impl Drop for Exporter {
-    fn drop(&mut self) {
-        // Texture changes an SVG export made and no PNG uploaded: nothing to free on a GPU.
-        self.pending.clear();
     }
 }
 

@@ -98,7 +98,7 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
 
 /// Parses `WIDTHxHEIGHT` with each side from `min_side` to 8192 pixels (windows need more room than images).
 pub fn parse_size_from(text: &str, min_side: u32) -> Result<[u32; 2], String> {
-    let max = crate::offscreen::MAX_SIDE_PX;
+    let max = crate::cpu_raster::MAX_SIDE_PX;
     let (w, h) = text
         .split_once(['x', 'X', '×'])
         .ok_or_else(|| format!("size {text:?}: expected WIDTHxHEIGHT in pixels, like 3840x2160"))?;

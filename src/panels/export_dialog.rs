@@ -73,7 +73,7 @@ pub struct ExportDialogInputs<'a> {
 
 /// The size in pixels of a preset.
 pub fn size_of(choice: SizeChoice, window_px: [u32; 2], custom: [u32; 2]) -> [u32; 2] {
-    let max = crate::offscreen::MAX_SIDE_PX;
+    let max = crate::cpu_raster::MAX_SIDE_PX;
     match choice {
         SizeChoice::Window => window_px.map(|v| v.clamp(16, max)),
         SizeChoice::FullHd => [1920, 1080],
@@ -109,7 +109,7 @@ pub fn export_dialog_ui(
             if state.size_choice == SizeChoice::Custom {
                 ui.label("Pixels");
                 ui.horizontal(|ui| {
-                    let max = crate::offscreen::MAX_SIDE_PX;
+                    let max = crate::cpu_raster::MAX_SIDE_PX;
                     ui.add(egui::DragValue::new(&mut state.custom[0]).range(16..=max).suffix(" wide"));
                     ui.add(egui::DragValue::new(&mut state.custom[1]).range(16..=max).suffix(" high"));
                 });

@@ -330,3 +330,38 @@ fn an_arrow_is_resized_by_its_handle_and_a_new_label_is_one_undo_step() {
     h.run();
     assert_eq!(h.state().draw.history.items().len(), 1, "one undo removes the whole label");
 }
+
+/// The exports' CPU renderer draws what egui's GPU renderer (the window's) draws: the same frame through
+/// both differs only in rounding at anti-aliased edges and glyphs.
+#[test]
+fn the_cpu_renderer_matches_the_gpu_renderer_on_a_whole_export() {
+    let mut app = app_at("2020-01-03");
+    app.settings.names = timeatlas::text::names::NameMode::Both;
+    let (from, to) = (GeoPoint::lat_lon(33.3, 44.4), GeoPoint::lat_lon(35.7, 51.4));
+    let style = Style { color: AnnotationColor::Vermilion, stroke_width: 6.0, font_size: 22.0 };
+    app.draw.history.apply(Edit::Add(Shape::Arrow { from, to }, style), false);
+    let mut exporter = Exporter::new();
+    let opts = options([1600, 900]);
+    let mut scene = app.export_scene();
+    scene.view = ExportView::Home;
+    let (primitives, delta, ppp) = exporter.tessellated(&scene, &opts).unwrap();
+    let background = timeatlas::export::frame::background(&scene.look);
+    let mut cpu = timeatlas::cpu_raster::CpuRenderer::new();
+    cpu.update_textures(&delta).unwrap();
+    let cpu = cpu.render(&primitives, opts.size_px, ppp, background).unwrap();
+    let mut gpu = timeatlas::offscreen::OffscreenRenderer::new().unwrap();
+    gpu.update_textures(&delta);
+    let gpu = gpu.render(&primitives, opts.size_px, ppp, background).unwrap();
+    let (mut total, mut far_off) = (0u64, 0usize);
+    for (c, g) in cpu.pixels().zip(gpu.pixels()) {
+        let diff = c.0.iter().zip(g.0).map(|(&a, b)| a.abs_diff(b)).max().unwrap_or(0);
+        total += u64::from(diff);
+        far_off += usize::from(diff > 24);
+    }
+    let pixels = cpu.pixels().len();
+    let mean = total as f64 / pixels as f64;
+    let share = far_off as f64 / pixels as f64;
+    eprintln!("mean difference {mean:.4}, {far_off} pixels off by more than 24 ({:.4} %)", share * 100.0);
+    assert!(mean < 0.25, "mean difference {mean}");
+    assert!(share < 0.001, "{far_off} of {pixels} pixels differ by more than 24 levels");
+}
