@@ -56,26 +56,44 @@ pub fn ring_area_km2(ring: &[MapPoint]) -> f64 {
 }
 
 impl PreparedLayer {
-    /// Projects and triangulates every area (with `earcutr`).
+    /// Projects and triangulates every area.
     pub fn build(areas: &[Area]) -> Self {
+        use rayon::prelude::*;
+        // The bundled polygons' triangles come from the build script (`baked`); the others' triangulations
+        // are independent and most of the work: they run on every core, then the layer is assembled in order.
+        let triangulated: Vec<Vec<Result<Vec<usize>, String>>> = areas
+            .par_iter()
+            .map(|area| {
+                area.polygons
+                    .par_iter()
+                    .map(|polygon| {
+                        let (flat, holes) = flat_rings(polygon);
+                        match super::baked::triangles(&flat, &holes) {
+                            Some(t) => Ok(t),
+                            None => super::triangulate::triangulate(&flat, &holes),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         let mut layer = Self::default();
-        for area in areas {
-            let prepared = layer.add_area(area);
+        for (area, triangles) in areas.iter().zip(triangulated) {
+            let prepared = layer.add_area(area, triangles);
             layer.areas.push(prepared);
         }
         layer
     }
 
-    fn add_area(&mut self, area: &Area) -> PreparedArea {
+    fn add_area(&mut self, area: &Area, triangulated: Vec<Result<Vec<usize>, String>>) -> PreparedArea {
         let first_index = self.indices.len();
         let mut bbox = MapRect::NOTHING;
         let mut rings = Vec::new();
         let mut area_km2 = 0.0;
         let mut best: Option<(f64, MapPoint, MapPoint)> = None; // (polygon area, centroid, biggest triangle centroid)
-        for polygon in &area.polygons {
+        for (polygon, triangles) in area.polygons.iter().zip(triangulated) {
             let base = self.vertices.len();
-            let (flat, holes) = self.push_polygon(polygon, &mut bbox, &mut rings);
-            let triangles = match super::triangulate::triangulate(&flat, &holes) {
+            self.push_polygon(polygon, &mut bbox, &mut rings);
+            let triangles = match triangles {
                 Ok(t) => t,
                 Err(e) => {
                     self.problems.push(format!("{}: cannot fill a polygon: {e}", area.name));
@@ -115,29 +133,16 @@ impl PreparedLayer {
         PreparedArea { bbox, triangles, rings, polygon_ring_counts, area_km2, label_at, grid }
     }
 
-    fn push_polygon(
-        &mut self,
-        polygon: &GeoPolygon,
-        bbox: &mut MapRect,
-        rings: &mut Vec<Range<usize>>,
-    ) -> (Vec<f64>, Vec<usize>) {
-        let mut flat = Vec::with_capacity(polygon.vertex_count() * 2);
-        let mut holes = Vec::with_capacity(polygon.holes.len());
-        for (r, ring) in polygon.rings().enumerate() {
-            if r > 0 {
-                holes.push(flat.len() / 2);
-            }
+    fn push_polygon(&mut self, polygon: &GeoPolygon, bbox: &mut MapRect, rings: &mut Vec<Range<usize>>) {
+        for ring in polygon.rings() {
             let start = self.vertices.len();
             for &g in ring {
                 let p = map_from_geo(g);
                 bbox.extend(p);
-                flat.push(p.x_km);
-                flat.push(p.y_km);
                 self.vertices.push(p);
             }
             rings.push(start..self.vertices.len());
         }
-        (flat, holes)
     }
 
     fn contains_in(&self, triangles: &Range<usize>, p: MapPoint) -> bool {
@@ -189,6 +194,24 @@ impl PreparedLayer {
     }
 }
 
+/// A polygon's projected rings as flat `x, y` pairs and the vertex index where each hole starts (what
+/// `triangulate` takes), in the order `push_polygon` stores the vertices.
+fn flat_rings(polygon: &GeoPolygon) -> (Vec<f64>, Vec<usize>) {
+    let mut flat = Vec::with_capacity(polygon.vertex_count() * 2);
+    let mut holes = Vec::with_capacity(polygon.holes.len());
+    for (r, ring) in polygon.rings().enumerate() {
+        if r > 0 {
+            holes.push(flat.len() / 2);
+        }
+        for &g in ring {
+            let p = map_from_geo(g);
+            flat.push(p.x_km);
+            flat.push(p.y_km);
+        }
+    }
+    (flat, holes)
+}
+
 fn point_in_triangle(p: MapPoint, a: MapPoint, b: MapPoint, c: MapPoint) -> bool {
     let d1 = triangle_area(p, a, b);
     let d2 = triangle_area(p, b, c);
@@ -220,6 +243,38 @@ mod tests {
             country: None,
             polygons: vec![GeoPolygon { exterior: ring(44.0, 30.0, 4.0), holes: vec![ring(45.0, 31.0, 1.0)] }],
         }
+    }
+
+    /// The build script read every bundled polygon as the app does, and triangulated it as the app would:
+    /// fails when a change to the loader, the projection or the triangulation is not seen by `build.rs`.
+    #[test]
+    fn every_bundled_polygon_has_its_triangles_baked_as_the_app_makes_them() {
+        let atlas = crate::model::bundled::atlas().unwrap();
+        let mut polygons = 0;
+        for area in [&atlas.countries, &atlas.world, &atlas.provinces, &atlas.lakes].into_iter().flatten() {
+            for polygon in &area.polygons {
+                let (flat, holes) = flat_rings(polygon);
+                let baked = super::super::baked::triangles(&flat, &holes);
+                let computed = super::super::triangulate::triangulate(&flat, &holes).ok();
+                assert!(baked.is_some(), "{}: a polygon of {} vertices is not baked", area.name, flat.len() / 2);
+                assert_eq!(baked, computed, "{}", area.name);
+                polygons += 1;
+            }
+        }
+        assert!(polygons > 1000, "{polygons} polygons");
+        assert_eq!(super::super::baked::len(), polygons, "the table holds exactly the bundled polygons");
+    }
+
+    #[test]
+    fn a_polygon_not_in_the_table_is_triangulated_at_run_time() {
+        let mut area = square_with_hole();
+        area.polygons[0].exterior[0].lon += 1e-9;
+        let (flat, holes) = flat_rings(&area.polygons[0]);
+        assert_eq!(super::super::baked::triangles(&flat, &holes), None);
+        let layer = PreparedLayer::build(&[area]);
+        assert!(layer.problems.is_empty());
+        assert_eq!(layer.areas[0].triangles.len() % 3, 0);
+        assert!(!layer.areas[0].triangles.is_empty());
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 pub mod annotations;
 pub mod area_mesh;
+pub mod baked;
+pub mod conic;
 pub mod content;
 pub mod crossing;
 pub mod data_legend;

@@ -24,6 +24,15 @@ pub fn triangulate(flat: &[f64], holes: &[usize]) -> Result<Vec<usize>, String> 
     }
 }
 
+/// Identifies a triangulation's input exactly (every coordinate's bits, and where the holes start): the
+/// build script keys the bundled polygons' triangles by it, and the app looks them up by it (`baked`).
+pub fn input_key(flat: &[f64], holes: &[usize]) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(PRIME).rotate_left(29);
+    let h = flat.iter().fold(0xcbf2_9ce4_8422_2325, |h, v| mix(h, v.to_bits()));
+    holes.iter().fold(mix(h, flat.len() as u64), |h, &start| mix(h, start as u64))
+}
+
 /// The ear clipper untangles a self-crossing ring in time that grows with the square of its size or worse
 /// (a 20,000-vertex one took minutes); beyond this the polygon is left unfilled and reported.
 pub const EAR_CLIP_MAX_VERTICES: usize = 4_000;
