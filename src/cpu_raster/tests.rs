@@ -144,3 +144,13 @@ fn bands_meet_without_gaps_in_a_tall_image() {
         assert!(covered.abs_diff(want) <= 1, "row {y}: {covered} pixels, want about {want}");
     }
 }
+
+/// Corners millions of pixels away leave the exact integer path; the floating-point one still covers
+/// every pixel the triangle does.
+#[test]
+fn a_huge_triangle_covering_the_image_fills_every_pixel() {
+    let r = renderer_with_white();
+    let far = mesh(&[pos2(-1e7, -1e7), pos2(1e7, -1e7), pos2(0.0, 1e7)], &[Color32::WHITE; 3], &[0, 1, 2]);
+    let img = draw(&r, vec![far], Rect::EVERYTHING, [16, 16]);
+    assert!(img.pixels().all(|p| p.0 == [255; 4]));
+}

@@ -53,8 +53,21 @@ impl Texture {
             TextureFilter::Nearest => self.texel(floor(u * w), floor(v * h)),
             TextureFilter::Linear => {
                 let (x, y) = (u * w - 0.5, v * h - 0.5);
-                let (x0, y0) = (floor(x), floor(y));
-                let (fx, fy) = (x - x0 as f32, y - y0 as f32);
+                let (mut x0, mut y0) = (floor(x), floor(y));
+                // Weights in 1/256 steps, as GPUs filter: a pixel centre on a texel centre (text drawn at the
+                // atlas's own scale, most of it) then reads that one texel.
+                let quantise = |f: f32| (f * 256.0 + 0.5) as u32;
+                let (qx, qy) = (quantise(x - x0 as f32), quantise(y - y0 as f32));
+                if qx == 256 {
+                    x0 += 1;
+                }
+                if qy == 256 {
+                    y0 += 1;
+                }
+                let (fx, fy) = ((qx % 256) as f32 / 256.0, (qy % 256) as f32 / 256.0);
+                if fx == 0.0 && fy == 0.0 {
+                    return self.texel(x0, y0);
+                }
                 let [tl, tr, bl, br] =
                     [self.texel(x0, y0), self.texel(x0 + 1, y0), self.texel(x0, y0 + 1), self.texel(x0 + 1, y0 + 1)];
                 std::array::from_fn(|c| {

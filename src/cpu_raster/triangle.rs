@@ -125,17 +125,85 @@ impl Band<'_> {
         let edges: [Edge; 3] = [Edge::new(&v1, &v2), Edge::new(&v2, &v0), Edge::new(&v0, &v1)];
         let shade = Shade::new([&v0, &v1, &v2], area, texture);
         let (x_lo, x_hi) = (min_x as usize, max_x as usize);
-        let rows = Rows::new(edges, min_y as usize);
-        for y in min_y as usize..=max_y as usize {
-            let Some((xa, xb)) = rows.span(y, x_lo, x_hi) else { continue };
+        let (first_row, last_row) = (min_y as usize, max_y as usize);
+        let spans = match ExactRows::new(&edges, first_row, last_row) {
+            Some(exact) => Spans::Exact(exact),
+            None => Spans::Float(Rows::new(edges, first_row)),
+        };
+        for y in first_row..=last_row {
+            let span = match &spans {
+                Spans::Exact(exact) => exact.span(y - first_row, x_lo, x_hi),
+                Spans::Float(rows) => rows.span(y, x_lo, x_hi),
+            };
+            let Some((xa, xb)) = span else { continue };
             let row = (y - self.y0) * self.width;
             let pixels = &mut self.pixels[row + xa..=row + xb];
-            shade.fill(pixels, &rows.edges, xa, (y as f64 + 0.5) * SUBPIXEL);
+            shade.fill(pixels, &edges, xa, (y as f64 + 0.5) * SUBPIXEL);
         }
     }
 }
 
-/// Where each row of a triangle starts and ends, from its edges' lines (no division per row).
+enum Spans {
+    Exact(ExactRows),
+    Float(Rows),
+}
+
+/// Where each row of a triangle starts and ends, in integers: every edge value is a whole number of
+/// 1/256-pixel units squared, so `A·x + B ≥ 0` is solved exactly per row (no per-pixel tests).
+struct ExactRows {
+    /// Per edge: `A` (change per column), `B` in the first row and its change per row.
+    per_column: [i64; 3],
+    at_first_row: [i64; 3],
+    per_row: [i64; 3],
+}
+
+/// Edge values stay exact in `f64` and `i64` below this.
+const EXACT_LIMIT: f64 = (1u64 << 52) as f64;
+
+impl ExactRows {
+    /// `None` when a value could leave the exact range (corners far outside the image): the float path
+    /// then takes the triangle.
+    fn new(edges: &[Edge; 3], first_row: usize, last_row: usize) -> Option<Self> {
+        let y_sub = |row: usize| (row as f64 + 0.5) * SUBPIXEL;
+        let mut out = Self { per_column: [0; 3], at_first_row: [0; 3], per_row: [0; 3] };
+        for (i, e) in edges.iter().enumerate() {
+            // e(x, y) − bias with x_sub = 256·x + 128: A = 256·a, B = 128·a + b·y_sub + c − bias.
+            let a = e.a * SUBPIXEL;
+            let b_first = e.a * SUBPIXEL / 2.0 + e.b * y_sub(first_row) + e.c - e.bias;
+            let b_last = e.a * SUBPIXEL / 2.0 + e.b * y_sub(last_row) + e.c - e.bias;
+            let per_row = e.b * SUBPIXEL;
+            // B is linear in the row, so between its first and last values: in range there, in range
+            // throughout (and `k · per_row`, their difference, too).
+            if [a, b_first, b_last, per_row].iter().any(|v| v.is_nan() || v.abs() >= EXACT_LIMIT) {
+                return None;
+            }
+            out.per_column[i] = a as i64;
+            out.at_first_row[i] = b_first as i64;
+            out.per_row[i] = per_row as i64;
+        }
+        Some(out)
+    }
+
+    /// The columns of row `first_row + k` inside the triangle, within `x_lo..=x_hi`.
+    fn span(&self, k: usize, x_lo: usize, x_hi: usize) -> Option<(usize, usize)> {
+        let (mut lo, mut hi) = (x_lo as i64, x_hi as i64);
+        for i in 0..3 {
+            let (a, b) = (self.per_column[i], self.at_first_row[i] + k as i64 * self.per_row[i]);
+            match a.signum() {
+                // a·x + b ≥ 0  ⇔  x ≥ ⌈−b / a⌉
+                1 => lo = lo.max(-(b.div_euclid(a))),
+                // a·x + b ≥ 0  ⇔  x ≤ ⌊b / −a⌋
+                -1 => hi = hi.min(b.div_euclid(-a)),
+                _ if b < 0 => return None,
+                _ => {}
+            }
+        }
+        (lo <= hi).then_some((lo as usize, hi as usize))
+    }
+}
+
+/// Where each row of a triangle starts and ends, from its edges' lines (no division per row): the path
+/// for triangles whose edge values are too large to be exact.
 struct Rows {
     edges: [Edge; 3],
     /// Per edge: the column where its test turns, in the triangle's first row, and its change per row.

@@ -5,8 +5,8 @@
 //! the children of every object and array it has walked through, so each error costs a few lookups instead
 //! of a scan of the file from the start (which made 20,000 errors in a 1 MB file take minutes).
 
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 /// One step of a path into a JSON document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,9 +38,16 @@ pub fn line_col_at(text: &str, offset: usize) -> LineCol {
 
 /// Lookups into one JSON text, each after the first cheap. It does not hold the text (so it can live beside
 /// it): pass the same text to every call; a text of another length resets it.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct TextIndex {
-    cache: RefCell<Cache>,
+    // A mutex, not a cell: records of one file are read on several threads (`load::for_each_feature_par`).
+    cache: Mutex<Cache>,
+}
+
+impl Clone for TextIndex {
+    fn clone(&self) -> Self {
+        Self { cache: Mutex::new(self.cache.lock().unwrap_or_else(PoisonError::into_inner).clone()) }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -76,7 +83,7 @@ impl TextIndex {
 
     /// The byte offset where the value at `path` starts.
     pub fn offset(&self, text: &str, path: &[Seg<'_>]) -> Option<usize> {
-        let mut cache = self.cache.borrow_mut();
+        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
         cache.reset_for(text);
         let bytes = text.as_bytes();
         let mut s = Scanner { bytes, pos: 0 };
@@ -95,7 +102,7 @@ impl TextIndex {
 
     /// The 1-based line and column of a byte offset.
     pub fn line_col_at(&self, text: &str, offset: usize) -> LineCol {
-        let mut cache = self.cache.borrow_mut();
+        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
         cache.reset_for(text);
         let bytes = text.as_bytes();
         let offset = offset.min(bytes.len());

@@ -341,29 +341,9 @@ pub fn for_each_record<T>(
     records: &[Value],
     mut each: impl FnMut(&mut FeatureCx<'_>, &Value) -> Result<Option<T>, LoadError>,
 ) -> LoadResult<Vec<T>> {
-    let mut out = Vec::with_capacity(records.len());
-    let mut errors = Vec::new();
     let located = json_locate::TextIndex::default();
-    for (index, record) in records.iter().enumerate() {
-        let mut cx = FeatureCx { file, text, located: &located, index, record: None, array_key };
-        if !record.is_object() {
-            errors
-                .push(cx.error(&[], format!("expected an object (a Feature in GeoJSON), found {}", type_name(record))));
-            continue;
-        }
-        cx.record = record
-            .get("properties")
-            .and_then(|p| p.get("id").or_else(|| p.get("name")))
-            .or_else(|| record.get("id"))
-            .and_then(Value::as_str)
-            .map(short_label);
-        match each(&mut cx, record) {
-            Ok(Some(t)) => out.push(t),
-            Ok(None) => {}
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    let at = RecordsAt { file, text, array_key, located: &located };
+    collect_records(records.iter().enumerate().map(|(index, record)| at.visit(index, record, &mut each)))
 }
 
 /// Runs `each` on every feature of a GeoJSON FeatureCollection, collecting all errors.
@@ -376,9 +356,72 @@ pub fn for_each_feature<T>(
     for_each_record(file, text, "features", &features, each)
 }
 
+/// [`for_each_feature`] with the features read on every core (results and errors still in file order),
+/// and their JSON values freed on every core too: for the large polygon layers.
+pub fn for_each_feature_par<T: Send>(
+    file: &str,
+    text: &str,
+    each: impl Fn(&mut FeatureCx<'_>, &Value) -> Result<Option<T>, LoadError> + Sync,
+) -> LoadResult<Vec<T>> {
+    use rayon::prelude::*;
+    let features = feature_values(file, text).map_err(|e| vec![e])?;
+    let located = json_locate::TextIndex::default();
+    let at = RecordsAt { file, text, array_key: "features", located: &located };
+    let results: Vec<_> =
+        features.par_iter().enumerate().map(|(index, record)| at.visit(index, record, &mut &each)).collect();
+    features.into_par_iter().for_each(drop);
+    collect_records(results.into_iter())
+}
+
+/// What every record of one array shares: where it is, to point at it in messages.
+struct RecordsAt<'a> {
+    file: &'a str,
+    text: &'a str,
+    array_key: &'a str,
+    located: &'a json_locate::TextIndex,
+}
+
+impl RecordsAt<'_> {
+    fn visit<T>(
+        &self,
+        index: usize,
+        record: &Value,
+        each: &mut impl FnMut(&mut FeatureCx<'_>, &Value) -> Result<Option<T>, LoadError>,
+    ) -> Result<Option<T>, LoadError> {
+        let (file, text, located, array_key) = (self.file, self.text, self.located, self.array_key);
+        let mut cx = FeatureCx { file, text, located, index, record: None, array_key };
+        if !record.is_object() {
+            return Err(
+                cx.error(&[], format!("expected an object (a Feature in GeoJSON), found {}", type_name(record)))
+            );
+        }
+        cx.record = record
+            .get("properties")
+            .and_then(|p| p.get("id").or_else(|| p.get("name")))
+            .or_else(|| record.get("id"))
+            .and_then(Value::as_str)
+            .map(short_label);
+        each(&mut cx, record)
+    }
+}
+
+/// The records read, in order, or every error, in order.
+fn collect_records<T>(results: impl Iterator<Item = Result<Option<T>, LoadError>>) -> LoadResult<Vec<T>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(Some(t)) => out.push(t),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
 /// Loads a polygon layer of the given kind.
 pub fn load_areas(file: &str, text: &str, kind: LayerKind) -> LoadResult<Vec<Area>> {
-    for_each_feature(file, text, |cx, feature| {
+    for_each_feature_par(file, text, |cx, feature| {
         let props = properties(cx, feature)?;
         let name = match kind {
             // NE lakes include a few unnamed reservoirs.
