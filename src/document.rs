@@ -57,15 +57,30 @@ impl Document {
             Ok(a) => (a, Vec::new()),
             Err(errors) => (Atlas::default(), errors.iter().map(ToString::to_string).collect()),
         };
+        // The geometry and the content only read the layers: they are prepared side by side.
+        let (prepared, content) = rayon::join(
+            || (PreparedAtlas::build(&atlas), crate::map::inset::WorldInset::build(&atlas)),
+            || {
+                bundled::dataset(&atlas).map(|d| {
+                    let content = ContentIndex::build(&d, today);
+                    let search = SearchIndex::build(&d);
+                    (d, content, search)
+                })
+            },
+        );
         let mut doc = Self {
-            data: AtlasData::new(atlas),
+            data: AtlasData { atlas, prepared: prepared.0, generation: 0, inset: prepared.1 },
             dataset: Dataset::default(),
             content: ContentIndex::default(),
             search: SearchIndex::default(),
             sources: DataSources::default(),
         };
-        match bundled::dataset(&doc.data.atlas) {
-            Ok(d) => doc.set_dataset(d, today),
+        match content {
+            Ok((dataset, content, search)) => {
+                doc.dataset = dataset;
+                doc.content = content;
+                doc.search = search;
+            }
             Err(errors) => messages.extend(errors.iter().map(ToString::to_string)),
         }
         (doc, messages)

@@ -162,60 +162,66 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     let p = &key.projector;
     let visible = p.visible_map_rect();
     let feathering = 1.0 / key.pixels_per_point.max(0.1);
-    let mut fills = Mesh::default();
-    let mut lines = Mesh::default();
-    let mut culled = 0;
-
-    let mut each_visible = |layer: &PreparedLayer, f: &mut dyn FnMut(usize)| {
-        for (i, a) in layer.areas.iter().enumerate() {
-            if a.bbox.intersects(&visible) {
-                f(i);
-            } else {
-                culled += 1;
-            }
-        }
+    let visible_areas = |layer: &PreparedLayer| -> Vec<usize> {
+        layer.areas.iter().enumerate().filter(|(_, a)| a.bbox.intersects(&visible)).map(|(i, _)| i).collect()
     };
+    let (world, countries, lakes) =
+        (visible_areas(&prepared.world), visible_areas(&prepared.countries), visible_areas(&prepared.lakes));
+    let shown_provinces = province_alpha(p.points_per_km) > 0.0 && key.show_provinces;
+    let provinces = if shown_provinces { visible_areas(&prepared.provinces) } else { Vec::new() };
+    let culled = prepared.world.areas.len() - world.len() + prepared.countries.areas.len() - countries.len()
+        + prepared.lakes.areas.len()
+        - lakes.len()
+        + if shown_provinces { prepared.provinces.areas.len() - provinces.len() } else { 0 };
+    let is_focus = |i: usize| atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus);
 
-    let world_stroke = PathStroke::new(size::WORLD_BORDER * palette.stroke_scale, palette.world_border);
-    each_visible(&prepared.world, &mut |i| {
-        push_area_fill(&mut fills, &prepared.world, i, p, palette.world_land, p.screen_rect);
-        push_area_outline(&mut lines, &prepared.world, i, p, &world_stroke, feathering, p.screen_rect);
-    });
-    let context_stroke = PathStroke::new(size::CONTEXT_BORDER * palette.stroke_scale, palette.context_border);
-    let mut focus_visible = Vec::new();
-    each_visible(&prepared.countries, &mut |i| {
-        let focus = atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus);
-        let color = if focus { palette.focus_land } else { palette.context_land };
-        push_area_fill(&mut fills, &prepared.countries, i, p, color, p.screen_rect);
-        if focus {
-            focus_visible.push(i);
-        } else {
+    // The fills, the lines and the names do not depend on each other: on two cores a new view (a pan, an
+    // export) builds them side by side.
+    let build_fills = || {
+        let mut fills = Mesh::default();
+        for &i in &world {
+            push_area_fill(&mut fills, &prepared.world, i, p, palette.world_land, p.screen_rect);
+        }
+        for &i in &countries {
+            let color = if is_focus(i) { palette.focus_land } else { palette.context_land };
+            push_area_fill(&mut fills, &prepared.countries, i, p, color, p.screen_rect);
+        }
+        for &i in &lakes {
+            push_area_fill(&mut fills, &prepared.lakes, i, p, palette.lake, p.screen_rect);
+        }
+        fills
+    };
+    let build_lines = || {
+        let mut lines = Mesh::default();
+        let world_stroke = PathStroke::new(size::WORLD_BORDER * palette.stroke_scale, palette.world_border);
+        for &i in &world {
+            push_area_outline(&mut lines, &prepared.world, i, p, &world_stroke, feathering, p.screen_rect);
+        }
+        let context_stroke = PathStroke::new(size::CONTEXT_BORDER * palette.stroke_scale, palette.context_border);
+        for &i in countries.iter().filter(|&&i| !is_focus(i)) {
             push_area_outline(&mut lines, &prepared.countries, i, p, &context_stroke, feathering, p.screen_rect);
         }
-    });
-    each_visible(&prepared.lakes, &mut |i| {
-        push_area_fill(&mut fills, &prepared.lakes, i, p, palette.lake, p.screen_rect);
-    });
-    let province_alpha = province_alpha(p.points_per_km);
-    if key.show_provinces && province_alpha > 0.0 {
         let stroke = PathStroke::new(
             size::PROVINCE_BORDER * palette.stroke_scale,
-            palette.province_border.gamma_multiply(province_alpha),
+            palette.province_border.gamma_multiply(province_alpha(p.points_per_km)),
         );
-        each_visible(&prepared.provinces, &mut |i| {
+        for &i in &provinces {
             push_area_outline(&mut lines, &prepared.provinces, i, p, &stroke, feathering, p.screen_rect);
-        });
-    }
-    let focus_stroke = PathStroke::new(size::FOCUS_BORDER * palette.stroke_scale, palette.focus_border);
-    for i in focus_visible {
-        push_area_outline(&mut lines, &prepared.countries, i, p, &focus_stroke, feathering, p.screen_rect);
-    }
-
-    let candidates = label_candidates(&key, inputs);
-    let areas = CountryAreas { atlas, prepared, projector: p };
-    let obstacles: Vec<egui::Rect> =
-        key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect)).into_iter().collect();
-    let labels = place_labels(painter, p.screen_rect, &candidates, palette, &areas, &obstacles);
+        }
+        let focus_stroke = PathStroke::new(size::FOCUS_BORDER * palette.stroke_scale, palette.focus_border);
+        for &i in countries.iter().filter(|&&i| is_focus(i)) {
+            push_area_outline(&mut lines, &prepared.countries, i, p, &focus_stroke, feathering, p.screen_rect);
+        }
+        lines
+    };
+    let build_labels = || {
+        let candidates = label_candidates(&key, inputs);
+        let areas = CountryAreas { atlas, prepared, projector: p };
+        let obstacles: Vec<egui::Rect> =
+            key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect)).into_iter().collect();
+        place_labels(painter, p.screen_rect, &candidates, palette, &areas, &obstacles)
+    };
+    let (fills, (lines, labels)) = rayon::join(build_fills, || rayon::join(build_lines, build_labels));
     Scene {
         id: next_scene_id(),
         key,
