@@ -14,6 +14,8 @@ fn renderer_with_white() -> CpuRenderer {
     let white = ColorImage::new([1, 1], vec![Color32::WHITE]);
     delta.push(TextureId::default(), ImageDelta::full(white, TextureOptions::LINEAR));
     r.update_textures(&delta).unwrap();
+    // Applied: epaint asserts that no delta is dropped unseen.
+    delta.clear();
     r
 }
 
@@ -95,6 +97,7 @@ fn textures_are_filtered_bilinearly_between_texel_centres_and_updated_in_part() 
     let image = ColorImage::new([2, 1], vec![Color32::BLACK, Color32::WHITE]);
     delta.push(id, ImageDelta::full(image, TextureOptions::LINEAR));
     r.update_textures(&delta).unwrap();
+    delta.clear();
     let quad = |r: &CpuRenderer| {
         let pts = [pos2(0.0, 0.0), pos2(4.0, 0.0), pos2(4.0, 1.0), pos2(0.0, 1.0)];
         let uvs = [pos2(0.0, 0.0), pos2(1.0, 0.0), pos2(1.0, 1.0), pos2(0.0, 1.0)];
@@ -110,6 +113,7 @@ fn textures_are_filtered_bilinearly_between_texel_centres_and_updated_in_part() 
     let red = ColorImage::new([1, 1], vec![Color32::from_rgb(255, 0, 0)]);
     delta.push(id, ImageDelta::partial([0, 0], red, TextureOptions::LINEAR));
     r.update_textures(&delta).unwrap();
+    delta.clear();
     let first = quad(&r).get_pixel(0, 0).0;
     assert_eq!(first, [255, 0, 0, 255]);
 }

@@ -76,8 +76,8 @@ impl Exporter {
     }
 
     /// The export frame tessellated, with the texture changes since the last call and its pixels per point,
-    /// to draw it with another renderer kept across calls (the benchmarks and tests compare the CPU renderer
-    /// with egui's GPU one).
+    /// to draw it with another renderer kept across calls (tests compare the CPU renderer with egui's GPU
+    /// one). Clear the changes once applied: epaint asserts, in debug builds, that none is dropped unseen.
     pub fn tessellated(
         &mut self,
         scene: &ExportScene<'_>,
@@ -134,6 +134,14 @@ impl Exporter {
             super::frame::ExportFormat::Svg => self.svg(scene, opts).into_bytes(),
         };
         crate::model::atomic::write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))
+    }
+}
+
+impl Drop for Exporter {
+    fn drop(&mut self) {
+        // Texture changes an SVG export made and no PNG applied: epaint asserts (in debug builds) that none
+        // is dropped unseen, and here there is nothing left to apply them to.
+        self.pending.clear();
     }
 }
 

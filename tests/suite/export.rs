@@ -344,13 +344,14 @@ fn the_cpu_renderer_matches_the_gpu_renderer_on_a_whole_export() {
     let opts = options([1600, 900]);
     let mut scene = app.export_scene();
     scene.view = ExportView::Home;
-    let (primitives, delta, ppp) = exporter.tessellated(&scene, &opts).unwrap();
+    let (primitives, mut delta, ppp) = exporter.tessellated(&scene, &opts).unwrap();
     let background = timeatlas::export::frame::background(&scene.look);
     let mut cpu = timeatlas::cpu_raster::CpuRenderer::new();
     cpu.update_textures(&delta).unwrap();
     let cpu = cpu.render(&primitives, opts.size_px, ppp, background).unwrap();
     let mut gpu = timeatlas::offscreen::OffscreenRenderer::new().unwrap();
     gpu.update_textures(&delta);
+    delta.clear();
     let gpu = gpu.render(&primitives, opts.size_px, ppp, background).unwrap();
     let (mut total, mut far_off) = (0u64, 0usize);
     for (c, g) in cpu.pixels().zip(gpu.pixels()) {
