@@ -80,7 +80,7 @@ impl FeatureCx<'_> {
 
 /// Checks that the text is a GeoJSON FeatureCollection and returns its features as JSON values.
 pub fn feature_values(file: &str, text: &str) -> Result<Vec<Value>, LoadError> {
-    if let Some(features) = well_formed_features(text) {
+    if let Some(features) = super::load_fast::well_formed_features(text) {
         return Ok(features);
     }
     let root = parse_json(file, text)?;
@@ -103,26 +103,6 @@ pub fn feature_values(file: &str, text: &str) -> Result<Vec<Value>, LoadError> {
             Err(e.at(at.0, at.1))
         }
     }
-}
-
-/// The features of a well-formed collection, read on every core: one pass finds where each feature is
-/// (without building it), then the features are parsed in parallel (the bundled 50m world alone took 40 ms
-/// in one piece). `None` for anything else: the single-pass reading then says what is wrong, and where.
-fn well_formed_features(text: &str) -> Option<Vec<Value>> {
-    use rayon::prelude::*;
-    use serde_json::value::RawValue;
-    #[derive(serde::Deserialize)]
-    struct Collection<'a> {
-        #[serde(rename = "type")]
-        kind: String,
-        #[serde(borrow)]
-        features: Vec<&'a RawValue>,
-    }
-    let collection: Collection<'_> = serde_json::from_str(text).ok()?;
-    if collection.kind != "FeatureCollection" {
-        return None;
-    }
-    collection.features.par_iter().map(|f| serde_json::from_str(f.get()).ok()).collect()
 }
 
 /// The `properties` object of a feature (an empty map when the feature has none).
@@ -421,47 +401,83 @@ fn collect_records<T>(results: impl Iterator<Item = Result<Option<T>, LoadError>
 
 /// Loads a polygon layer of the given kind.
 pub fn load_areas(file: &str, text: &str, kind: LayerKind) -> LoadResult<Vec<Area>> {
+    use rayon::prelude::*;
+    // A well-formed layer is read with its coordinates parsed straight into numbers, on every core; any
+    // problem at all, and the reading below finds it and says where.
+    if let Some(features) = super::load_fast::polygon_features(text, MAX_FEATURE_POSITIONS) {
+        let located = json_locate::TextIndex::default();
+        let areas: Option<Vec<Area>> = features
+            .into_par_iter()
+            .enumerate()
+            .map(|(index, (props, polygons))| {
+                let mut cx = FeatureCx { file, text, located: &located, index, record: None, array_key: "features" };
+                area_from(&mut cx, &props, kind, |_| Ok(polygons)).ok()
+            })
+            .collect();
+        if let Some(areas) = areas {
+            return Ok(areas);
+        }
+    }
+    load_areas_carefully(file, text, kind)
+}
+
+/// [`load_areas`] through JSON values, every problem found and located.
+fn load_areas_carefully(file: &str, text: &str, kind: LayerKind) -> LoadResult<Vec<Area>> {
     for_each_feature_par(file, text, |cx, feature| {
         let props = properties(cx, feature)?;
-        let name = match kind {
-            // NE lakes include a few unnamed reservoirs.
-            LayerKind::Lakes => props.get("name").and_then(Value::as_str).unwrap_or("").to_owned(),
-            _ => string_prop(cx, props, "name")?,
-        };
-        cx.record = Some(name.clone());
-        let (id, role, country) = match kind {
-            LayerKind::Countries => {
-                let a3 = string_prop(cx, props, "a3")?;
-                let role = match string_prop(cx, props, "role")?.as_str() {
-                    "focus" => AreaRole::Focus,
-                    "context" => AreaRole::Context,
-                    other => {
-                        return Err(cx.error(
-                            &[Seg::Key("properties"), Seg::Key("role")],
-                            format!("expected \"focus\" or \"context\", found {other:?}"),
-                        ));
-                    }
-                };
-                (a3.clone(), role, Some(a3))
-            }
-            LayerKind::World => {
-                let a3 = string_prop(cx, props, "a3")?;
-                (a3.clone(), AreaRole::World, Some(a3))
-            }
-            LayerKind::Provinces => {
-                let code = string_prop(cx, props, "iso_3166_2")?;
-                let country = string_prop(cx, props, "country")?;
-                (code, AreaRole::Province, Some(country))
-            }
-            LayerKind::Lakes | LayerKind::Cities | LayerKind::Seas => (name.clone(), AreaRole::Lake, None),
-        };
-        let Some(geometry) = geometry(cx, feature)? else {
-            return Err(cx.error(&[Seg::Key("geometry")], "expected a Polygon or MultiPolygon, found null"));
-        };
-        let polygons = polygons(cx, &geometry)?;
-        let local_name = optional_string_prop(cx, props, "name_local")?;
-        Ok(Some(Area { id, name, local_name, role, country, polygons }))
+        area_from(cx, props, kind, |cx| {
+            let Some(geometry) = geometry(cx, feature)? else {
+                return Err(cx.error(&[Seg::Key("geometry")], "expected a Polygon or MultiPolygon, found null"));
+            };
+            polygons(cx, &geometry)
+        })
+        .map(Some)
     })
+}
+
+/// A polygon layer's area from a feature's properties, its polygons read by `polygons` (after the names, so
+/// that an error names the feature).
+fn area_from(
+    cx: &mut FeatureCx<'_>,
+    props: &Map<String, Value>,
+    kind: LayerKind,
+    polygons: impl FnOnce(&mut FeatureCx<'_>) -> Result<Vec<GeoPolygon>, LoadError>,
+) -> Result<Area, LoadError> {
+    let name = match kind {
+        // NE lakes include a few unnamed reservoirs.
+        LayerKind::Lakes => props.get("name").and_then(Value::as_str).unwrap_or("").to_owned(),
+        _ => string_prop(cx, props, "name")?,
+    };
+    cx.record = Some(name.clone());
+    let (id, role, country) = match kind {
+        LayerKind::Countries => {
+            let a3 = string_prop(cx, props, "a3")?;
+            let role = match string_prop(cx, props, "role")?.as_str() {
+                "focus" => AreaRole::Focus,
+                "context" => AreaRole::Context,
+                other => {
+                    return Err(cx.error(
+                        &[Seg::Key("properties"), Seg::Key("role")],
+                        format!("expected \"focus\" or \"context\", found {other:?}"),
+                    ));
+                }
+            };
+            (a3.clone(), role, Some(a3))
+        }
+        LayerKind::World => {
+            let a3 = string_prop(cx, props, "a3")?;
+            (a3.clone(), AreaRole::World, Some(a3))
+        }
+        LayerKind::Provinces => {
+            let code = string_prop(cx, props, "iso_3166_2")?;
+            let country = string_prop(cx, props, "country")?;
+            (code, AreaRole::Province, Some(country))
+        }
+        LayerKind::Lakes | LayerKind::Cities | LayerKind::Seas => (name.clone(), AreaRole::Lake, None),
+    };
+    let polygons = polygons(cx)?;
+    let local_name = optional_string_prop(cx, props, "name_local")?;
+    Ok(Area { id, name, local_name, role, country, polygons })
 }
 
 /// Loads the cities layer (points with `name`, `country` and `population`).
@@ -521,147 +537,5 @@ pub fn load_layer(file: &str, text: &str, kind: LayerKind) -> LoadResult<Layer> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one_feature(props: &str, geometry: &str) -> String {
-        format!(
-            "{{\"type\":\"FeatureCollection\",\"features\":[\n{{\"type\":\"Feature\",\"properties\":{props},\"geometry\":{geometry}}}\n]}}"
-        )
-    }
-
-    const SQUARE: &str = r#"{"type":"Polygon","coordinates":[[[40,30],[41,30],[41,31],[40,31],[40,30]]]}"#;
-
-    /// The parallel reading gives exactly what one pass over the whole text gives.
-    #[test]
-    fn features_read_in_parallel_equal_the_single_pass() {
-        for (name, _, text) in super::super::bundled::LAYER_FILES {
-            let fast = well_formed_features(text).unwrap_or_else(|| panic!("{name} is well formed"));
-            let Value::Object(mut root) = parse_json(name, text).unwrap() else { panic!("{name}") };
-            assert_eq!(Some(Value::Array(fast)), root.remove("features"), "{name}");
-        }
-        assert!(well_formed_features(r#"{"type":"Feature","features":[]}"#).is_none());
-        assert!(well_formed_features(r#"{"type":"FeatureCollection","features":[1,]}"#).is_none());
-    }
-
-    #[test]
-    fn loads_a_country() {
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, SQUARE);
-        let areas = load_areas("t.geojson", &text, LayerKind::Countries).unwrap();
-        assert_eq!(areas.len(), 1);
-        assert_eq!(areas[0].role, AreaRole::Focus);
-        assert_eq!(areas[0].polygons[0].exterior.len(), 4, "closing point dropped");
-    }
-
-    #[test]
-    fn a_capital_flag_is_optional_and_must_be_true_or_false() {
-        let point = r#"{"type":"Point","coordinates":[44.4,33.3]}"#;
-        let city = |extra: &str| {
-            one_feature(&format!(r#"{{"name":"Baghdad","country":"IRQ","population":7216000{extra}}}"#), point)
-        };
-        assert!(load_cities("c.geojson", &city(r#","capital":true"#)).unwrap()[0].capital);
-        assert!(!load_cities("c.geojson", &city("")).unwrap()[0].capital);
-        let msg = load_cities("c.geojson", &city(r#","capital":"yes""#)).unwrap_err()[0].to_string();
-        assert!(msg.contains("capital") && msg.contains("expected true or false"), "{msg}");
-    }
-
-    #[test]
-    fn a_local_name_is_optional_and_must_be_text() {
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","name_local":"العراق","role":"focus"}"#, SQUARE);
-        let areas = load_areas("t.geojson", &text, LayerKind::Countries).unwrap();
-        assert_eq!(areas[0].local_name.as_deref(), Some("العراق"));
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, SQUARE);
-        assert_eq!(load_areas("t.geojson", &text, LayerKind::Countries).unwrap()[0].local_name, None);
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","name_local":7,"role":"focus"}"#, SQUARE);
-        let msg = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err()[0].to_string();
-        assert!(msg.contains("field `properties.name_local`: expected a string, found a number"), "{msg}");
-    }
-
-    #[test]
-    fn syntax_error_has_line_and_column() {
-        let e = feature_values("bad.geojson", "{\"type\":\n  \"FeatureCollection\",,}").unwrap_err();
-        assert_eq!(e.file, "bad.geojson");
-        assert_eq!(e.place.line_col, Some((2, 23)));
-        assert!(e.to_string().starts_with("bad.geojson:2:23: error: not valid JSON"), "{e}");
-    }
-
-    #[test]
-    fn missing_field_names_feature_field_and_expectation() {
-        let text = one_feature(r#"{"name":"Iraq","role":"focus"}"#, SQUARE);
-        let errs = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
-        let msg = errs[0].to_string();
-        assert!(msg.contains("t.geojson:2:"), "{msg}");
-        assert!(msg.contains("feature 0 (\"Iraq\")"), "{msg}");
-        assert!(msg.contains("field `properties.a3`: missing; expected a string"), "{msg}");
-    }
-
-    #[test]
-    fn bad_coordinates_point_at_the_position() {
-        let geom = r#"{"type":"Polygon","coordinates":[[[40,30],[41,95],[41,31],[40,30]]]}"#;
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, geom);
-        let errs = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
-        assert_eq!(errs[0].field.as_deref(), Some("geometry.coordinates.0.1"));
-        assert!(errs[0].message.contains("lat in -90..90"), "{}", errs[0]);
-    }
-
-    #[test]
-    fn open_ring_and_wrong_type_are_errors() {
-        let open = r#"{"type":"Polygon","coordinates":[[[40,30],[41,30],[41,31],[40,31]]]}"#;
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, open);
-        assert!(load_areas("t", &text, LayerKind::Countries).unwrap_err()[0].message.contains("closed ring"));
-        let pt = r#"{"type":"Point","coordinates":[40,30]}"#;
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, pt);
-        assert!(load_areas("t", &text, LayerKind::Countries).unwrap_err()[0].message.contains("found Point"));
-        let text =
-            one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, r#"{"type":"Polygon","coordinates":"x"}"#);
-        assert!(
-            load_areas("t", &text, LayerKind::Countries).unwrap_err()[0]
-                .message
-                .contains("not a valid GeoJSON geometry")
-        );
-    }
-
-    #[test]
-    fn every_bad_feature_is_reported() {
-        let text =
-            "{\"type\":\"FeatureCollection\",\"features\":[3, {\"properties\":{\"name\":\"A\"},\"geometry\":null}]}";
-        let errs = load_cities("c.geojson", text).unwrap_err();
-        assert_eq!(errs.len(), 2);
-        assert!(errs[0].message.contains("expected an object"));
-        assert_eq!(errs[1].place.feature, Some(1));
-    }
-
-    #[test]
-    fn not_a_collection() {
-        let e = feature_values("x", r#"{"type":"Feature"}"#).unwrap_err();
-        assert!(e.message.contains("FeatureCollection"));
-        assert!(feature_values("x", "[1,2]").is_err());
-        assert!(feature_values("x", "").is_err());
-    }
-
-    #[test]
-    fn sizes_the_renderer_cannot_take_are_refused() {
-        // A million-position ring.
-        let ring: Vec<String> = (0..1_000_000).map(|i| format!("[{}, 30]", 40.0 + f64::from(i) * 1e-6)).collect();
-        let big = format!(r#"{{"type":"Polygon","coordinates":[[{}, [40, 30]]]}}"#, ring.join(","));
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, &big);
-        let e = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
-        assert!(e[0].message.contains("has 1,000,001 positions; the atlas draws at most 200,000"), "{}", e[0]);
-        assert_eq!(e[0].field.as_deref(), Some("geometry.coordinates"));
-        // A 10 MB code.
-        let long = "X".repeat(10_000_000);
-        let text = one_feature(&format!(r#"{{"a3":"{long}","name":"Iraq","role":"focus"}}"#), SQUARE);
-        let e = load_areas("t.geojson", &text, LayerKind::Countries).unwrap_err();
-        assert_eq!(e[0].message, "expected at most 300 characters, found 10000000");
-        assert!(e[0].to_string().len() < 300);
-    }
-
-    #[test]
-    fn a_region_layer_needs_a_focus_country() {
-        let text = one_feature(r#"{"a3":"TUR","name":"Turkey","role":"context"}"#, SQUARE);
-        let e = load_layer("countries-x.geojson", &text, LayerKind::Countries).unwrap_err();
-        assert!(e[0].message.starts_with("no focus country"), "{}", e[0]);
-        let text = one_feature(r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#, SQUARE);
-        assert!(load_layer("countries-x.geojson", &text, LayerKind::Countries).is_ok());
-    }
-}
+#[path = "load_tests.rs"]
+mod tests;

@@ -16,6 +16,7 @@ pub mod json_locate;
 pub mod layer_files;
 pub mod layers;
 pub mod load;
+pub mod load_fast;
 pub mod publishers;
 pub mod search;
 pub mod validate;
