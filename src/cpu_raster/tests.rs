@@ -158,3 +158,30 @@ fn a_huge_triangle_covering_the_image_fills_every_pixel() {
     let img = draw(&r, vec![far], Rect::EVERYTHING, [16, 16]);
     assert!(img.pixels().all(|p| p.0 == [255; 4]));
 }
+
+/// Edges through pixel centres: the top-left rule, as GPUs fill. A square from (0.5, 0.5) to (3.5, 3.5)
+/// covers columns and rows 0..=2 (its left and top edges take their centres, its right and bottom do not).
+#[test]
+fn edges_through_pixel_centres_follow_the_top_left_rule() {
+    let r = renderer_with_white();
+    let img = draw(&r, vec![rect_mesh(pos2(0.5, 0.5), pos2(3.5, 3.5), Color32::WHITE)], Rect::EVERYTHING, [5, 5]);
+    for (x, y, px) in img.enumerate_pixels() {
+        assert_eq!(px.0[0] == 255, x <= 2 && y <= 2, "pixel {x},{y}");
+    }
+}
+
+#[test]
+fn an_empty_texture_and_wild_texture_coordinates_draw_without_panicking() {
+    let mut r = CpuRenderer::new();
+    let id = TextureId::User(3);
+    let mut delta = egui::TexturesDelta::default();
+    delta.push(id, ImageDelta::full(ColorImage::new([0, 0], vec![]), TextureOptions::LINEAR));
+    r.update_textures(&delta).unwrap();
+    delta.clear();
+    let uvs = [pos2(f32::MAX, -f32::MAX), pos2(f32::INFINITY, 0.0), pos2(0.0, f32::NAN)];
+    let pts = [pos2(0.0, 0.0), pos2(8.0, 0.0), pos2(0.0, 8.0)];
+    let vertices = pts.iter().zip(uvs).map(|(&pos, uv)| Vertex { pos, uv, color: Color32::WHITE }).collect();
+    let m = Mesh { indices: vec![0, 1, 2], vertices, texture_id: id };
+    let img = draw(&r, vec![m], Rect::EVERYTHING, [8, 8]);
+    assert!(img.pixels().all(|p| p.0 == BLACK.to_array()), "an empty texture samples transparent");
+}

@@ -35,6 +35,9 @@ impl Texture {
 
     /// The texel at whole coordinates, wrapped as the texture's options say.
     fn texel(&self, x: i64, y: i64) -> [f32; 4] {
+        if self.size[0] == 0 || self.size[1] == 0 {
+            return [0.0; 4];
+        }
         let (x, y) = match self.options.wrap_mode {
             TextureWrapMode::ClampToEdge => {
                 (x.clamp(0, self.size[0] as i64 - 1) as usize, y.clamp(0, self.size[1] as i64 - 1) as usize)
@@ -59,17 +62,17 @@ impl Texture {
                 let quantise = |f: f32| (f * 256.0 + 0.5) as u32;
                 let (qx, qy) = (quantise(x - x0 as f32), quantise(y - y0 as f32));
                 if qx == 256 {
-                    x0 += 1;
+                    x0 = x0.saturating_add(1);
                 }
                 if qy == 256 {
-                    y0 += 1;
+                    y0 = y0.saturating_add(1);
                 }
                 let (fx, fy) = ((qx % 256) as f32 / 256.0, (qy % 256) as f32 / 256.0);
                 if fx == 0.0 && fy == 0.0 {
                     return self.texel(x0, y0);
                 }
-                let [tl, tr, bl, br] =
-                    [self.texel(x0, y0), self.texel(x0 + 1, y0), self.texel(x0, y0 + 1), self.texel(x0 + 1, y0 + 1)];
+                let (x1, y1) = (x0.saturating_add(1), y0.saturating_add(1));
+                let [tl, tr, bl, br] = [self.texel(x0, y0), self.texel(x1, y0), self.texel(x0, y1), self.texel(x1, y1)];
                 std::array::from_fn(|c| {
                     let top = tl[c] + (tr[c] - tl[c]) * fx;
                     let bottom = bl[c] + (br[c] - bl[c]) * fx;

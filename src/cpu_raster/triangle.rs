@@ -66,8 +66,9 @@ impl Edge {
         let a = -dy;
         let b = dx;
         let c = dy * from.x_sub - dx * from.y_sub;
-        // Reversing an edge negates (dx, dy), so of two triangles sharing it exactly one takes the tie.
-        let takes_ties = dy > 0.0 || (dy == 0.0 && dx < 0.0);
+        // The top-left rule, as GPUs fill: in this winding (y down) a left edge runs up and a top edge runs
+        // right. Reversing an edge negates (dx, dy), so of two triangles sharing it exactly one takes the tie.
+        let takes_ties = dy < 0.0 || (dy == 0.0 && dx > 0.0);
         Self { a, b, c, bias: if takes_ties { 0.0 } else { 1.0 } }
     }
 
@@ -126,7 +127,9 @@ impl Band<'_> {
         let shade = Shade::new([&v0, &v1, &v2], area, texture);
         let (x_lo, x_hi) = (min_x as usize, max_x as usize);
         let (first_row, last_row) = (min_y as usize, max_y as usize);
-        let spans = match ExactRows::new(&edges, first_row, last_row) {
+        // Corners within 2^24 sub-pixels (65,536 pixels) keep every product of the edge setup exact.
+        let near = [&v0, &v1, &v2].iter().all(|v| v.x_sub.abs() < EXACT_CORNER && v.y_sub.abs() < EXACT_CORNER);
+        let spans = match near.then(|| ExactRows::new(&edges, first_row, last_row)).flatten() {
             Some(exact) => Spans::Exact(exact),
             None => Spans::Float(Rows::new(edges, first_row)),
         };
@@ -156,6 +159,9 @@ struct ExactRows {
     at_first_row: [i64; 3],
     per_row: [i64; 3],
 }
+
+/// Corners (in sub-pixels) whose edge functions are computed exactly.
+const EXACT_CORNER: f64 = (1u64 << 24) as f64;
 
 /// Edge values stay exact in `f64` and `i64` below this.
 const EXACT_LIMIT: f64 = (1u64 << 52) as f64;
@@ -250,7 +256,7 @@ impl Rows {
                 hi = hi.min(x + SPAN_MARGIN);
             }
         }
-        // Also false when an estimate is NaN (a degenerate edge).
+        // `max` and `min` drop a NaN estimate; an inverted span (or NaN bounds) draws nothing.
         if lo.partial_cmp(&hi).is_none_or(std::cmp::Ordering::is_gt) {
             return None;
         }

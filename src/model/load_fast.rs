@@ -18,8 +18,17 @@ struct Collection<'a> {
     features: Vec<&'a RawValue>,
 }
 
+/// True when the JSON text is an object: serde's derived structs also take an array of their fields in
+/// order, which the careful reading (rightly) refuses.
+fn is_object(json: &str) -> bool {
+    json.trim_start().starts_with('{')
+}
+
 /// A collection's features, where each is in the text (not parsed yet).
 fn features(text: &str) -> Option<Vec<&RawValue>> {
+    if !is_object(text) {
+        return None;
+    }
     let collection: Collection<'_> = serde_json::from_str(text).ok()?;
     (collection.kind == "FeatureCollection").then_some(collection.features)
 }
@@ -36,7 +45,7 @@ struct PolygonFeature<'a> {
     #[serde(default)]
     properties: Option<Map<String, Value>>,
     #[serde(borrow)]
-    geometry: Option<Geometry<'a>>,
+    geometry: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -45,6 +54,11 @@ struct Geometry<'a> {
     kind: String,
     #[serde(borrow)]
     coordinates: &'a RawValue,
+    /// Checked by the `geojson` crate in the careful reading: their presence sends the file there.
+    #[serde(borrow, default)]
+    bbox: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    geometries: Option<&'a RawValue>,
 }
 
 type Ring = Vec<[f64; 2]>;
@@ -58,8 +72,18 @@ pub fn polygon_features(text: &str, max_positions: usize) -> Option<Vec<Polygons
     features(text)?
         .par_iter()
         .map(|raw| {
+            if !is_object(raw.get()) {
+                return None;
+            }
             let feature: PolygonFeature<'_> = serde_json::from_str(raw.get()).ok()?;
             let geometry = feature.geometry?;
+            if !is_object(geometry.get()) {
+                return None;
+            }
+            let geometry: Geometry<'_> = serde_json::from_str(geometry.get()).ok()?;
+            if geometry.bbox.is_some() || geometry.geometries.is_some() {
+                return None;
+            }
             let parts: Vec<Vec<Ring>> = match geometry.kind.as_str() {
                 "Polygon" => vec![serde_json::from_str(geometry.coordinates.get()).ok()?],
                 "MultiPolygon" => serde_json::from_str(geometry.coordinates.get()).ok()?,

@@ -29,6 +29,31 @@ fn polygon_layers_read_quickly_equal_the_careful_reading() {
     assert_eq!(load_areas("t", &text, LayerKind::Countries).unwrap()[0].polygons[0].exterior.len(), 4);
 }
 
+/// The quick reading takes only what the careful one takes as it is: arrays in the place of objects and
+/// geometries with a bounding box go the careful way.
+#[test]
+fn the_quick_reading_leaves_anything_unusual_to_the_careful_one() {
+    use super::super::load_fast::polygon_features;
+    let square = r#"{"type":"Polygon","coordinates":[[[40,30],[41,30],[41,31],[40,31],[40,30]]]}"#;
+    let props = r#"{"a3":"IRQ","name":"Iraq","role":"focus"}"#;
+    assert!(polygon_features(&one_feature(props, square), MAX_FEATURE_POSITIONS).is_some());
+    let as_arrays = [
+        r#"["FeatureCollection",[]]"#.to_owned(),
+        format!(r#"{{"type":"FeatureCollection","features":[[{props},{square}]]}}"#),
+        one_feature(props, r#"["Polygon",[[[40,30],[41,30],[41,31],[40,31],[40,30]]]]"#),
+    ];
+    for text in &as_arrays {
+        assert!(polygon_features(text, MAX_FEATURE_POSITIONS).is_none(), "{text}");
+        assert!(load_areas("t", text, LayerKind::Countries).is_err(), "{text}");
+    }
+    let with_bbox = one_feature(
+        props,
+        r#"{"type":"Polygon","bbox":[40,30,41,31],"coordinates":[[[40,30],[41,30],[41,31],[40,31],[40,30]]]}"#,
+    );
+    assert!(polygon_features(&with_bbox, MAX_FEATURE_POSITIONS).is_none());
+    assert_eq!(load_areas("t", &with_bbox, LayerKind::Countries).unwrap().len(), 1);
+}
+
 /// The parallel reading gives exactly what one pass over the whole text gives.
 #[test]
 fn features_read_in_parallel_equal_the_single_pass() {
