@@ -74,10 +74,10 @@ fn main() -> Result<(), Box<dyn Error>> {
 /// position, projected, as flat `x, y` pairs with the index where each hole starts.
 fn feature_polygons(feature: &Value) -> Vec<(Vec<f64>, Vec<usize>)> {
     let Some(geometry) = feature.get("geometry") else { return Vec::new() };
-    let coordinates = geometry.get("coordinates").and_then(Value::as_array);
-    let parts: Vec<&Value> = match (geometry.get("type").and_then(Value::as_str), coordinates) {
-        (Some("Polygon"), Some(_)) => vec![geometry.get("coordinates").unwrap_or(&Value::Null)],
-        (Some("MultiPolygon"), Some(parts)) => parts.iter().collect(),
+    let Some(coordinates) = geometry.get("coordinates") else { return Vec::new() };
+    let parts: Vec<&Value> = match geometry.get("type").and_then(Value::as_str) {
+        Some("Polygon") => vec![coordinates],
+        Some("MultiPolygon") => coordinates.as_array().map(|parts| parts.iter().collect()).unwrap_or_default(),
         _ => Vec::new(),
     };
     parts.into_iter().filter_map(flat_polygon).collect()

@@ -29,8 +29,16 @@ pub struct AtlasData {
 impl AtlasData {
     /// Prepares `atlas` for drawing (projection, triangulation, the inset).
     pub fn new(atlas: Atlas) -> Self {
-        let prepared = PreparedAtlas::build(&atlas);
-        let inset = crate::map::inset::WorldInset::build(&atlas);
+        let drawing = Self::prepare(&atlas);
+        Self::with(atlas, drawing)
+    }
+
+    /// What drawing `atlas` needs: its prepared layers and the inset's world.
+    fn prepare(atlas: &Atlas) -> (PreparedAtlas, crate::map::inset::WorldInset) {
+        (PreparedAtlas::build(atlas), crate::map::inset::WorldInset::build(atlas))
+    }
+
+    fn with(atlas: Atlas, (prepared, inset): (PreparedAtlas, crate::map::inset::WorldInset)) -> Self {
         Self { atlas, prepared, generation: 0, inset }
     }
 }
@@ -49,6 +57,11 @@ pub struct Document {
     pub sources: DataSources,
 }
 
+/// The content's time index and search index.
+fn indexes(dataset: &Dataset, today: f64) -> (ContentIndex, SearchIndex) {
+    (ContentIndex::build(dataset, today), SearchIndex::build(dataset))
+}
+
 impl Document {
     /// The bundled map and content, with open spans running to `today` (a day number). Problems with the
     /// bundled data (none in a release) come back as messages, with what could be read kept.
@@ -58,25 +71,17 @@ impl Document {
             Err(errors) => (Atlas::default(), errors.iter().map(ToString::to_string).collect()),
         };
         // The geometry and the content only read the layers: they are prepared side by side.
-        let (prepared, content) = rayon::join(
-            || (PreparedAtlas::build(&atlas), crate::map::inset::WorldInset::build(&atlas)),
-            || {
-                bundled::dataset(&atlas).map(|d| {
-                    let content = ContentIndex::build(&d, today);
-                    let search = SearchIndex::build(&d);
-                    (d, content, search)
-                })
-            },
-        );
+        let (drawing, content) =
+            rayon::join(|| AtlasData::prepare(&atlas), || bundled::dataset(&atlas).map(|d| (indexes(&d, today), d)));
         let mut doc = Self {
-            data: AtlasData { atlas, prepared: prepared.0, generation: 0, inset: prepared.1 },
+            data: AtlasData::with(atlas, drawing),
             dataset: Dataset::default(),
             content: ContentIndex::default(),
             search: SearchIndex::default(),
             sources: DataSources::default(),
         };
         match content {
-            Ok((dataset, content, search)) => {
+            Ok(((content, search), dataset)) => {
                 doc.dataset = dataset;
                 doc.content = content;
                 doc.search = search;
@@ -88,8 +93,7 @@ impl Document {
 
     /// Replaces the content and rebuilds its indexes.
     pub fn set_dataset(&mut self, dataset: Dataset, today: f64) {
-        self.content = ContentIndex::build(&dataset, today);
-        self.search = SearchIndex::build(&dataset);
+        (self.content, self.search) = indexes(&dataset, today);
         self.dataset = dataset;
     }
 

@@ -26,8 +26,8 @@ use triangle::{Band, PixelMesh, TriangleVertex};
 /// The largest image side drawn (as the GPU renderer's default texture limit).
 pub const MAX_SIDE_PX: u32 = 8192;
 
-/// Rows per band: small enough that both cores stay busy to the end, large enough that each band's pass
-/// over every triangle's bounding box is cheap next to its pixels.
+/// Rows per band: small enough that both cores stay busy to the end, large enough that a triangle seldom
+/// lands in more than one band (each band sets it up again).
 const BAND_ROWS: usize = 96;
 
 /// egui's textures (the font atlas, images) as the renderer last received them.

@@ -37,10 +37,15 @@ pub struct PixelMesh<'a> {
 impl PixelMesh<'_> {
     /// The first and last pixel row a triangle (the offset of its first index) can touch.
     pub fn rows_of(&self, first: usize) -> (f64, f64) {
-        let ys = [0, 1, 2].map(|k| self.vertices[self.indices[first + k] as usize].y_sub);
-        let to_px = |s: f64| s / SUBPIXEL - 0.5;
-        (to_px(ys[0].min(ys[1]).min(ys[2])).ceil(), to_px(ys[0].max(ys[1]).max(ys[2])).floor())
+        centres_within([0, 1, 2].map(|k| self.vertices[self.indices[first + k] as usize].y_sub))
     }
+}
+
+/// The first and last pixel (column or row) whose centre lies within the span of three sub-pixel
+/// coordinates.
+fn centres_within(s: [f64; 3]) -> (f64, f64) {
+    let to_px = |s: f64| s / SUBPIXEL - 0.5;
+    (to_px(s[0].min(s[1]).min(s[2])).ceil(), to_px(s[0].max(s[1]).max(s[2])).floor())
 }
 
 /// Rows `y0..` of the image, `width` pixels each.
@@ -114,11 +119,10 @@ impl Band<'_> {
             area = -area;
         }
         // Pixel rows and columns whose centres can be inside, within the clip rect.
-        let to_px = |s: f64| s / SUBPIXEL - 0.5;
-        let min_x = to_px(v0.x_sub.min(v1.x_sub).min(v2.x_sub)).ceil().max(clip[0] as f64);
-        let max_x = to_px(v0.x_sub.max(v1.x_sub).max(v2.x_sub)).floor().min(clip[2] as f64 - 1.0);
-        let min_y = to_px(v0.y_sub.min(v1.y_sub).min(v2.y_sub)).ceil().max(clip[1] as f64);
-        let max_y = to_px(v0.y_sub.max(v1.y_sub).max(v2.y_sub)).floor().min(clip[3] as f64 - 1.0);
+        let (min_x, max_x) = centres_within([v0.x_sub, v1.x_sub, v2.x_sub]);
+        let (min_y, max_y) = centres_within([v0.y_sub, v1.y_sub, v2.y_sub]);
+        let (min_x, max_x) = (min_x.max(clip[0] as f64), max_x.min(clip[2] as f64 - 1.0));
+        let (min_y, max_y) = (min_y.max(clip[1] as f64), max_y.min(clip[3] as f64 - 1.0));
         if min_x > max_x || min_y > max_y {
             return;
         }
@@ -327,9 +331,6 @@ impl<'t> Shade<'t> {
                 for (d, [l1, l2]) in pixels.iter_mut().zip(weights) {
                     let lerp = |a: f32, b: f32, c: f32| a + l1 * (b - a) + l2 * (c - a);
                     let texel = texture.sample(lerp(v0.uv[0], v1.uv[0], v2.uv[0]), lerp(v0.uv[1], v1.uv[1], v2.uv[1]));
-                    if texel[3] <= 0.0 && texel[..3].iter().all(|&c| c <= 0.0) {
-                        continue;
-                    }
                     let colour =
                         |c: usize| if flat_colour { v0.rgba[c] } else { lerp(v0.rgba[c], v1.rgba[c], v2.rgba[c]) };
                     blend(d, std::array::from_fn(|c| colour(c) * texel[c] / 255.0));

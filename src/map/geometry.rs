@@ -61,39 +61,40 @@ impl PreparedLayer {
         use rayon::prelude::*;
         // The bundled polygons' triangles come from the build script (`baked`); the others' triangulations
         // are independent and most of the work: they run on every core, then the layer is assembled in order.
-        let triangulated: Vec<Vec<Result<Vec<usize>, String>>> = areas
+        let projected: Vec<Vec<ProjectedPolygon>> = areas
             .par_iter()
             .map(|area| {
                 area.polygons
                     .par_iter()
                     .map(|polygon| {
                         let (flat, holes) = flat_rings(polygon);
-                        match super::baked::triangles(&flat, &holes) {
+                        let triangles = match super::baked::triangles(&flat, &holes) {
                             Some(t) => Ok(t),
                             None => super::triangulate::triangulate(&flat, &holes),
-                        }
+                        };
+                        ProjectedPolygon { flat, holes, triangles }
                     })
                     .collect()
             })
             .collect();
         let mut layer = Self::default();
-        for (area, triangles) in areas.iter().zip(triangulated) {
-            let prepared = layer.add_area(area, triangles);
+        for (area, polygons) in areas.iter().zip(projected) {
+            let prepared = layer.add_area(area, polygons);
             layer.areas.push(prepared);
         }
         layer
     }
 
-    fn add_area(&mut self, area: &Area, triangulated: Vec<Result<Vec<usize>, String>>) -> PreparedArea {
+    fn add_area(&mut self, area: &Area, polygons: Vec<ProjectedPolygon>) -> PreparedArea {
         let first_index = self.indices.len();
         let mut bbox = MapRect::NOTHING;
         let mut rings = Vec::new();
         let mut area_km2 = 0.0;
         let mut best: Option<(f64, MapPoint, MapPoint)> = None; // (polygon area, centroid, biggest triangle centroid)
-        for (polygon, triangles) in area.polygons.iter().zip(triangulated) {
+        for polygon in polygons {
             let base = self.vertices.len();
-            self.push_polygon(polygon, &mut bbox, &mut rings);
-            let triangles = match triangles {
+            self.push_polygon(&polygon, &mut bbox, &mut rings);
+            let triangles = match polygon.triangles {
                 Ok(t) => t,
                 Err(e) => {
                     self.problems.push(format!("{}: cannot fill a polygon: {e}", area.name));
@@ -133,15 +134,18 @@ impl PreparedLayer {
         PreparedArea { bbox, triangles, rings, polygon_ring_counts, area_km2, label_at, grid }
     }
 
-    fn push_polygon(&mut self, polygon: &GeoPolygon, bbox: &mut MapRect, rings: &mut Vec<Range<usize>>) {
-        for ring in polygon.rings() {
-            let start = self.vertices.len();
-            for &g in ring {
-                let p = map_from_geo(g);
-                bbox.extend(p);
-                self.vertices.push(p);
-            }
-            rings.push(start..self.vertices.len());
+    fn push_polygon(&mut self, polygon: &ProjectedPolygon, bbox: &mut MapRect, rings: &mut Vec<Range<usize>>) {
+        let base = self.vertices.len();
+        let count = polygon.flat.len() / 2;
+        let starts = std::iter::once(0).chain(polygon.holes.iter().copied());
+        let ends = polygon.holes.iter().copied().chain(std::iter::once(count));
+        for (start, end) in starts.zip(ends) {
+            rings.push(base + start..base + end);
+        }
+        for xy in polygon.flat.chunks_exact(2) {
+            let p = MapPoint::new(xy[0], xy[1]);
+            bbox.extend(p);
+            self.vertices.push(p);
         }
     }
 
@@ -194,8 +198,16 @@ impl PreparedLayer {
     }
 }
 
+/// A polygon projected (its rings as [`flat_rings`] gives them) and triangulated, in the parallel phase of
+/// [`PreparedLayer::build`].
+struct ProjectedPolygon {
+    flat: Vec<f64>,
+    holes: Vec<usize>,
+    triangles: Result<Vec<usize>, String>,
+}
+
 /// A polygon's projected rings as flat `x, y` pairs and the vertex index where each hole starts (what
-/// `triangulate` takes), in the order `push_polygon` stores the vertices.
+/// `triangulate` takes), in the order `push_polygon` stores them.
 fn flat_rings(polygon: &GeoPolygon) -> (Vec<f64>, Vec<usize>) {
     let mut flat = Vec::with_capacity(polygon.vertex_count() * 2);
     let mut holes = Vec::with_capacity(polygon.holes.len());

@@ -162,17 +162,18 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     let p = &key.projector;
     let visible = p.visible_map_rect();
     let feathering = 1.0 / key.pixels_per_point.max(0.1);
-    let visible_areas = |layer: &PreparedLayer| -> Vec<usize> {
-        layer.areas.iter().enumerate().filter(|(_, a)| a.bbox.intersects(&visible)).map(|(i, _)| i).collect()
+    let mut culled = 0;
+    let mut visible_areas = |layer: &PreparedLayer| -> Vec<usize> {
+        let shown: Vec<usize> =
+            layer.areas.iter().enumerate().filter(|(_, a)| a.bbox.intersects(&visible)).map(|(i, _)| i).collect();
+        culled += layer.areas.len() - shown.len();
+        shown
     };
     let (world, countries, lakes) =
         (visible_areas(&prepared.world), visible_areas(&prepared.countries), visible_areas(&prepared.lakes));
-    let shown_provinces = province_alpha(p.points_per_km) > 0.0 && key.show_provinces;
-    let provinces = if shown_provinces { visible_areas(&prepared.provinces) } else { Vec::new() };
-    let culled = prepared.world.areas.len() - world.len() + prepared.countries.areas.len() - countries.len()
-        + prepared.lakes.areas.len()
-        - lakes.len()
-        + if shown_provinces { prepared.provinces.areas.len() - provinces.len() } else { 0 };
+    let province_alpha = province_alpha(p.points_per_km);
+    let provinces =
+        if key.show_provinces && province_alpha > 0.0 { visible_areas(&prepared.provinces) } else { Vec::new() };
     let is_focus = |i: usize| atlas.countries.get(i).is_some_and(|c| c.role == AreaRole::Focus);
 
     // The fills, the lines and the names do not depend on each other: on two cores a new view (a pan, an
@@ -203,7 +204,7 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
         }
         let stroke = PathStroke::new(
             size::PROVINCE_BORDER * palette.stroke_scale,
-            palette.province_border.gamma_multiply(province_alpha(p.points_per_km)),
+            palette.province_border.gamma_multiply(province_alpha),
         );
         for &i in &provinces {
             push_area_outline(&mut lines, &prepared.provinces, i, p, &stroke, feathering, p.screen_rect);
