@@ -101,6 +101,8 @@ pub struct TimeAtlasApp {
     pub access: access::AccessState,
     /// The window's renderer holds the base map (`map::gpu`), so frames send a paint callback, not meshes.
     pub gpu_base_map: bool,
+    /// The window is drawn by a software rasteriser (glow): the base map goes to it as one picture.
+    pub picture_base_map: bool,
     /// Files arriving from the browser.
     #[cfg(target_arch = "wasm32")]
     web_files: web_files::WebFiles,
@@ -120,6 +122,8 @@ impl TimeAtlasApp {
             crate::map::gpu::BaseMapGpu::register(render_state, 1, dithers);
             app.gpu_base_map = true;
         }
+        // Without wgpu eframe draws with glow, which `cli::renderer` picks where the only adapter is software.
+        app.picture_base_map = !app.gpu_base_map && cc.gl.is_some();
         if let Some(text) = storage.and_then(|s| s.get_string(drawing::STORAGE_KEY)) {
             match crate::annotate::file::from_json("saved session", &text) {
                 Ok(items) => app.draw.history = crate::annotate::History::with_items(items),
@@ -127,6 +131,18 @@ impl TimeAtlasApp {
             }
         }
         app
+    }
+
+    /// How the map's base reaches the screen in this window.
+    fn base_path(&self) -> crate::map::view::BasePath {
+        use crate::map::view::BasePath;
+        if self.gpu_base_map {
+            BasePath::Gpu
+        } else if self.picture_base_map {
+            BasePath::Texture
+        } else {
+            BasePath::Meshes
+        }
     }
 
     /// Builds the app without eframe (tests, benchmarks).
@@ -156,6 +172,7 @@ impl TimeAtlasApp {
         let mut app = Self {
             doc,
             gpu_base_map: false,
+            picture_base_map: false,
             drawn: drawn::Drawn::default(),
             layout: layout::Layout::default(),
             settings,

@@ -323,7 +323,7 @@ pub fn export_ui(
                 scale_bar: opts.scale_bar,
                 tooltips: false,
                 paint_base: !vector,
-                gpu_base: false,
+                base: crate::map::view::BasePath::Meshes,
                 covered_right: 0.0,
                 paint_sea: false,
             };

@@ -3,6 +3,7 @@
 pub mod annotations;
 pub mod area_mesh;
 pub mod baked;
+pub mod base_texture;
 pub mod conic;
 pub mod content;
 pub mod crossing;

@@ -119,6 +119,8 @@ pub struct Scene {
     pub culled_areas: usize,
     /// Highlighted countries' meshes for this view (country index, fill, edge), the latest last.
     highlights: Vec<(HighlightKey, Arc<Mesh>)>,
+    /// The base map drawn as one picture, for a window without a GPU (`map::base_texture`).
+    pub base_texture: Option<super::base_texture::BaseTexture>,
 }
 
 /// A highlighted country: its index, fill and edge colours.
@@ -231,6 +233,7 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
         labels,
         culled_areas: culled,
         highlights: Vec::new(),
+        base_texture: None,
     }
 }
 

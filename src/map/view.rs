@@ -51,13 +51,25 @@ pub struct MapInputs<'a> {
     pub tooltips: bool,
     /// Paint the land meshes. An SVG export turns this off and writes the land as paths.
     pub paint_base: bool,
-    /// Draw the land from the GPU's copy of the scene (`map::gpu`): only a window whose renderer has it.
-    pub gpu_base: bool,
+    /// How the land, lakes and borders reach the screen.
+    pub base: BasePath,
     /// Points on the map's right that a panel laid over it covers: Home fits the four countries into the rest.
     pub covered_right: f32,
     /// Paint the sea. Exports turn this off: their image is cleared to the sea colour, which saves
     /// filling every pixel twice (the software renderer of a machine without a GPU is fill-bound).
     pub paint_sea: bool,
+}
+
+/// How the base map (land, lakes, borders) is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BasePath {
+    /// As epaint meshes: exports, thumbnails, tests.
+    #[default]
+    Meshes,
+    /// From the GPU's copy of the scene (`map::gpu`): a window drawn by wgpu.
+    Gpu,
+    /// As one picture of the scene (`map::base_texture`): a window drawn by a software rasteriser.
+    Texture,
 }
 
 /// What happened in the map this frame.
@@ -201,11 +213,13 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         out.clicked = Some(out.hovered_country);
     }
 
-    if inputs.paint_sea {
+    // The picture of the base map has the sea in it already.
+    let base_is_picture = inputs.paint_base && inputs.base == BasePath::Texture;
+    if inputs.paint_sea && !base_is_picture {
         painter.rect_filled(rect, 0.0, inputs.palette.sea);
     }
     if inputs.paint_base {
-        paint_base(&painter, rect, scene, inputs.gpu_base);
+        paint_base(&painter, rect, scene, inputs.base, inputs.palette.sea);
     }
     let selected = inputs.selected.and_then(|a3| inputs.atlas.countries.iter().position(|c| c.id == a3));
     let highlights = [
@@ -254,16 +268,27 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     out
 }
 
-/// The base map: through the GPU's copy of the scene where the window's renderer has one, else as meshes.
-fn paint_base(painter: &egui::Painter, rect: egui::Rect, scene: &Scene, gpu: bool) {
+/// The base map: through the GPU's copy of the scene, as a picture of it, or as meshes (see [`BasePath`]).
+fn paint_base(painter: &egui::Painter, rect: egui::Rect, scene: &mut Scene, base: BasePath, sea: Color32) {
     #[cfg(not(target_arch = "wasm32"))]
-    if gpu {
+    if base == BasePath::Gpu {
         let callback =
             super::gpu::BaseMapCallback { scene_id: scene.id, fills: scene.fills.clone(), lines: scene.lines.clone() };
         painter.add(egui_wgpu::Callback::new_paint_callback(rect, callback));
         return;
     }
-    let _ = (rect, gpu);
+    if base == BasePath::Texture {
+        let meshes = [scene.fills.clone(), scene.lines.clone()];
+        let texture =
+            super::base_texture::texture_for(painter.ctx(), &mut scene.base_texture, scene.id, rect, &meshes, sea);
+        if let Some(texture) = texture {
+            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+            painter.image(texture.id(), rect, uv, Color32::WHITE);
+            return;
+        }
+        // Too large a window for one picture: the meshes, over the sea that was left out.
+        painter.rect_filled(rect, 0.0, sea);
+    }
     painter.add(Shape::Mesh(scene.fills.clone()));
     painter.add(Shape::Mesh(scene.lines.clone()));
 }
