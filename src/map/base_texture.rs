@@ -39,7 +39,10 @@ pub fn draw(meshes: &[Arc<Mesh>], rect: Rect, pixels_per_point: f32, background:
     let white = egui::epaint::ImageDelta::full(ColorImage::new([1, 1], vec![Color32::WHITE]), TextureOptions::LINEAR);
     let mut delta = egui::TexturesDelta::default();
     delta.set.insert(egui::TextureId::default(), std::iter::once(white).collect());
-    renderer.update_textures(&delta).ok()?;
+    let applied = renderer.update_textures(&delta);
+    // epaint asserts, in debug builds, that no texture change is dropped unseen.
+    delta.clear();
+    applied.ok()?;
     let offset = -rect.min.to_vec2();
     let clip_rect = Rect::from_min_size(pos2(0.0, 0.0), rect.size());
     let primitives: Vec<ClippedPrimitive> = meshes
@@ -116,10 +119,13 @@ mod tests {
         let same = texture_for(&ctx, &mut cache, 1, rect, &[], Color32::RED).expect("a texture");
         assert_eq!(first.id(), same.id());
         assert_eq!(cache.as_ref().map(|t| t.scene_id), Some(1));
-        texture_for(&ctx, &mut cache, 2, rect, &[], Color32::RED).expect("a texture");
+        // A new scene redraws into the same texture: the window never holds more than one.
+        let next = texture_for(&ctx, &mut cache, 2, rect, &[], Color32::RED).expect("a texture");
+        assert_eq!(next.id(), first.id());
         assert_eq!(cache.as_ref().map(|t| t.scene_id), Some(2));
         let wider = Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(16.0, 8.0));
-        texture_for(&ctx, &mut cache, 2, wider, &[], Color32::RED).expect("a texture");
+        let resized = texture_for(&ctx, &mut cache, 2, wider, &[], Color32::RED).expect("a texture");
+        assert_eq!(resized.size(), [16, 8]);
         assert_eq!(cache.as_ref().map(|t| t.rect), Some(wider));
     }
 }
