@@ -123,7 +123,10 @@ impl TimeAtlasApp {
             app.gpu_base_map = true;
         }
         // Without wgpu eframe draws with glow, which `cli::renderer` picks where the only adapter is software.
-        app.picture_base_map = !app.gpu_base_map && cc.gl.is_some();
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            app.picture_base_map = !app.gpu_base_map && cc.gl.is_some();
+        }
         if let Some(text) = storage.and_then(|s| s.get_string(drawing::STORAGE_KEY)) {
             match crate::annotate::file::from_json("saved session", &text) {
                 Ok(items) => app.draw.history = crate::annotate::History::with_items(items),
