@@ -7,6 +7,7 @@ use anyhow::{Context as _, bail};
 
 use crate::app::{StartOptions, TimeAtlasApp};
 use crate::map::scene::PreparedAtlas;
+use crate::map::view::BasePath;
 use crate::model::bundled;
 
 const WIDTH: f32 = 1920.0;
@@ -132,8 +133,11 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
     print_figure("load_ms/bundled_content_validate_and_index", content);
 
     // The window draws the base map from the GPU's copy (map::gpu): so do these frames, when there is a GPU.
-    app.gpu_base_map = start_gpu();
-    println!("{}", serde_json::json!({"name": "frame_path", "gpu_base_map": app.gpu_base_map}));
+    let gpu = start_gpu();
+    if gpu {
+        app.base_path = BasePath::Gpu;
+    }
+    println!("{}", serde_json::json!({"name": "frame_path", "gpu_base_map": gpu}));
     for _ in 0..3 {
         frame(&ctx, &mut app, vec![]);
     }
@@ -168,15 +172,15 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
     });
     app.settings.map = home;
     // The same frames with the base map as epaint meshes (exports, tests, a window without wgpu).
-    if app.gpu_base_map {
-        app.gpu_base_map = false;
+    if gpu {
+        app.base_path = BasePath::Meshes;
         scenario("frame_cpu_ms/default_epaint_base_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
         scenario("frame_cpu_ms/pan_epaint_base_1920x1080", &ctx, &mut app, frames, |app, i| {
             app.settings.map.center.x_km = home.center.x_km + (i as f64 * 7.0).sin() * 300.0;
             vec![]
         });
         app.settings.map = home;
-        app.gpu_base_map = true;
+        app.base_path = BasePath::Gpu;
     }
     if let Some(path) = data {
         data_figures(&ctx, &mut app, path, frames)?;

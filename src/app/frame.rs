@@ -247,7 +247,7 @@ impl TimeAtlasApp {
                     scale_bar: true,
                     tooltips: !presenting,
                     paint_base: true,
-                    base: self.base_path(),
+                    base: self.base_path,
                     covered_right: if presenting { 0.0 } else { self.drawn.side_covers_map },
                     paint_sea: true,
                 };

@@ -99,10 +99,9 @@ pub struct TimeAtlasApp {
     pub set_aside: SetAsideStack,
     /// Keyboard focus on the map and what it shows, for screen readers.
     pub access: access::AccessState,
-    /// The window's renderer holds the base map (`map::gpu`), so frames send a paint callback, not meshes.
-    pub gpu_base_map: bool,
-    /// The window is drawn by a software rasteriser (glow): the base map goes to it as one picture.
-    pub picture_base_map: bool,
+    /// How the window draws the base map: from the GPU's copy (a wgpu renderer holding `map::gpu`), as one
+    /// picture (glow, which `cli::renderer` picks where the only adapter is software), or as meshes.
+    pub base_path: crate::map::view::BasePath,
     /// Files arriving from the browser.
     #[cfg(target_arch = "wasm32")]
     web_files: web_files::WebFiles,
@@ -120,12 +119,9 @@ impl TimeAtlasApp {
         #[cfg(not(target_arch = "wasm32"))]
         if let Some(render_state) = cc.wgpu_render_state.as_ref() {
             crate::map::gpu::BaseMapGpu::register(render_state, 1, dithers);
-            app.gpu_base_map = true;
-        }
-        // Without wgpu eframe draws with glow, which `cli::renderer` picks where the only adapter is software.
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            app.picture_base_map = !app.gpu_base_map && cc.gl.is_some();
+            app.base_path = crate::map::view::BasePath::Gpu;
+        } else if cc.gl.is_some() {
+            app.base_path = crate::map::view::BasePath::Texture;
         }
         if let Some(text) = storage.and_then(|s| s.get_string(drawing::STORAGE_KEY)) {
             match crate::annotate::file::from_json("saved session", &text) {
@@ -134,18 +130,6 @@ impl TimeAtlasApp {
             }
         }
         app
-    }
-
-    /// How the map's base reaches the screen in this window.
-    fn base_path(&self) -> crate::map::view::BasePath {
-        use crate::map::view::BasePath;
-        if self.gpu_base_map {
-            BasePath::Gpu
-        } else if self.picture_base_map {
-            BasePath::Texture
-        } else {
-            BasePath::Meshes
-        }
     }
 
     /// Builds the app without eframe (tests, benchmarks).
@@ -174,8 +158,7 @@ impl TimeAtlasApp {
         let (doc, messages) = crate::document::Document::bundled(today);
         let mut app = Self {
             doc,
-            gpu_base_map: false,
-            picture_base_map: false,
+            base_path: crate::map::view::BasePath::Meshes,
             drawn: drawn::Drawn::default(),
             layout: layout::Layout::default(),
             settings,

@@ -199,7 +199,11 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     let painter = ui.painter_at(rect);
     if cache.as_ref().is_none_or(|s| s.key != key) {
         let scene_inputs = SceneInputs { atlas: inputs.atlas, prepared: inputs.prepared, palette: inputs.palette };
-        *cache = Some(build_scene(key, &scene_inputs, &painter));
+        // The last scene's picture goes to the new one, to be drawn again into the same texture.
+        let picture = cache.as_mut().and_then(|s| s.base_texture.take());
+        let mut scene = build_scene(key, &scene_inputs, &painter);
+        scene.base_texture = picture;
+        *cache = Some(scene);
     }
     let Some(scene) = cache.as_mut() else { return out };
 
