@@ -79,16 +79,34 @@ fn round3(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
 
-/// Runs one scenario: `prepare` runs untimed before each frame.
+/// How many frames each scenario runs, and which scenarios run.
+#[derive(Clone, Debug)]
+pub struct Runs {
+    /// Frames per scenario.
+    pub frames: usize,
+    /// Only the figures whose names contain this (to profile one scenario); `None` runs them all.
+    pub only: Option<String>,
+}
+
+impl Runs {
+    fn wants(&self, name: &str) -> bool {
+        self.only.as_deref().is_none_or(|only| name.contains(only))
+    }
+}
+
+/// Runs one scenario, when `runs` wants it: `prepare` runs untimed before each frame.
 fn scenario(
     name: &str,
     ctx: &egui::Context,
     app: &mut TimeAtlasApp,
-    frames: usize,
+    runs: &Runs,
     mut prepare: impl FnMut(&mut TimeAtlasApp, usize) -> Vec<egui::Event>,
 ) {
-    let mut samples = Vec::with_capacity(frames);
-    for i in 0..frames {
+    if !runs.wants(name) {
+        return;
+    }
+    let mut samples = Vec::with_capacity(runs.frames);
+    for i in 0..runs.frames {
         let events = prepare(app, i);
         let t = Instant::now();
         frame(ctx, app, events);
@@ -98,8 +116,8 @@ fn scenario(
 }
 
 /// Runs every scenario and prints the figures; with `data`, the imported-data scenarios too.
-pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>) -> anyhow::Result<()> {
-    if frames == 0 {
+pub fn run(process_start: Instant, runs: &Runs, data: Option<&std::path::Path>) -> anyhow::Result<()> {
+    if runs.frames == 0 {
         bail!("--frames must be at least 1");
     }
     let ctx = egui::Context::default();
@@ -143,15 +161,15 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
     }
     // Start every scenario from the fitted view, as the app opens.
     let home = app.drawn.view;
-    scenario("frame_cpu_ms/default_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
+    scenario("frame_cpu_ms/default_1920x1080", &ctx, &mut app, runs, |_, _| vec![]);
     app.settings.show_side_panel = false;
-    scenario("frame_cpu_ms/default_side_panel_closed_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
+    scenario("frame_cpu_ms/default_side_panel_closed_1920x1080", &ctx, &mut app, runs, |_, _| vec![]);
     app.settings.show_side_panel = true;
-    scenario("frame_cpu_ms/hover_1920x1080", &ctx, &mut app, frames, |_, i| {
+    scenario("frame_cpu_ms/hover_1920x1080", &ctx, &mut app, runs, |_, i| {
         let x = 500.0 + (i % 200) as f32 * 4.0;
         vec![egui::Event::PointerMoved(egui::pos2(x, 500.0))]
     });
-    scenario("frame_cpu_ms/pan_1920x1080", &ctx, &mut app, frames, |app, i| {
+    scenario("frame_cpu_ms/pan_1920x1080", &ctx, &mut app, runs, |app, i| {
         app.settings.map.center.x_km = home.center.x_km + (i as f64 * 7.0).sin() * 300.0;
         vec![]
     });
@@ -161,12 +179,12 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
         app.settings.time.speed_days_per_sec = speed;
         app.settings.time.loop_mode = crate::time::LoopMode::Loop;
         app.settings.time.playing = true;
-        scenario(&format!("frame_cpu_ms/playing_{label}_1920x1080"), &ctx, &mut app, frames, |_, _| vec![]);
+        scenario(&format!("frame_cpu_ms/playing_{label}_1920x1080"), &ctx, &mut app, runs, |_, _| vec![]);
         app.settings.time.playing = false;
     }
     let scale = home.points_per_km.context("view was not fitted")?;
     app.settings.map.points_per_km = Some(scale * 3.0);
-    scenario("frame_cpu_ms/pan_zoomed_provinces_1920x1080", &ctx, &mut app, frames, |app, i| {
+    scenario("frame_cpu_ms/pan_zoomed_provinces_1920x1080", &ctx, &mut app, runs, |app, i| {
         app.settings.map.center.y_km = home.center.y_km + (i as f64 * 7.0).sin() * 200.0;
         vec![]
     });
@@ -174,8 +192,8 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
     // The same frames with the base map as epaint meshes (exports, tests, a window without wgpu).
     if gpu {
         app.base_path = BasePath::Meshes;
-        scenario("frame_cpu_ms/default_epaint_base_1920x1080", &ctx, &mut app, frames, |_, _| vec![]);
-        scenario("frame_cpu_ms/pan_epaint_base_1920x1080", &ctx, &mut app, frames, |app, i| {
+        scenario("frame_cpu_ms/default_epaint_base_1920x1080", &ctx, &mut app, runs, |_, _| vec![]);
+        scenario("frame_cpu_ms/pan_epaint_base_1920x1080", &ctx, &mut app, runs, |app, i| {
             app.settings.map.center.x_km = home.center.x_km + (i as f64 * 7.0).sin() * 300.0;
             vec![]
         });
@@ -183,10 +201,13 @@ pub fn run(process_start: Instant, frames: usize, data: Option<&std::path::Path>
         app.base_path = BasePath::Gpu;
     }
     if let Some(path) = data {
-        data_figures(&ctx, &mut app, path, frames)?;
+        data_figures(&ctx, &mut app, path, runs)?;
         app.imports = crate::app::imports::ImportState::default();
     }
-    export_figures(&mut app)
+    if runs.wants("export") {
+        export_figures(&mut app)?;
+    }
+    Ok(())
 }
 
 /// The imported-data scenarios: the load, then frames over the default view scrubbing across decades,
@@ -195,7 +216,7 @@ fn data_figures(
     ctx: &egui::Context,
     app: &mut TimeAtlasApp,
     path: &std::path::Path,
-    frames: usize,
+    runs: &Runs,
 ) -> anyhow::Result<()> {
     let t = Instant::now();
     let errors = app.import_now(&[path.to_path_buf()]);
@@ -213,9 +234,9 @@ fn data_figures(
         frame(ctx, app, vec![]);
     }
     let home = app.drawn.view;
-    let n = frames.max(2) as f64;
+    let n = runs.frames.max(2) as f64;
     app.settings.time.playing = false;
-    scenario("frame_cpu_ms/data_scrub_decades_1920x1080", ctx, app, frames, |app, i| {
+    scenario("frame_cpu_ms/data_scrub_decades_1920x1080", ctx, app, runs, |app, i| {
         app.settings.time.set_day(first + (last - first) * (i as f64 / (n - 1.0)));
         vec![]
     });
@@ -226,23 +247,23 @@ fn data_figures(
         app.settings.time.playing = true;
     };
     play(app, 365.25);
-    scenario("frame_cpu_ms/data_playing_1_year_per_s_1920x1080", ctx, app, frames, |_, _| vec![]);
+    scenario("frame_cpu_ms/data_playing_1_year_per_s_1920x1080", ctx, app, runs, |_, _| vec![]);
     let aleppo = crate::map::projection::map_from_geo(crate::model::GeoPoint::lat_lon(36.2, 37.16));
     let scale = home.points_per_km.context("view was not fitted")?;
     app.settings.map = crate::map::MapMemory { center: aleppo, points_per_km: Some(scale * 12.0) };
     play(app, 7.0);
-    scenario("frame_cpu_ms/data_aleppo_playing_1_week_per_s_1920x1080", ctx, app, frames, |_, _| vec![]);
+    scenario("frame_cpu_ms/data_aleppo_playing_1_week_per_s_1920x1080", ctx, app, runs, |_, _| vec![]);
     app.settings.time.playing = false;
     app.settings.map = home;
     app.settings.time.set_day((first + last) / 2.0);
-    scenario("frame_cpu_ms/data_hover_1920x1080", ctx, app, frames, |_, i| {
+    scenario("frame_cpu_ms/data_hover_1920x1080", ctx, app, runs, |_, i| {
         let x = 300.0 + (i % 200) as f32 * 4.0;
         vec![egui::Event::PointerMoved(egui::pos2(x, 400.0))]
     });
     let mid = (first + last) / 2.0;
     app.timeline_zoom_to(mid - 15.0, mid + 15.0);
     frame(ctx, app, vec![]);
-    scenario("frame_cpu_ms/data_timeline_one_month_1920x1080", ctx, app, frames, |app, i| {
+    scenario("frame_cpu_ms/data_timeline_one_month_1920x1080", ctx, app, runs, |app, i| {
         app.settings.time.set_day(mid - 15.0 + (i % 30) as f64);
         vec![]
     });

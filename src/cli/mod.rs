@@ -140,6 +140,9 @@ pub enum Sub {
         /// Frames per scenario.
         #[arg(long, default_value_t = 120)]
         frames: usize,
+        /// Only the figures whose names contain this text (to profile one scenario).
+        #[arg(long)]
+        only: Option<String>,
         /// Instead, open the real window (needs a display), play from 1953 at 1 year/s and report its frame
         /// rate, frame times and how far the date strays from the wall clock.
         #[arg(long)]
@@ -280,8 +283,9 @@ pub fn main(process_start: Instant) -> ExitCode {
         }
         Some(Sub::SaveStress { kind, lesson, out, import }) => crate::save_stress::run(kind, &lesson, &out, import),
         Some(Sub::Bench { window: true, seconds, .. }) => run_window_bench(&cli, seconds),
-        Some(Sub::Bench { frames, .. }) => {
-            match crate::bench::run(process_start, frames, cli.data.first().map(PathBuf::as_path)) {
+        Some(Sub::Bench { frames, only, .. }) => {
+            let runs = crate::bench::Runs { frames, only };
+            match crate::bench::run(process_start, &runs, cli.data.first().map(PathBuf::as_path)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("timeatlas bench: {e:#}");

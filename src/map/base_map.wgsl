@@ -4,9 +4,13 @@
 struct View {
     // The whole screen in points (the viewport is set to the whole screen).
     screen_size_points: vec2<f32>,
+    // Where a pan has moved the scene since it was built, in points.
+    offset_points: vec2<f32>,
     // 1 where the window's egui renderer dithers (eframe's default), 0 where it renders predictably (tests).
     dithering: f32,
-    padding: f32,
+    padding0: f32,
+    padding1: f32,
+    padding2: f32,
 };
 
 @group(0) @binding(0) var<uniform> view: View;
@@ -19,7 +23,8 @@ struct VertexOut {
 @vertex
 fn vs_main(@location(0) pos: vec2<f32>, @location(1) uv: vec2<f32>, @location(2) color: u32) -> VertexOut {
     var out: VertexOut;
-    let ndc = vec2<f32>(2.0 * pos.x / view.screen_size_points.x - 1.0, 1.0 - 2.0 * pos.y / view.screen_size_points.y);
+    let at = pos + view.offset_points;
+    let ndc = vec2<f32>(2.0 * at.x / view.screen_size_points.x - 1.0, 1.0 - 2.0 * at.y / view.screen_size_points.y);
     out.position = vec4<f32>(ndc, 0.0, 1.0);
     // Color32 is r, g, b, a in memory: the low byte is red.
     out.color = vec4<f32>(

@@ -19,9 +19,13 @@ pub struct BaseMapGpu {
     uniform: wgpu::Buffer,
     bind_group: wgpu::BindGroup,
     buffers: Option<SceneBuffers>,
-    screen_size_points: [f32; 2],
+    /// What the uniform holds: the screen size and the scene's offset, in points.
+    view_points: [f32; 4],
     dithering: bool,
 }
+
+/// The uniform's size: screen size and offset (points), dithering, padding to 16-byte rows.
+const VIEW_BYTES: u64 = 32;
 
 /// One scene's fills and lines, in one vertex and one index buffer.
 struct SceneBuffers {
@@ -55,7 +59,7 @@ impl BaseMapGpu {
             ty: wgpu::BindingType::Buffer {
                 ty: wgpu::BufferBindingType::Uniform,
                 has_dynamic_offset: false,
-                min_binding_size: NonZeroU64::new(16),
+                min_binding_size: NonZeroU64::new(VIEW_BYTES),
             },
             count: None,
         };
@@ -65,7 +69,7 @@ impl BaseMapGpu {
         });
         let uniform = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("timeatlas_base_map_view"),
-            size: 16,
+            size: VIEW_BYTES,
             usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
@@ -126,14 +130,17 @@ impl BaseMapGpu {
             multiview_mask: None,
             cache: None,
         });
-        Self { pipeline, uniform, bind_group, buffers: None, screen_size_points: [0.0, 0.0], dithering: false }
+        Self { pipeline, uniform, bind_group, buffers: None, view_points: [0.0; 4], dithering: false }
     }
 
-    /// Sends the scene's meshes unless they are there already, and the screen size when it changed.
+    /// Sends the scene's meshes unless they are there already, and the screen size and the scene's offset
+    /// when they changed (a pan within the scene sends only those 32 bytes).
     fn upload(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, screen_points: [f32; 2], scene: &BaseMapCallback) {
-        if self.screen_size_points != screen_points {
-            self.screen_size_points = screen_points;
-            let bytes: [f32; 4] = [screen_points[0], screen_points[1], if self.dithering { 1.0 } else { 0.0 }, 0.0];
+        let view = [screen_points[0], screen_points[1], scene.offset.x, scene.offset.y];
+        if self.view_points != view {
+            self.view_points = view;
+            let dithering = if self.dithering { 1.0 } else { 0.0 };
+            let bytes: [f32; 8] = [view[0], view[1], view[2], view[3], dithering, 0.0, 0.0, 0.0];
             queue.write_buffer(&self.uniform, 0, bytemuck::cast_slice(&bytes));
         }
         if self.buffers.as_ref().is_some_and(|b| b.scene_id == scene.scene_id) {
@@ -192,6 +199,8 @@ pub struct BaseMapCallback {
     pub fills: Arc<Mesh>,
     /// Borders and coasts.
     pub lines: Arc<Mesh>,
+    /// Where a pan has moved the scene since it was built, in points.
+    pub offset: egui::Vec2,
 }
 
 impl egui_wgpu::CallbackTrait for BaseMapCallback {

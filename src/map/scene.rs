@@ -95,6 +95,18 @@ pub struct SceneKey {
     pub scale_bar: bool,
 }
 
+impl SceneKey {
+    /// The screen translation that takes this key's view to `other`'s, when the two differ only by a pan
+    /// (same scale, map rectangle, pixels, palette, layers and data): a scene built for this view can then
+    /// be drawn for `other` by moving it.
+    pub fn translation_to(&self, other: &SceneKey) -> Option<egui::Vec2> {
+        let (a, b) = (&self.projector, &other.projector);
+        let same_but_center = Self { projector: *b, ..*self } == *other;
+        (same_but_center && a.screen_rect == b.screen_rect && a.points_per_km == b.points_per_km)
+            .then(|| b.screen_from_map(a.center) - a.screen_rect.center())
+    }
+}
+
 /// Scene ids.
 static NEXT_SCENE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
@@ -121,6 +133,14 @@ pub struct Scene {
     highlights: Vec<(HighlightKey, Arc<Mesh>)>,
     /// The base map drawn as one picture, for a window without a GPU (`map::base_texture`).
     pub base_texture: Option<super::base_texture::BaseTexture>,
+    /// How far beyond each side of its view the fills, lines and highlights reach, in points, so that a
+    /// pan within it moves the scene instead of building another.
+    pub overscan: egui::Vec2,
+    /// This frame's pan since the scene was built, in screen points: what everything drawn from the scene
+    /// is moved by.
+    pub offset: egui::Vec2,
+    /// The view drawn last frame, to tell a pan that has stopped.
+    pub last_view: Projector,
 }
 
 /// A highlighted country: its index, fill and edge colours.
@@ -131,6 +151,12 @@ pub type HighlightKey = (usize, egui::Color32, egui::Color32);
 const MAX_HIGHLIGHTS: usize = 8;
 
 impl Scene {
+    /// The view its fills, lines and highlights were built for: its own view, grown by the overscan.
+    pub fn geometry_projector(&self) -> Projector {
+        let p = self.key.projector;
+        Projector { screen_rect: p.screen_rect.expand2(self.overscan), ..p }
+    }
+
     /// The mesh of a highlighted country in this view, built by `build` the first time it is asked for.
     pub fn highlight(&mut self, key: HighlightKey, build: impl FnOnce() -> Mesh) -> Arc<Mesh> {
         if let Some(i) = self.highlights.iter().position(|(k, _)| *k == key) {
@@ -158,10 +184,13 @@ pub struct SceneInputs<'a> {
     pub palette: &'a MapPalette,
 }
 
-/// Builds the screen geometry and labels for `key`.
-pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -> Scene {
+/// Builds the screen geometry and labels for `key`: the fills and lines reach `overscan` points beyond each
+/// side of its view (a pan within that moves the scene); the labels are placed in the view itself.
+pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter, overscan: egui::Vec2) -> Scene {
     let SceneInputs { atlas, prepared, palette } = *inputs;
-    let p = &key.projector;
+    let view = &key.projector;
+    let grown = Projector { screen_rect: view.screen_rect.expand2(overscan), ..*view };
+    let p = &grown;
     let visible = p.visible_map_rect();
     let feathering = 1.0 / key.pixels_per_point.max(0.1);
     let mut culled = 0;
@@ -219,10 +248,10 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
     };
     let build_labels = || {
         let candidates = label_candidates(&key, inputs);
-        let areas = CountryAreas { atlas, prepared, projector: p };
+        let areas = CountryAreas { atlas, prepared, projector: view };
         let obstacles: Vec<egui::Rect> =
-            key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect)).into_iter().collect();
-        place_labels(painter, p.screen_rect, &candidates, palette, &areas, &obstacles)
+            key.scale_bar.then(|| super::scale_bar::scale_bar_rect(view.screen_rect)).into_iter().collect();
+        place_labels(painter, view.screen_rect, &candidates, palette, &areas, &obstacles)
     };
     let (fills, (lines, labels)) = rayon::join(build_fills, || rayon::join(build_lines, build_labels));
     Scene {
@@ -234,6 +263,9 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter) -
         culled_areas: culled,
         highlights: Vec::new(),
         base_texture: None,
+        overscan,
+        offset: egui::Vec2::ZERO,
+        last_view: key.projector,
     }
 }
 

@@ -112,7 +112,9 @@ pub fn repaint_labels_clear_of(
     let areas = super::scene::CountryAreas { atlas, prepared, projector: &p };
     // The scale bar's corner, which the labels were placed clear of, stays clear as they move.
     let scale_bar = scene.key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect));
-    let obstacles: Vec<egui::Rect> = obstacles.iter().copied().chain(scale_bar).collect();
+    // The labels are in the scene's view; this frame's obstacles are where a pan has moved it to.
+    let offset = scene.offset;
+    let obstacles: Vec<egui::Rect> = obstacles.iter().map(|r| r.translate(-offset)).chain(scale_bar).collect();
     // The same scene under the same obstacles (a still frame, a hover) places the same labels: kept
     // from the last frame, one entry per painter layer.
     let key = (scene.id, obstacles_hash(&obstacles));
@@ -124,10 +126,10 @@ pub fn repaint_labels_clear_of(
         labels
     });
     let shapes =
-        |on_top: bool| super::labels::label_shapes(labels.iter().filter(|l| l.over_markers == on_top), palette);
+        |on_top: bool| super::labels::label_shapes(labels.iter().filter(|l| l.over_markers == on_top), palette, offset);
     painter.set(under, Shape::Vec(shapes(false)));
     painter.set(over, Shape::Vec(shapes(true)));
-    labels
+    labels.into_iter().map(|l| l.translated(offset)).collect()
 }
 
 /// The labels `clear_of` gave for (scene id, obstacles' hash).
@@ -197,15 +199,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         scale_bar: inputs.scale_bar,
     };
     let painter = ui.painter_at(rect);
-    if cache.as_ref().is_none_or(|s| s.key != key) {
-        let scene_inputs = SceneInputs { atlas: inputs.atlas, prepared: inputs.prepared, palette: inputs.palette };
-        // The last scene's picture goes to the new one, to be drawn again into the same texture.
-        let picture = cache.as_mut().and_then(|s| s.base_texture.take());
-        let mut scene = build_scene(key, &scene_inputs, &painter);
-        scene.base_texture = picture;
-        *cache = Some(scene);
-    }
-    let Some(scene) = cache.as_mut() else { return out };
+    let Some(scene) = scene_for(key, inputs, &painter, cache) else { return out };
 
     if let Some(pointer) = hover {
         let at = projector.map_from_screen(pointer);
@@ -235,11 +229,12 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         ),
     ];
     // The meshes of highlighted countries are kept with the scene: a hover does not rebuild them each frame.
+    let (geometry, offset) = (scene.geometry_projector(), scene.offset);
     let mut highlight = |index: usize, fill: Color32, stroke: Color32| {
         let mesh = scene.highlight((index, fill, stroke), || {
-            highlight_mesh(inputs.prepared, index, &projector, fill, stroke, key.pixels_per_point)
+            highlight_mesh(inputs.prepared, index, &geometry, fill, stroke, key.pixels_per_point)
         });
-        painter.add(Shape::Mesh(mesh));
+        painter.add(Shape::Mesh(moved(mesh, offset)));
     };
     let relation: Vec<usize> =
         inputs.highlighted.iter().filter_map(|a3| inputs.atlas.countries.iter().position(|c| &c.id == a3)).collect();
@@ -260,7 +255,8 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         }
     }
     // A slot the caller may fill again once it knows where this frame's markers are (see `labels::clear_of`).
-    out.labels_slot = Some(painter.add(Shape::Vec(super::labels::label_shapes(&scene.labels, inputs.palette))));
+    let labels = super::labels::label_shapes(&scene.labels, inputs.palette, scene.offset);
+    out.labels_slot = Some(painter.add(Shape::Vec(labels)));
     if inputs.scale_bar {
         super::scale_bar::scale_bar(&painter, &projector, inputs.palette);
     }
@@ -272,29 +268,94 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     out
 }
 
+/// The scene to draw `key`'s view from: the cached one moved by a pan, or a new one.
+fn scene_for<'s>(
+    key: SceneKey,
+    inputs: &MapInputs<'_>,
+    painter: &egui::Painter,
+    cache: &'s mut Option<Scene>,
+) -> Option<&'s mut Scene> {
+    let pan = cache.as_ref().and_then(|s| pan_within(s, &key));
+    if let Some(scene) = cache.as_mut().filter(|_| pan.is_some()) {
+        scene.offset = pan.unwrap_or_default();
+        if scene.offset != egui::Vec2::ZERO {
+            // A frame after the pan stops, to place the names for the view it stops at.
+            painter.ctx().request_repaint();
+        }
+    } else {
+        let scene_inputs = SceneInputs { atlas: inputs.atlas, prepared: inputs.prepared, palette: inputs.palette };
+        // The last scene's picture goes to the new one, to be drawn again into the same texture.
+        let picture = cache.as_mut().and_then(|s| s.base_texture.take());
+        let overscan = overscan(inputs.base, key.projector.screen_rect, key.pixels_per_point);
+        let mut scene = build_scene(key, &scene_inputs, painter, overscan);
+        scene.base_texture = picture;
+        *cache = Some(scene);
+    }
+    let scene = cache.as_mut()?;
+    scene.last_view = key.projector;
+    Some(scene)
+}
+
+/// How far a scene's fills and lines reach beyond its view, in whole pixels, for each way they are drawn: a
+/// window pans within it by moving the scene. Exports, thumbnails and tests draw one view each: none.
+fn overscan(base: BasePath, rect: egui::Rect, pixels_per_point: f32) -> egui::Vec2 {
+    let share = match base {
+        BasePath::Meshes => 0.0,
+        BasePath::Gpu => 0.5,
+        // A larger picture takes longer to draw on the CPU when a pan leaves it: 1.5 × 1.5 the view's.
+        BasePath::Texture => 0.25,
+    };
+    let ppp = pixels_per_point.max(0.1);
+    (rect.size() * share * ppp).round() / ppp
+}
+
+/// The translation that draws `scene` for `key`'s view, when that view is a pan of the scene's own within
+/// its overscan and the pan is still moving; `None` when a scene must be built.
+fn pan_within(scene: &Scene, key: &SceneKey) -> Option<egui::Vec2> {
+    let offset = scene.key.translation_to(key)?;
+    let within = offset.x.abs() <= scene.overscan.x && offset.y.abs() <= scene.overscan.y;
+    // A pan that has stopped (the same view as last frame) gets its own scene, names placed for it.
+    let stopped = offset != egui::Vec2::ZERO && scene.last_view == key.projector;
+    (within && !stopped).then_some(offset)
+}
+
+/// `mesh` moved by `offset` (shared as it is when there is nothing to move).
+fn moved(mesh: std::sync::Arc<Mesh>, offset: egui::Vec2) -> std::sync::Arc<Mesh> {
+    if offset == egui::Vec2::ZERO {
+        return mesh;
+    }
+    let mut mesh = Mesh::clone(&mesh);
+    mesh.translate(offset);
+    std::sync::Arc::new(mesh)
+}
+
 /// The base map: through the GPU's copy of the scene, as a picture of it, or as meshes (see [`BasePath`]).
 fn paint_base(painter: &egui::Painter, rect: egui::Rect, scene: &mut Scene, base: BasePath, sea: Color32) {
+    let offset = scene.offset;
     #[cfg(not(target_arch = "wasm32"))]
     if base == BasePath::Gpu {
-        let callback =
-            super::gpu::BaseMapCallback { scene_id: scene.id, fills: scene.fills.clone(), lines: scene.lines.clone() };
+        let (fills, lines) = (scene.fills.clone(), scene.lines.clone());
+        let callback = super::gpu::BaseMapCallback { scene_id: scene.id, fills, lines, offset };
         painter.add(egui_wgpu::Callback::new_paint_callback(rect, callback));
         return;
     }
     if base == BasePath::Texture {
         let meshes = [scene.fills.clone(), scene.lines.clone()];
-        let texture =
-            super::base_texture::texture_for(painter.ctx(), &mut scene.base_texture, scene.id, rect, &meshes, sea);
+        let covers = scene.geometry_projector().screen_rect;
+        let ctx = painter.ctx();
+        let texture = super::base_texture::texture_for(ctx, &mut scene.base_texture, scene.id, covers, &meshes, sea);
         if let Some(texture) = texture {
+            // Moved by whole pixels, so that each texel still lands on one pixel.
+            let ppp = ctx.pixels_per_point().max(0.1);
             let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-            painter.image(texture.id(), rect, uv, Color32::WHITE);
+            painter.image(texture.id(), covers.translate((offset * ppp).round() / ppp), uv, Color32::WHITE);
             return;
         }
         // Too large a window for one picture: the meshes, over the sea that was left out.
         painter.rect_filled(rect, 0.0, sea);
     }
-    painter.add(Shape::Mesh(scene.fills.clone()));
-    painter.add(Shape::Mesh(scene.lines.clone()));
+    painter.add(Shape::Mesh(moved(scene.fills.clone(), offset)));
+    painter.add(Shape::Mesh(moved(scene.lines.clone(), offset)));
 }
 
 fn highlight_mesh(
@@ -311,3 +372,7 @@ fn highlight_mesh(
     push_area_outline(&mut mesh, &prepared.countries, index, p, &stroke, 1.0 / ppp.max(0.1), p.screen_rect);
     mesh
 }
+
+#[cfg(test)]
+#[path = "view_tests.rs"]
+mod tests;

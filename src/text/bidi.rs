@@ -31,8 +31,13 @@ static LOGICAL: Mutex<BTreeMap<String, LogicalLine>> = Mutex::new(BTreeMap::new(
 const MAX_REMEMBERED: usize = 8192;
 
 /// Whether the text has any right-to-left letter or Arabic number (otherwise it needs no reordering).
+/// Every panel row and label asks this every frame: no character below U+0590 (Hebrew's block) is of
+/// those classes, so most text is answered without the class table's binary search.
 pub fn has_rtl(text: &str) -> bool {
-    text.chars().any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN))
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN))
 }
 
 /// Whether harfrust takes `c` for Arabic or Hebrew script, so that it shapes a run holding it right to left.
@@ -228,6 +233,15 @@ mod tests {
     fn latin_text_is_left_alone() {
         assert_eq!(display_pieces("Baghdad (2003)"), None);
         assert_eq!(layout_job("Sana'a\nYemen", &TextFormat::default()).sections.len(), 1);
+    }
+
+    #[test]
+    fn has_rtl_agrees_with_the_class_table_for_every_character() {
+        let by_table = |c: char| matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN);
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(has_rtl(&format!("a{c}")), by_table(c), "U+{:04X}", u32::from(c));
+        }
+        assert!(has_rtl("Tehran (تهران)") && !has_rtl("Zürich, Genève") && !has_rtl(""));
     }
 
     #[test]

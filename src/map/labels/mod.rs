@@ -83,6 +83,15 @@ impl PlacedLabel {
     pub fn rect(&self) -> Rect {
         Rect::from_min_size(self.pos + self.galley.rect.min.to_vec2(), self.galley.size())
     }
+
+    /// The label moved by `offset` on screen (its scene panned).
+    pub fn translated(mut self, offset: Vec2) -> Self {
+        self.pos += offset;
+        self.anchor += offset;
+        self.dot = self.dot.map(|d| d + offset);
+        self.leader = self.leader.map(|ends| ends.map(|p| p + offset));
+        self
+    }
 }
 
 /// Where a label of `style` may go around its anchor, best first: beside a city's dot, or around an area's
@@ -408,11 +417,15 @@ pub(super) fn spots<'a>(
 }
 
 /// The shapes that draw placed labels: dots, then a halo, then the text.
-pub fn label_shapes<'a>(labels: impl IntoIterator<Item = &'a PlacedLabel>, palette: &MapPalette) -> Vec<Shape> {
+pub fn label_shapes<'a>(
+    labels: impl IntoIterator<Item = &'a PlacedLabel>,
+    palette: &MapPalette,
+    offset: Vec2,
+) -> Vec<Shape> {
     let mut shapes = Vec::new();
     let h = size::LABEL_HALO;
     for l in labels {
-        if let Some([from, to]) = l.leader {
+        if let Some([from, to]) = l.leader.map(|ends| ends.map(|p| p + offset)) {
             let halo = Stroke::new(size::LEADER_LINE + 2.0, palette.label_halo);
             shapes.push(Shape::line_segment([from, to], halo));
             shapes.push(Shape::line_segment([from, to], Stroke::new(size::LEADER_LINE, palette.label_leader)));
@@ -421,14 +434,15 @@ pub fn label_shapes<'a>(labels: impl IntoIterator<Item = &'a PlacedLabel>, palet
                 shapes.push(Shape::circle_filled(to, size::LEADER_LINE + 1.0, palette.label_leader));
             }
         }
-        if let Some(d) = l.dot {
+        if let Some(d) = l.dot.map(|d| d + offset) {
             shapes.push(Shape::circle_filled(d, size::CITY_DOT + 1.0, palette.label_halo));
             shapes.push(Shape::circle_filled(d, size::CITY_DOT, palette.city_dot));
         }
-        for offset in [Vec2::new(-h, 0.0), Vec2::new(h, 0.0), Vec2::new(0.0, -h), Vec2::new(0.0, h)] {
-            shapes.push(Shape::galley_with_override_text_color(l.pos + offset, l.galley.clone(), palette.label_halo));
+        let pos = l.pos + offset;
+        for halo in [Vec2::new(-h, 0.0), Vec2::new(h, 0.0), Vec2::new(0.0, -h), Vec2::new(0.0, h)] {
+            shapes.push(Shape::galley_with_override_text_color(pos + halo, l.galley.clone(), palette.label_halo));
         }
-        shapes.push(Shape::galley(l.pos, l.galley.clone(), palette.label_city));
+        shapes.push(Shape::galley(pos, l.galley.clone(), palette.label_city));
     }
     shapes
 }

@@ -1,0 +1,149 @@
+use super::*;
+use crate::map::MapMemory;
+use crate::map::projection::MapPoint;
+
+struct Fixture {
+    atlas: Atlas,
+    prepared: PreparedAtlas,
+    palette: MapPalette,
+    ctx: egui::Context,
+    cache: Option<Scene>,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let atlas = crate::model::bundled::atlas().expect("the bundled atlas loads");
+        let prepared = PreparedAtlas::build(&atlas);
+        let palette = crate::theme::map_palette(ThemeChoice::Light);
+        Self { atlas, prepared, palette, ctx: egui::Context::default(), cache: None }
+    }
+
+    /// One frame of the map at `memory`, drawn the `base` way; the scene it drew from afterwards.
+    fn frame(&mut self, memory: MapMemory, base: BasePath) -> &Scene {
+        let inputs = MapInputs {
+            atlas: &self.atlas,
+            prepared: &self.prepared,
+            memory,
+            theme: ThemeChoice::Light,
+            palette: &self.palette,
+            show_provinces: true,
+            show_cities: true,
+            names: crate::text::names::NameMode::default(),
+            description: String::new(),
+            selected: Some("IRQ"),
+            highlighted: &[],
+            highlighted_record: None,
+            data_generation: 0,
+            tooltip: None,
+            scale_bar: true,
+            tooltips: true,
+            paint_base: true,
+            base,
+            covered_right: 0.0,
+            paint_sea: true,
+        };
+        let raw = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 500.0))),
+            ..Default::default()
+        };
+        let cache = &mut self.cache;
+        let mut out = self.ctx.run_ui(raw, |ui| {
+            map_ui(ui, &inputs, cache);
+        });
+        // epaint asserts, in debug builds, that no texture change is dropped unseen.
+        out.textures_delta.clear();
+        self.cache.as_ref().expect("a scene")
+    }
+
+    fn home(&self) -> MapMemory {
+        MapMemory { center: self.prepared.home.center(), points_per_km: Some(0.2) }
+    }
+}
+
+fn east(memory: MapMemory, km: f64) -> MapMemory {
+    MapMemory { center: MapPoint::new(memory.center.x_km + km, memory.center.y_km), ..memory }
+}
+
+#[test]
+fn a_window_pans_by_moving_its_scene_and_builds_one_when_the_pan_stops() {
+    let mut f = Fixture::new();
+    let home = f.home();
+    let first = f.frame(home, BasePath::Gpu).id;
+    assert_eq!(f.cache.as_ref().map(|s| s.offset), Some(egui::Vec2::ZERO));
+    // 100 km east at 0.2 points per km: everything moves 20 points left.
+    let scene = f.frame(east(home, 100.0), BasePath::Gpu);
+    assert_eq!(scene.id, first, "a pan within the overscan keeps the scene");
+    assert!((scene.offset - egui::vec2(-20.0, 0.0)).length() < 1e-3, "offset {:?}", scene.offset);
+    let scene = f.frame(east(home, 150.0), BasePath::Gpu);
+    assert_eq!(scene.id, first);
+    // The same view again: the pan has stopped, and the view gets a scene of its own.
+    let scene = f.frame(east(home, 150.0), BasePath::Gpu);
+    assert_ne!(scene.id, first);
+    assert_eq!(scene.offset, egui::Vec2::ZERO);
+    assert_eq!(scene.key.projector.center, east(home, 150.0).center);
+}
+
+#[test]
+fn a_pan_past_the_overscan_builds_a_scene() {
+    let mut f = Fixture::new();
+    let home = f.home();
+    let first = f.frame(home, BasePath::Gpu).id;
+    let overscan = f.cache.as_ref().map(|s| s.overscan).unwrap_or_default();
+    // Half the 800-point map each side.
+    assert_eq!(overscan, egui::vec2(400.0, 250.0));
+    let beyond = f64::from(overscan.x) / 0.2 + 50.0;
+    let scene = f.frame(east(home, beyond), BasePath::Gpu);
+    assert_ne!(scene.id, first);
+    assert_eq!(scene.offset, egui::Vec2::ZERO);
+}
+
+#[test]
+fn exports_and_tests_draw_every_view_from_its_own_scene() {
+    let mut f = Fixture::new();
+    let home = f.home();
+    let first = f.frame(home, BasePath::Meshes).id;
+    assert_eq!(f.cache.as_ref().map(|s| s.overscan), Some(egui::Vec2::ZERO));
+    assert_eq!(f.frame(home, BasePath::Meshes).id, first, "a still view keeps its scene");
+    let scene = f.frame(east(home, 1.0), BasePath::Meshes);
+    assert_ne!(scene.id, first);
+}
+
+#[test]
+fn a_zoom_is_not_a_pan() {
+    let mut f = Fixture::new();
+    let home = f.home();
+    let first = f.frame(home, BasePath::Texture).id;
+    let zoomed = MapMemory { points_per_km: Some(0.21), ..home };
+    assert_ne!(f.frame(zoomed, BasePath::Texture).id, first);
+}
+
+#[test]
+fn labels_and_highlights_move_with_the_scene() {
+    let mut f = Fixture::new();
+    let home = f.home();
+    f.frame(home, BasePath::Gpu);
+    let still: Vec<Shape> = label_shapes_of(&f);
+    f.frame(east(home, 100.0), BasePath::Gpu);
+    let panned: Vec<Shape> = label_shapes_of(&f);
+    assert_eq!(still.len(), panned.len());
+    assert!(!still.is_empty());
+    for (a, b) in still.iter().zip(&panned) {
+        let (a, b) = (a.visual_bounding_rect(), b.visual_bounding_rect());
+        assert!((b.min - a.min - egui::vec2(-20.0, 0.0)).length() < 1e-3, "{a:?} → {b:?}");
+    }
+    // The highlight of the selected country (Iraq) is kept in the scene's own view and moved on paint.
+    let scene = f.cache.as_mut().expect("a scene");
+    let key = (0, Color32::RED, Color32::RED);
+    let built = scene.highlight(key, || {
+        let mut m = Mesh::default();
+        m.add_colored_rect(egui::Rect::from_min_size(egui::pos2(10.0, 10.0), egui::vec2(5.0, 5.0)), Color32::RED);
+        m
+    });
+    let drawn = moved(built.clone(), scene.offset);
+    assert_eq!(drawn.vertices[0].pos, built.vertices[0].pos + egui::vec2(-20.0, 0.0));
+}
+
+fn label_shapes_of(f: &Fixture) -> Vec<Shape> {
+    let scene = f.cache.as_ref().expect("a scene");
+    super::super::labels::label_shapes(&scene.labels, &f.palette, scene.offset)
+}
