@@ -26,7 +26,7 @@ static GPU: std::sync::Mutex<Option<crate::offscreen::OffscreenRenderer>> = std:
 
 /// One headless frame as eframe runs it on the CPU: the app's UI, tessellation, then (with a GPU) egui-wgpu's
 /// uploads and the paint callbacks' `prepare`. Only the render pass and the present are left out.
-fn frame(ctx: &egui::Context, app: &mut TimeAtlasApp, events: Vec<egui::Event>) -> usize {
+fn frame(ctx: &egui::Context, app: &mut TimeAtlasApp, events: Vec<egui::Event>) -> FrameSize {
     // Texture uploads (the font atlas as it grows) are left out: this renderer did not see the first frames.
     let mut out = ctx.run_ui(raw_input(events), |ui| app.show(ui));
     let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
@@ -36,7 +36,21 @@ fn frame(ctx: &egui::Context, app: &mut TimeAtlasApp, events: Vec<egui::Event>) 
         let size = [(WIDTH * out.pixels_per_point) as u32, (HEIGHT * out.pixels_per_point) as u32];
         gpu.upload_frame(&primitives, size, out.pixels_per_point);
     }
-    primitives.len()
+    let vertices = primitives
+        .iter()
+        .map(|p| match &p.primitive {
+            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum();
+    FrameSize { primitives: primitives.len(), vertices }
+}
+
+/// What a frame handed the renderer: epaint's vertices are tessellated and uploaded every frame.
+#[derive(Clone, Copy, Debug, Default)]
+struct FrameSize {
+    primitives: usize,
+    vertices: usize,
 }
 
 /// Starts the GPU the frames upload to, holding the base map as the window's does; false without one.
@@ -106,13 +120,19 @@ fn scenario(
         return;
     }
     let mut samples = Vec::with_capacity(runs.frames);
+    let mut last = FrameSize::default();
     for i in 0..runs.frames {
         let events = prepare(app, i);
         let t = Instant::now();
-        frame(ctx, app, events);
+        last = frame(ctx, app, events);
         samples.push(ms(t.elapsed()));
     }
     print_figure(name, samples);
+    let size = name.replacen("frame_cpu_ms/", "", 1);
+    println!(
+        "{}",
+        serde_json::json!({"name": format!("frame_size/{size}"), "primitives": last.primitives, "vertices": last.vertices})
+    );
 }
 
 /// Runs every scenario and prints the figures; with `data`, the imported-data scenarios too.

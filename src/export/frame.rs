@@ -301,10 +301,10 @@ pub fn export_ui(
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
             let memory = export_memory(scene.view, ui.available_size(), &doc.data.prepared.home);
-            let relation_title = look.selected_relation().and_then(|id| doc.dataset.relation(id)).map(|r| {
-                let name = |a3| doc.dataset.country_name(a3);
-                (r.id.clone(), format!("{} for {} in {}", name(&r.protecting), name(&r.represented), name(&r.host)))
-            });
+            let relation_title = look
+                .selected_relation()
+                .and_then(|id| doc.dataset.relation(id))
+                .map(|r| (r.id.clone(), doc.dataset.relation_title(r)));
             let inputs = MapInputs {
                 atlas: &doc.data.atlas,
                 prepared: &doc.data.prepared,

@@ -135,6 +135,9 @@ pub struct ContentIndex {
     pub position_spans: Vec<Vec<Span>>,
     /// Each relation's span in day numbers.
     pub relation_days: Vec<(f64, f64)>,
+    /// Each relation's title ([`Dataset::relation_title`]): the timeline and the in-force strip name them
+    /// every frame.
+    pub relation_titles: Vec<String>,
     /// Every group's dated areas, triangulated, group by group in dataset order.
     pub group_areas: PreparedLayer,
     /// For each entry of `group_areas`: the group's index and the area's period.
@@ -176,6 +179,7 @@ impl ContentIndex {
             position_days,
             position_spans: d.positions.iter().map(|p| p.spans.clone()).collect(),
             relation_days,
+            relation_titles: d.relations.iter().map(|r| d.relation_title(r)).collect(),
             group_areas: PreparedLayer::build(&areas),
             group_area_spans,
             today,

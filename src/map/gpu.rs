@@ -18,7 +18,8 @@ pub struct BaseMapGpu {
     pipeline: wgpu::RenderPipeline,
     uniform: wgpu::Buffer,
     bind_group: wgpu::BindGroup,
-    buffers: Option<SceneBuffers>,
+    /// Slot 0 holds the base map; the others the highlighted countries drawn over it, in paint order.
+    slots: Vec<Option<SlotBuffers>>,
     /// What the uniform holds: the screen size and the scene's offset, in points.
     view_points: [f32; 4],
     dithering: bool,
@@ -27,17 +28,20 @@ pub struct BaseMapGpu {
 /// The uniform's size: screen size and offset (points), dithering, padding to 16-byte rows.
 const VIEW_BYTES: u64 = 32;
 
-/// One scene's fills and lines, in one vertex and one index buffer.
-struct SceneBuffers {
-    scene_id: u64,
+/// A slot's meshes (a scene's fills then lines, or one highlight), in one vertex and one index buffer.
+struct SlotBuffers {
+    content_id: u64,
     vertices: wgpu::Buffer,
     indices: wgpu::Buffer,
     vertex_capacity: u64,
     index_capacity: u64,
-    fill_indices: u32,
-    line_indices: u32,
-    line_base_vertex: i32,
+    /// Each mesh's index range and first vertex, drawn in order.
+    draws: Vec<(std::ops::Range<u32>, i32)>,
 }
+
+/// The most highlights one frame draws from the GPU (a selection, a hover, a relation's three states);
+/// more go through epaint.
+pub const MAX_HIGHLIGHT_SLOTS: usize = 6;
 
 impl BaseMapGpu {
     /// Registers the pipeline with a window's renderer; `msaa_samples` and `dithering` as the window's own
@@ -130,7 +134,8 @@ impl BaseMapGpu {
             multiview_mask: None,
             cache: None,
         });
-        Self { pipeline, uniform, bind_group, buffers: None, view_points: [0.0; 4], dithering: false }
+        let slots = (0..=MAX_HIGHLIGHT_SLOTS).map(|_| None).collect();
+        Self { pipeline, uniform, bind_group, slots, view_points: [0.0; 4], dithering: false }
     }
 
     /// Sends the scene's meshes unless they are there already, and the screen size and the scene's offset
@@ -143,14 +148,14 @@ impl BaseMapGpu {
             let bytes: [f32; 8] = [view[0], view[1], view[2], view[3], dithering, 0.0, 0.0, 0.0];
             queue.write_buffer(&self.uniform, 0, bytemuck::cast_slice(&bytes));
         }
-        if self.buffers.as_ref().is_some_and(|b| b.scene_id == scene.scene_id) {
+        let Some(slot) = self.slots.get_mut(scene.slot) else { return };
+        if slot.as_ref().is_some_and(|b| b.content_id == scene.content_id) {
             return;
         }
-        let (fills, lines) = (&scene.fills, &scene.lines);
-        let vertex_bytes = ((fills.vertices.len() + lines.vertices.len()) * std::mem::size_of::<Vertex>()) as u64;
-        let index_bytes = ((fills.indices.len() + lines.indices.len()) * 4) as u64;
-        let fits =
-            self.buffers.as_ref().is_some_and(|b| b.vertex_capacity >= vertex_bytes && b.index_capacity >= index_bytes);
+        let vertex_bytes: u64 =
+            scene.meshes.iter().map(|m| (m.vertices.len() * std::mem::size_of::<Vertex>()) as u64).sum();
+        let index_bytes: u64 = scene.meshes.iter().map(|m| (m.indices.len() * 4) as u64).sum();
+        let fits = slot.as_ref().is_some_and(|b| b.vertex_capacity >= vertex_bytes && b.index_capacity >= index_bytes);
         if !fits {
             // Room for a somewhat larger view next time, so panning does not reallocate every frame.
             let (vertex_capacity, index_capacity) = (grown(vertex_bytes), grown(index_bytes));
@@ -162,27 +167,31 @@ impl BaseMapGpu {
                     mapped_at_creation: false,
                 })
             };
-            self.buffers = Some(SceneBuffers {
-                scene_id: 0,
+            *slot = Some(SlotBuffers {
+                content_id: 0,
                 vertices: buffer("timeatlas_base_map_vertices", vertex_capacity, wgpu::BufferUsages::VERTEX),
                 indices: buffer("timeatlas_base_map_indices", index_capacity, wgpu::BufferUsages::INDEX),
                 vertex_capacity,
                 index_capacity,
-                fill_indices: 0,
-                line_indices: 0,
-                line_base_vertex: 0,
+                draws: Vec::new(),
             });
         }
-        let Some(b) = self.buffers.as_mut() else { return };
-        let fill_vertex_bytes = (fills.vertices.len() * std::mem::size_of::<Vertex>()) as u64;
-        queue.write_buffer(&b.vertices, 0, bytemuck::cast_slice(&fills.vertices));
-        queue.write_buffer(&b.vertices, fill_vertex_bytes, bytemuck::cast_slice(&lines.vertices));
-        queue.write_buffer(&b.indices, 0, bytemuck::cast_slice(&fills.indices));
-        queue.write_buffer(&b.indices, (fills.indices.len() * 4) as u64, bytemuck::cast_slice(&lines.indices));
-        b.scene_id = scene.scene_id;
-        b.fill_indices = fills.indices.len() as u32;
-        b.line_indices = lines.indices.len() as u32;
-        b.line_base_vertex = fills.vertices.len() as i32;
+        let Some(b) = slot.as_mut() else { return };
+        b.draws.clear();
+        let (mut vertex_at, mut index_at) = (0u64, 0u64);
+        for mesh in &scene.meshes {
+            queue.write_buffer(
+                &b.vertices,
+                vertex_at * std::mem::size_of::<Vertex>() as u64,
+                bytemuck::cast_slice(&mesh.vertices),
+            );
+            queue.write_buffer(&b.indices, index_at * 4, bytemuck::cast_slice(&mesh.indices));
+            let first = index_at as u32;
+            b.draws.push((first..first + mesh.indices.len() as u32, vertex_at as i32));
+            vertex_at += mesh.vertices.len() as u64;
+            index_at += mesh.indices.len() as u64;
+        }
+        b.content_id = scene.content_id;
     }
 }
 
@@ -191,14 +200,16 @@ fn grown(bytes: u64) -> u64 {
     (bytes + bytes / 4).max(64).next_multiple_of(wgpu::COPY_BUFFER_ALIGNMENT)
 }
 
-/// Draws a scene's base map (fills under lines) where the epaint meshes would have been drawn.
+/// Draws a scene's base map (fills under lines), or a highlight over it, where the epaint meshes would
+/// have been drawn.
 pub struct BaseMapCallback {
-    /// The scene the meshes belong to.
-    pub scene_id: u64,
-    /// Land and lake fills.
-    pub fills: Arc<Mesh>,
-    /// Borders and coasts.
-    pub lines: Arc<Mesh>,
+    /// 0 for the base map, 1 to [`MAX_HIGHLIGHT_SLOTS`] for this frame's highlights in paint order.
+    pub slot: usize,
+    /// What the meshes are (a scene id, or a hash of the scene and highlight): sent again only when it
+    /// changes.
+    pub content_id: u64,
+    /// Drawn in order: fills then lines, or a highlight's fill and edge.
+    pub meshes: Vec<Arc<Mesh>>,
     /// Where a pan has moved the scene since it was built, in points.
     pub offset: egui::Vec2,
 }
@@ -227,7 +238,10 @@ impl egui_wgpu::CallbackTrait for BaseMapCallback {
         resources: &egui_wgpu::CallbackResources,
     ) {
         let Some(gpu) = resources.get::<BaseMapGpu>() else { return };
-        let Some(b) = gpu.buffers.as_ref().filter(|b| b.scene_id == self.scene_id) else { return };
+        let Some(b) = gpu.slots.get(self.slot).and_then(Option::as_ref).filter(|b| b.content_id == self.content_id)
+        else {
+            return;
+        };
         // egui sets the viewport to the callback's rect; the vertices are in whole-screen points.
         let [w, h] = info.screen_size_px;
         pass.set_viewport(0.0, 0.0, w as f32, h as f32, 0.0, 1.0);
@@ -235,7 +249,8 @@ impl egui_wgpu::CallbackTrait for BaseMapCallback {
         pass.set_bind_group(0, &gpu.bind_group, &[]);
         pass.set_vertex_buffer(0, b.vertices.slice(..));
         pass.set_index_buffer(b.indices.slice(..), wgpu::IndexFormat::Uint32);
-        pass.draw_indexed(0..b.fill_indices, 0, 0..1);
-        pass.draw_indexed(b.fill_indices..b.fill_indices + b.line_indices, b.line_base_vertex, 0..1);
+        for (indices, base_vertex) in &b.draws {
+            pass.draw_indexed(indices.clone(), *base_vertex, 0..1);
+        }
     }
 }

@@ -220,6 +220,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         paint_base(&painter, rect, scene, inputs.base, inputs.palette.sea);
     }
     let selected = inputs.selected.and_then(|a3| inputs.atlas.countries.iter().position(|c| c.id == a3));
+    let key_ppp = key.pixels_per_point;
     let highlights = [
         (selected, inputs.palette.selected_fill, inputs.palette.selected_stroke),
         (
@@ -229,12 +230,13 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         ),
     ];
     // The meshes of highlighted countries are kept with the scene: a hover does not rebuild them each frame.
-    let (geometry, offset) = (scene.geometry_projector(), scene.offset);
+    let (geometry, offset, scene_id) = (scene.geometry_projector(), scene.offset, scene.id);
+    let mut slot = 0;
     let mut highlight = |index: usize, fill: Color32, stroke: Color32| {
-        let mesh = scene.highlight((index, fill, stroke), || {
-            highlight_mesh(inputs.prepared, index, &geometry, fill, stroke, key.pixels_per_point)
-        });
-        painter.add(Shape::Mesh(moved(mesh, offset)));
+        let key = (index, fill, stroke);
+        let mesh = scene.highlight(key, || highlight_mesh(inputs.prepared, index, &geometry, fill, stroke, key_ppp));
+        slot += 1;
+        paint_highlight(&painter, inputs.base, (slot, highlight_id(scene_id, key)), mesh, offset);
     };
     let relation: Vec<usize> =
         inputs.highlighted.iter().filter_map(|a3| inputs.atlas.countries.iter().position(|c| &c.id == a3)).collect();
@@ -319,6 +321,33 @@ fn pan_within(scene: &Scene, key: &SceneKey) -> Option<egui::Vec2> {
     (within && !stopped).then_some(offset)
 }
 
+/// A highlighted country's mesh: from the GPU's copy in a window drawn by wgpu (sent once per scene and
+/// highlight, to the GPU slot `slot`), else through epaint.
+fn paint_highlight(
+    painter: &egui::Painter,
+    base: BasePath,
+    (slot, content_id): (usize, u64),
+    mesh: std::sync::Arc<Mesh>,
+    offset: egui::Vec2,
+) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if base == BasePath::Gpu && slot <= super::gpu::MAX_HIGHLIGHT_SLOTS {
+        let callback = super::gpu::BaseMapCallback { slot, content_id, meshes: vec![mesh], offset };
+        painter.add(egui_wgpu::Callback::new_paint_callback(painter.clip_rect(), callback));
+        return;
+    }
+    let _ = base;
+    painter.add(Shape::Mesh(moved(mesh, offset)));
+}
+
+/// A highlight's id on the GPU: its scene and what it shows.
+fn highlight_id(scene_id: u64, key: super::scene::HighlightKey) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (scene_id, key.0, key.1.to_array(), key.2.to_array()).hash(&mut h);
+    h.finish()
+}
+
 /// `mesh` moved by `offset` (shared as it is when there is nothing to move).
 fn moved(mesh: std::sync::Arc<Mesh>, offset: egui::Vec2) -> std::sync::Arc<Mesh> {
     if offset == egui::Vec2::ZERO {
@@ -334,8 +363,8 @@ fn paint_base(painter: &egui::Painter, rect: egui::Rect, scene: &mut Scene, base
     let offset = scene.offset;
     #[cfg(not(target_arch = "wasm32"))]
     if base == BasePath::Gpu {
-        let (fills, lines) = (scene.fills.clone(), scene.lines.clone());
-        let callback = super::gpu::BaseMapCallback { scene_id: scene.id, fills, lines, offset };
+        let meshes = vec![scene.fills.clone(), scene.lines.clone()];
+        let callback = super::gpu::BaseMapCallback { slot: 0, content_id: scene.id, meshes, offset };
         painter.add(egui_wgpu::Callback::new_paint_callback(rect, callback));
         return;
     }

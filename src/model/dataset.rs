@@ -434,6 +434,12 @@ impl Dataset {
         self.countries.iter().find(|c| c.a3 == a3).map_or(a3, |c| c.name.as_str())
     }
 
+    /// A relation as the panels name it: "Switzerland for United States of America in Iran".
+    pub fn relation_title(&self, r: &Relation) -> String {
+        let name = |a3: &str| self.country_name(a3).to_owned();
+        format!("{} for {} in {}", name(&r.protecting), name(&r.represented), name(&r.host))
+    }
+
     /// Sorts events by date (then id), as every view expects.
     pub fn sort(&mut self) {
         self.events.sort_by(|a, b| {

@@ -253,13 +253,7 @@ impl SearchIndex {
             push(Hit::Position(p.id.clone()), &p.name, &[], vec![d.country_name(&p.country).to_owned()]);
         }
         for r in &d.relations {
-            let title = format!(
-                "{} for {} in {}",
-                d.country_name(&r.protecting),
-                d.country_name(&r.represented),
-                d.country_name(&r.host)
-            );
-            push(Hit::Relation(r.id.clone()), &title, &[], Vec::new());
+            push(Hit::Relation(r.id.clone()), &d.relation_title(r), &[], Vec::new());
         }
         Self { entries }
     }

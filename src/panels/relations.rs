@@ -33,8 +33,14 @@ pub fn in_force_ui(
     commands: &mut Vec<Command>,
 ) -> bool {
     let date = crate::time::format_current(day, 0.0);
-    let active: Vec<&Relation> =
-        d.relations.iter().enumerate().filter(|(i, _)| index.relation_active(*i, day)).map(|(_, r)| r).collect();
+    let active: Vec<(&Relation, &str)> = d
+        .relations
+        .iter()
+        .zip(&index.relation_titles)
+        .enumerate()
+        .filter(|(i, _)| index.relation_active(*i, day))
+        .map(|(_, (r, title))| (r, title.as_str()))
+        .collect();
     let mut more = false;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
@@ -44,13 +50,7 @@ pub fn in_force_ui(
         }
         ui.label(RichText::new(format!("In force on {date}:")).strong());
         let shown = active.len().min(named);
-        for (n, r) in active.iter().take(shown).enumerate() {
-            let text = format!(
-                "{} for {} in {}",
-                d.country_name(&r.protecting),
-                d.country_name(&r.represented),
-                d.country_name(&r.host)
-            );
+        for (n, &(r, text)) in active.iter().take(shown).enumerate() {
             if ui.link(text).on_hover_text(format!("{}: {}", r.covers.label(), r.summary)).clicked() {
                 commands.push(Command::Card(CardCommand::Open(Some(Hit::Relation(r.id.clone())))));
             }

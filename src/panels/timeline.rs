@@ -384,15 +384,9 @@ fn span_lanes(
             plot_ui.line(Line::new(p.name.clone(), vec![[s, y], [e, y]]).color(theme::POSITION_OPEN).width(3.0));
         }
     }
-    for (i, r) in dataset.relations.iter().enumerate() {
+    for i in 0..dataset.relations.len() {
         let y = LANE_RELATIONS + ((i % 5) as f64 - 2.0) * 0.14;
-        if let Some(&(s, e)) = index.relation_days.get(i) {
-            let name = format!(
-                "{} for {} in {}",
-                dataset.country_name(&r.protecting),
-                dataset.country_name(&r.represented),
-                dataset.country_name(&r.host)
-            );
+        if let (Some(&(s, e)), Some(name)) = (index.relation_days.get(i), index.relation_titles.get(i)) {
             plot_ui.line(Line::new(name, vec![[s, y], [e, y]]).color(theme::RELATION).width(3.0));
         }
     }

@@ -353,14 +353,8 @@ fn the_cpu_renderer_matches_the_gpu_renderer_on_a_whole_export() {
     gpu.update_textures(&delta);
     delta.clear();
     let gpu = gpu.render(&primitives, opts.size_px, ppp, background).unwrap();
-    let (mut total, mut far_off) = (0u64, 0usize);
-    for (c, g) in cpu.pixels().zip(gpu.pixels()) {
-        let diff = c.0.iter().zip(g.0).map(|(&a, b)| a.abs_diff(b)).max().unwrap_or(0);
-        total += u64::from(diff);
-        far_off += usize::from(diff > 24);
-    }
+    let (mean, far_off) = crate::common::image_difference(&cpu, &gpu);
     let pixels = cpu.pixels().len();
-    let mean = total as f64 / pixels as f64;
     let share = far_off as f64 / pixels as f64;
     eprintln!("mean difference {mean:.4}, {far_off} pixels off by more than 24 ({:.4} %)", share * 100.0);
     assert!(mean < 0.25, "mean difference {mean}");

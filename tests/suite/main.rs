@@ -14,6 +14,7 @@ mod dataset;
 mod export;
 mod fonts;
 mod fuzz_regressions;
+mod gpu_map;
 mod hostile;
 mod import;
 mod import_invariants;

@@ -46,3 +46,16 @@ pub fn click_at(h: &mut Harness<'static, TimeAtlasApp>, at: egui::Pos2) {
     h.drop_at(at);
     h.run();
 }
+
+/// How far two pictures of the same size differ: the mean over pixels of the largest channel difference,
+/// and how many pixels differ by more than 24 levels (anti-aliased edges round differently; a missing or
+/// moved shape does not).
+pub fn image_difference(a: &image::RgbaImage, b: &image::RgbaImage) -> (f64, usize) {
+    let (mut total, mut far_off) = (0u64, 0usize);
+    for (p, q) in a.pixels().zip(b.pixels()) {
+        let diff = p.0.iter().zip(q.0).map(|(&x, y)| x.abs_diff(y)).max().unwrap_or(0);
+        total += u64::from(diff);
+        far_off += usize::from(diff > 24);
+    }
+    (total as f64 / a.pixels().len().max(1) as f64, far_off)
+}
