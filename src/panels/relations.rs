@@ -29,10 +29,14 @@ pub fn in_force_ui(
     ui: &mut Ui,
     d: &Dataset,
     index: &ContentIndex,
-    (day, named): (f64, usize),
+    (day, month_only, named): (f64, bool, usize),
     commands: &mut Vec<Command>,
 ) -> bool {
-    let date = crate::time::format_current(day, 0.0);
+    let (on, date) = if month_only {
+        ("in", crate::time::format_current(day, f64::INFINITY))
+    } else {
+        ("on", crate::time::format_current(day, 0.0))
+    };
     let active: Vec<(&Relation, &str)> = d
         .relations
         .iter()
@@ -45,10 +49,10 @@ pub fn in_force_ui(
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         if active.is_empty() {
-            ui.label(RichText::new(format!("No protecting power in force on {date}")).weak());
+            ui.label(RichText::new(format!("No protecting power in force {on} {date}")).weak());
             return;
         }
-        ui.label(RichText::new(format!("In force on {date}:")).strong());
+        ui.label(RichText::new(format!("In force {on} {date}:")).strong());
         let shown = active.len().min(named);
         for (n, &(r, text)) in active.iter().take(shown).enumerate() {
             if ui.link(text).on_hover_text(format!("{}: {}", r.covers.label(), r.summary)).clicked() {

@@ -23,6 +23,9 @@ pub struct SideInputs<'a> {
     pub card: Option<&'a Hit>,
     /// The current day number.
     pub day: f64,
+    /// Playing at a month a second or faster: dates that follow the playback name the month only, since
+    /// the day would change every frame (unreadable, and every change lays the strip out again).
+    pub month_only: bool,
     /// How long events stay "near" the date.
     pub window_days: f64,
     /// Filters.
@@ -103,7 +106,8 @@ pub fn side_ui(ui: &mut Ui, inputs: &SideInputs<'_>, state: &mut SideState, comm
     } else {
         super::relations::IN_FORCE_SHOWN
     };
-    if super::relations::in_force_ui(ui, inputs.dataset, inputs.index, (inputs.day, named), commands) {
+    let at = (inputs.day, inputs.month_only, named);
+    if super::relations::in_force_ui(ui, inputs.dataset, inputs.index, at, commands) {
         state.tab = SideTab::Powers;
     }
     ui.separator();
@@ -261,6 +265,7 @@ pub fn export_side_ui(ui: &mut egui::Ui, scene: &crate::export::ExportScene<'_>,
         inset: &doc.data.inset,
         card: None,
         day,
+        month_only: false,
         window_days,
         filters: &look.filters,
         relations_active_only: look.relations_active_only,

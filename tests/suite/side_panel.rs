@@ -174,3 +174,16 @@ fn the_protecting_powers_in_force_show_at_the_top_of_the_panel_and_follow_the_da
     h.run();
     h.get_by_label("Only those in force at this date");
 }
+
+#[test]
+fn while_playing_fast_the_strip_names_the_month_and_names_the_day_again_when_paused() {
+    let mut h = harness_at("1985-06-01");
+    h.state_mut().settings.time.speed_days_per_sec = 365.25;
+    h.state_mut().settings.time.playing = true;
+    h.step();
+    h.get_by_label_contains("In force in June 1985:");
+    h.state_mut().settings.time.playing = false;
+    h.state_mut().settings.time.set_day(timeatlas::time::parse_day("1985-06-01").unwrap());
+    h.step();
+    h.get_by_label("In force on 1 June 1985:");
+}
