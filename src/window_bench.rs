@@ -6,6 +6,30 @@ use std::sync::{Arc, Mutex};
 
 /// Seconds left out at the start (window creation, fonts, the first map scene), counted once loads are done.
 const WARM_UP_SECONDS: f64 = 1.5;
+/// Panning: the map's centre goes round a circle of this radius, as a steady drag would move it.
+const PAN_RADIUS_KM: f64 = 500.0;
+/// Panning: seconds a turn of the circle takes.
+const PAN_PERIOD_SEC: f64 = 4.0;
+
+/// What the window does while it is measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WindowScenario {
+    /// Plays the timeline at 1 year/s.
+    #[default]
+    Playing,
+    /// Holds the date and pans the map round and round (within a scene's overscan, and past it).
+    Panning,
+}
+
+impl WindowScenario {
+    /// The figures' names start with this.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Playing => "playing",
+            Self::Panning => "panning",
+        }
+    }
+}
 
 /// What a run found, shared with the command line, which prints it once the window has closed.
 pub type Outcome = Arc<Mutex<Option<Report>>>;
@@ -55,12 +79,35 @@ pub struct WindowBench {
     last_sec: f64,
     intervals_ms: Vec<f64>,
     outcome: Outcome,
+    scenario: WindowScenario,
+    /// Panning: the map centre it started from (km east, km north).
+    pan_from_km: Option<[f64; 2]>,
 }
 
 impl WindowBench {
     /// A run that measures `seconds` of frames and reports into `outcome`.
-    pub fn new(seconds: f64, outcome: Outcome) -> Self {
-        Self { seconds, ready_sec: None, start: None, last_sec: 0.0, intervals_ms: Vec::new(), outcome }
+    pub fn new(seconds: f64, outcome: Outcome, scenario: WindowScenario) -> Self {
+        Self {
+            seconds,
+            ready_sec: None,
+            start: None,
+            last_sec: 0.0,
+            intervals_ms: Vec::new(),
+            outcome,
+            scenario,
+            pan_from_km: None,
+        }
+    }
+
+    /// Panning: where the map centre goes at `now_sec` (km east, km north), round the centre it had when
+    /// first asked (`drawn_km`, the view drawn last frame); `None` when not panning.
+    pub fn pan_center_km(&mut self, now_sec: f64, drawn_km: [f64; 2]) -> Option<[f64; 2]> {
+        if self.scenario != WindowScenario::Panning {
+            return None;
+        }
+        let [x, y] = *self.pan_from_km.get_or_insert(drawn_km);
+        let turn = now_sec / PAN_PERIOD_SEC * std::f64::consts::TAU;
+        Some([x + PAN_RADIUS_KM * (turn.cos() - 1.0), y + PAN_RADIUS_KM * turn.sin()])
     }
 
     /// Called once a frame with a wall clock (seconds, from any origin; not egui's input time, which is the
@@ -118,7 +165,7 @@ mod tests {
     /// Steps a run with a fake clock: frames every `frame_sec`, the date moving `days_per_frame` a frame.
     fn run(frame_sec: f64, days_per_frame: f64, busy_frames: usize) -> Report {
         let outcome = Outcome::default();
-        let mut bench = WindowBench::new(10.0, outcome.clone());
+        let mut bench = WindowBench::new(10.0, outcome.clone(), WindowScenario::Playing);
         let (mut now, mut day) = (0.0, 0.0);
         for frame in 0.. {
             if bench.step(now, day, 365.25, frame < busy_frames) {
@@ -153,6 +200,19 @@ mod tests {
         let quiet = run(0.02, 365.25 * 0.02, 0);
         let loading = run(0.02, 365.25 * 0.02, 300);
         assert_eq!(quiet.frames, loading.frames);
+    }
+
+    #[test]
+    fn panning_goes_round_the_first_view_and_playing_does_not_pan() {
+        let mut bench = WindowBench::new(10.0, Outcome::default(), WindowScenario::Panning);
+        assert_eq!(bench.pan_center_km(0.0, [100.0, 200.0]), Some([100.0, 200.0]));
+        // A quarter turn later: west by the radius, north by the radius, whatever the view drawn since.
+        let quarter = bench.pan_center_km(PAN_PERIOD_SEC / 4.0, [0.0, 0.0]).unwrap();
+        assert!(
+            (quarter[0] - (100.0 - PAN_RADIUS_KM)).abs() < 1e-9 && (quarter[1] - (200.0 + PAN_RADIUS_KM)).abs() < 1e-9
+        );
+        let mut playing = WindowBench::new(10.0, Outcome::default(), WindowScenario::Playing);
+        assert_eq!(playing.pan_center_km(1.0, [0.0, 0.0]), None);
     }
 
     #[test]

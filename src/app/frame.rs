@@ -81,8 +81,15 @@ impl TimeAtlasApp {
             job.step(&ctx, busy);
         }
         if let Some((bench, clock)) = &mut self.window_bench {
+            let now_sec = clock.elapsed().as_secs_f64();
+            let drawn = self.drawn.view;
+            if let Some([x_km, y_km]) = bench.pan_center_km(now_sec, [drawn.center.x_km, drawn.center.y_km]) {
+                let center = crate::map::MapPoint::new(x_km, y_km);
+                self.settings.map = crate::map::MapMemory { center, points_per_km: drawn.points_per_km };
+            }
             let t = &self.settings.time;
-            if bench.step(clock.elapsed().as_secs_f64(), t.current_day, t.speed_days_per_sec, busy) {
+            let speed = if t.playing { t.speed_days_per_sec } else { 0.0 };
+            if bench.step(now_sec, t.current_day, speed, busy) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             ctx.request_repaint();

@@ -176,8 +176,8 @@ impl TimeAtlasApp {
             typed_day: None,
             open_data_path: String::new(),
             screenshot: options.screenshot.map(|(path, outcome)| ScreenshotJob::new(path, outcome)),
-            window_bench: options.window_bench.map(|(seconds, outcome)| {
-                (crate::window_bench::WindowBench::new(seconds, outcome), web_time::Instant::now())
+            window_bench: options.window_bench.map(|(seconds, outcome, scenario)| {
+                (crate::window_bench::WindowBench::new(seconds, outcome, scenario), web_time::Instant::now())
             }),
             commands: Vec::new(),
             draw: DrawState::default(),

@@ -106,7 +106,7 @@ pub struct StartOptions {
     pub speed_days_per_sec: Option<f64>,
     /// Measure the window's frames for this many seconds, report into the outcome and close
     /// (`bench --window`).
-    pub window_bench: Option<(f64, crate::window_bench::Outcome)>,
+    pub window_bench: Option<(f64, crate::window_bench::Outcome, crate::window_bench::WindowScenario)>,
     /// The window's egui renderer dithers its output (eframe's default; test harnesses render without), so
     /// the base map drawn on the GPU matches it.
     pub renderer_dithers: bool,

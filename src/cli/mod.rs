@@ -19,6 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{StartOptions, TimeAtlasApp};
 use crate::text::names::NameMode;
 use crate::theme::ThemeChoice;
+use crate::window_bench::WindowScenario;
 
 /// A window or image size, written `WIDTHxHEIGHT`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,6 +151,9 @@ pub enum Sub {
         /// Seconds the window plays (with --window).
         #[arg(long, default_value_t = 10.0, value_parser = seconds_to_measure)]
         seconds: f64,
+        /// With --window: hold the date and pan the map round in circles instead of playing.
+        #[arg(long, requires = "window")]
+        pan: bool,
     },
     /// Export the map as PNG or SVG without opening a window (also frames of a date range, and lessons).
     Export(ExportCli),
@@ -282,7 +286,10 @@ pub fn main(process_start: Instant) -> ExitCode {
             export::run(&args)
         }
         Some(Sub::SaveStress { kind, lesson, out, import }) => crate::save_stress::run(kind, &lesson, &out, import),
-        Some(Sub::Bench { window: true, seconds, .. }) => run_window_bench(&cli, seconds),
+        Some(Sub::Bench { window: true, seconds, pan, .. }) => {
+            let scenario = if pan { WindowScenario::Panning } else { WindowScenario::Playing };
+            run_window_bench(&cli, seconds, scenario)
+        }
         Some(Sub::Bench { frames, only, .. }) => {
             let runs = crate::bench::Runs { frames, only };
             match crate::bench::run(process_start, &runs, cli.data.first().map(PathBuf::as_path)) {
@@ -380,7 +387,7 @@ fn open_window(size: Size, scripted: bool, choice: renderer::RendererArg, mut op
 
 /// `bench --window`: the real window plays from 1 January 1953 at 1 year/s for `seconds`, then closes and
 /// its figures are printed as JSON lines.
-fn run_window_bench(cli: &Cli, seconds: f64) -> ExitCode {
+fn run_window_bench(cli: &Cli, seconds: f64, scenario: WindowScenario) -> ExitCode {
     let outcome = crate::window_bench::Outcome::default();
     let options = StartOptions {
         data_paths: cli.data.clone(),
@@ -388,10 +395,11 @@ fn run_window_bench(cli: &Cli, seconds: f64) -> ExitCode {
         theme: cli.theme.map(ThemeArg::choice),
         ui_scale: cli.scale,
         fresh: true,
-        date: crate::time::parse_day("1953-01-01").ok(),
-        play: true,
+        date: crate::time::parse_day(if scenario == WindowScenario::Playing { "1953-01-01" } else { "2020-01-03" })
+            .ok(),
+        play: scenario == WindowScenario::Playing,
         speed_days_per_sec: Some(crate::time::DAYS_PER_YEAR),
-        window_bench: Some((seconds, outcome.clone())),
+        window_bench: Some((seconds, outcome.clone(), scenario)),
         lesson: cli.lesson.clone(),
         present: cli.present,
         renderer_dithers: true,
@@ -404,7 +412,7 @@ fn run_window_bench(cli: &Cli, seconds: f64) -> ExitCode {
         eprintln!("timeatlas bench: the window closed before {seconds} s of frames were measured");
         return ExitCode::FAILURE;
     };
-    for line in report.json_lines(&format!("playing_{}x{}", cli.size.width, cli.size.height)) {
+    for line in report.json_lines(&format!("{}_{}x{}", scenario.name(), cli.size.width, cli.size.height)) {
         println!("{line}");
     }
     ExitCode::SUCCESS
