@@ -139,8 +139,9 @@ pub struct Scene {
     /// This frame's pan since the scene was built, in screen points: what everything drawn from the scene
     /// is moved by.
     pub offset: egui::Vec2,
-    /// The view drawn last frame, to tell a pan that has stopped.
-    pub last_view: Projector,
+    /// The view drawn last, and egui's frame number then, to tell a pan that has stopped (the same view a
+    /// frame later; a second pass of one frame is not a stop).
+    pub last_view: (Projector, u64),
 }
 
 /// A highlighted country: its index, fill and edge colours.
@@ -265,7 +266,7 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter, o
         base_texture: None,
         overscan,
         offset: egui::Vec2::ZERO,
-        last_view: key.projector,
+        last_view: (key.projector, 0),
     }
 }
 

@@ -277,7 +277,8 @@ fn scene_for<'s>(
     painter: &egui::Painter,
     cache: &'s mut Option<Scene>,
 ) -> Option<&'s mut Scene> {
-    let pan = cache.as_ref().and_then(|s| pan_within(s, &key));
+    let frame_nr = painter.ctx().cumulative_frame_nr();
+    let pan = cache.as_ref().and_then(|s| pan_within(s, &key, frame_nr));
     if let Some(scene) = cache.as_mut().filter(|_| pan.is_some()) {
         scene.offset = pan.unwrap_or_default();
         if scene.offset != egui::Vec2::ZERO {
@@ -294,7 +295,7 @@ fn scene_for<'s>(
         *cache = Some(scene);
     }
     let scene = cache.as_mut()?;
-    scene.last_view = key.projector;
+    scene.last_view = (key.projector, frame_nr);
     Some(scene)
 }
 
@@ -312,12 +313,13 @@ fn overscan(base: BasePath, rect: egui::Rect, pixels_per_point: f32) -> egui::Ve
 }
 
 /// The translation that draws `scene` for `key`'s view, when that view is a pan of the scene's own within
-/// its overscan and the pan is still moving; `None` when a scene must be built.
-fn pan_within(scene: &Scene, key: &SceneKey) -> Option<egui::Vec2> {
+/// its overscan and the pan is still moving at egui's frame `frame_nr`; `None` when a scene must be built.
+fn pan_within(scene: &Scene, key: &SceneKey, frame_nr: u64) -> Option<egui::Vec2> {
     let offset = scene.key.translation_to(key)?;
     let within = offset.x.abs() <= scene.overscan.x && offset.y.abs() <= scene.overscan.y;
-    // A pan that has stopped (the same view as last frame) gets its own scene, names placed for it.
-    let stopped = offset != egui::Vec2::ZERO && scene.last_view == key.projector;
+    // A pan that has stopped (the same view as an earlier frame) gets its own scene, names placed for it.
+    let (last_view, last_frame) = scene.last_view;
+    let stopped = offset != egui::Vec2::ZERO && last_view == key.projector && last_frame < frame_nr;
     (within && !stopped).then_some(offset)
 }
 

@@ -8,6 +8,8 @@ struct Fixture {
     palette: MapPalette,
     ctx: egui::Context,
     cache: Option<Scene>,
+    /// The next frame asks egui for a second pass, as a layout change does.
+    two_passes: bool,
 }
 
 impl Fixture {
@@ -15,7 +17,7 @@ impl Fixture {
         let atlas = crate::model::bundled::atlas().expect("the bundled atlas loads");
         let prepared = PreparedAtlas::build(&atlas);
         let palette = crate::theme::map_palette(ThemeChoice::Light);
-        Self { atlas, prepared, palette, ctx: egui::Context::default(), cache: None }
+        Self { atlas, prepared, palette, ctx: egui::Context::default(), cache: None, two_passes: false }
     }
 
     /// One frame of the map at `memory`, drawn the `base` way; the scene it drew from afterwards.
@@ -46,9 +48,12 @@ impl Fixture {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 500.0))),
             ..Default::default()
         };
-        let cache = &mut self.cache;
+        let (cache, two_passes) = (&mut self.cache, std::mem::take(&mut self.two_passes));
         let mut out = self.ctx.run_ui(raw, |ui| {
             map_ui(ui, &inputs, cache);
+            if two_passes && !ui.ctx().will_discard() && ui.ctx().current_pass_index() == 0 {
+                ui.ctx().request_discard("a test's second pass");
+            }
         });
         // epaint asserts, in debug builds, that no texture change is dropped unseen.
         out.textures_delta.clear();
@@ -81,6 +86,17 @@ fn a_window_pans_by_moving_its_scene_and_builds_one_when_the_pan_stops() {
     assert_ne!(scene.id, first);
     assert_eq!(scene.offset, egui::Vec2::ZERO);
     assert_eq!(scene.key.projector.center, east(home, 150.0).center);
+}
+
+#[test]
+fn a_second_pass_of_a_panned_frame_is_not_a_stop() {
+    let mut f = Fixture::new();
+    let home = f.home();
+    let first = f.frame(home, BasePath::Gpu).id;
+    f.two_passes = true;
+    let scene = f.frame(east(home, 100.0), BasePath::Gpu);
+    assert_eq!(scene.id, first, "the second pass saw the same view in the same frame");
+    assert_ne!(scene.offset, egui::Vec2::ZERO);
 }
 
 #[test]
