@@ -289,7 +289,17 @@ fn scene_for<'s>(
         let scene_inputs = SceneInputs { atlas: inputs.atlas, prepared: inputs.prepared, palette: inputs.palette };
         // The last scene's picture goes to the new one, to be drawn again into the same texture.
         let picture = cache.as_mut().and_then(|s| s.base_texture.take());
-        let overscan = overscan(inputs.base, key.projector.screen_rect, key.pixels_per_point);
+        // Only a pan (the last scene at this scale and size) is likely to go on: a zoom, a new window size
+        // or the first view builds the view alone, which glow's picture draws fastest.
+        let panning = cache.as_ref().is_some_and(|s| {
+            let (a, b) = (&s.key.projector, &key.projector);
+            a.points_per_km == b.points_per_km && a.screen_rect == b.screen_rect
+        });
+        let overscan = if panning {
+            overscan(inputs.base, key.projector.screen_rect, key.pixels_per_point)
+        } else {
+            egui::Vec2::ZERO
+        };
         let mut scene = build_scene(key, &scene_inputs, painter, overscan);
         scene.base_texture = picture;
         *cache = Some(scene);

@@ -63,6 +63,15 @@ impl Fixture {
     fn home(&self) -> MapMemory {
         MapMemory { center: self.prepared.home.center(), points_per_km: Some(0.2) }
     }
+
+    /// The first view builds its scene alone; a first nudge of 1 km builds one with the margin a pan moves
+    /// within. Returns that view and its scene's id.
+    fn panning(&mut self, base: BasePath) -> (MapMemory, u64) {
+        let home = self.home();
+        assert_eq!(self.frame(home, base).overscan, egui::Vec2::ZERO, "the first view is built alone");
+        let start = east(home, 1.0);
+        (start, self.frame(start, base).id)
+    }
 }
 
 fn east(memory: MapMemory, km: f64) -> MapMemory {
@@ -72,8 +81,7 @@ fn east(memory: MapMemory, km: f64) -> MapMemory {
 #[test]
 fn a_window_pans_by_moving_its_scene_and_builds_one_when_the_pan_stops() {
     let mut f = Fixture::new();
-    let home = f.home();
-    let first = f.frame(home, BasePath::Gpu).id;
+    let (home, first) = f.panning(BasePath::Gpu);
     assert_eq!(f.cache.as_ref().map(|s| s.offset), Some(egui::Vec2::ZERO));
     // 100 km east at 0.2 points per km: everything moves 20 points left.
     let scene = f.frame(east(home, 100.0), BasePath::Gpu);
@@ -91,8 +99,7 @@ fn a_window_pans_by_moving_its_scene_and_builds_one_when_the_pan_stops() {
 #[test]
 fn a_second_pass_of_a_panned_frame_is_not_a_stop() {
     let mut f = Fixture::new();
-    let home = f.home();
-    let first = f.frame(home, BasePath::Gpu).id;
+    let (home, first) = f.panning(BasePath::Gpu);
     f.two_passes = true;
     let scene = f.frame(east(home, 100.0), BasePath::Gpu);
     assert_eq!(scene.id, first, "the second pass saw the same view in the same frame");
@@ -102,8 +109,7 @@ fn a_second_pass_of_a_panned_frame_is_not_a_stop() {
 #[test]
 fn a_pan_past_the_overscan_builds_a_scene() {
     let mut f = Fixture::new();
-    let home = f.home();
-    let first = f.frame(home, BasePath::Gpu).id;
+    let (home, first) = f.panning(BasePath::Gpu);
     let overscan = f.cache.as_ref().map(|s| s.overscan).unwrap_or_default();
     // Half the 800-point map each side.
     assert_eq!(overscan, egui::vec2(400.0, 250.0));
@@ -127,17 +133,19 @@ fn exports_and_tests_draw_every_view_from_its_own_scene() {
 #[test]
 fn a_zoom_is_not_a_pan() {
     let mut f = Fixture::new();
-    let home = f.home();
-    let first = f.frame(home, BasePath::Texture).id;
+    let (home, first) = f.panning(BasePath::Texture);
+    assert_eq!(f.cache.as_ref().map(|s| s.overscan), Some(egui::vec2(200.0, 125.0)), "a quarter for glow");
     let zoomed = MapMemory { points_per_km: Some(0.21), ..home };
-    assert_ne!(f.frame(zoomed, BasePath::Texture).id, first);
+    let scene = f.frame(zoomed, BasePath::Texture);
+    assert_ne!(scene.id, first);
+    // A zoom draws glow's picture of the view alone: a larger one would only take longer.
+    assert_eq!(scene.overscan, egui::Vec2::ZERO);
 }
 
 #[test]
 fn labels_and_highlights_move_with_the_scene() {
     let mut f = Fixture::new();
-    let home = f.home();
-    f.frame(home, BasePath::Gpu);
+    let (home, _) = f.panning(BasePath::Gpu);
     let still: Vec<Shape> = label_shapes_of(&f);
     f.frame(east(home, 100.0), BasePath::Gpu);
     let panned: Vec<Shape> = label_shapes_of(&f);
