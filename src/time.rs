@@ -53,11 +53,14 @@ pub enum LoopMode {
 /// Days in a year on average: the "1 year/s" speed.
 pub const DAYS_PER_YEAR: f64 = 365.25;
 
+/// Days in a month, rounded as the "1 month/s" speed has it.
+pub const DAYS_PER_MONTH: f64 = 30.44;
+
 /// Speed presets offered in the interface: (label, days per second).
 pub const SPEED_PRESETS: [(&str, f64); 6] = [
     ("1 day/s", 1.0),
     ("1 week/s", 7.0),
-    ("1 month/s", 30.44),
+    ("1 month/s", DAYS_PER_MONTH),
     ("3 months/s", 91.31),
     ("1 year/s", DAYS_PER_YEAR),
     ("5 years/s", 1826.25),
@@ -114,7 +117,7 @@ impl Default for TimeControl {
         Self {
             current_day: day_from_date(soleimani),
             playing: false,
-            speed_days_per_sec: 30.44,
+            speed_days_per_sec: DAYS_PER_MONTH,
             loop_mode: LoopMode::Stop,
             start_day: atlas_start_day(),
             end_day: today(),

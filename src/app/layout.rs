@@ -52,7 +52,8 @@ impl TimeAtlasApp {
             inset: &self.doc.data.inset,
             card: self.card.as_ref(),
             day: self.settings.time.current_day,
-            month_only: self.settings.time.playing && self.settings.time.speed_days_per_sec >= MONTH_DAYS,
+            month_only: self.settings.time.playing
+                && self.settings.time.speed_days_per_sec >= crate::time::DAYS_PER_MONTH,
             window_days: ContentIndex::fade_window_days(span),
             filters: &self.settings.filters,
             relations_active_only: self.settings.relations_active_only,
@@ -114,8 +115,6 @@ impl TimeAtlasApp {
     }
 }
 
-/// A month in days ("1 month/s", the slowest speed at which the side panel's dates name the month only).
-const MONTH_DAYS: f64 = 30.44;
 /// Share of the map's width the overlaid side panel takes on a narrow screen, and its bounds in points.
 const OVERLAY_SHARE: f32 = 0.58;
 const OVERLAY_MIN_WIDTH: f32 = 220.0;

@@ -1,7 +1,9 @@
 //! The base map on the GPU. epaint copies every vertex of every mesh it is handed, each frame, and egui-wgpu
 //! uploads them again: for the base map's ~80k cached vertices that was most of a frame. Here the cached
 //! scene's meshes go to GPU buffers once per scene (a new view, palette or data), and a frame only sends a
-//! paint callback that draws them, as egui would (same vertex layout, colours and blending).
+//! paint callback that draws them, as egui would (same vertex layout, colours and blending). Each highlighted
+//! country's mesh has a slot of its own, sent once per scene. A pan within the scene's margin sends only its
+//! offset, in the uniform.
 //!
 //! Exports, thumbnails, the SVG and the tests keep drawing the same meshes through epaint: only a window
 //! whose renderer has [`BaseMapGpu`] registered gets the callback.

@@ -154,8 +154,7 @@ const MAX_HIGHLIGHTS: usize = 8;
 impl Scene {
     /// The view its fills, lines and highlights were built for: its own view, grown by the overscan.
     pub fn geometry_projector(&self) -> Projector {
-        let p = self.key.projector;
-        Projector { screen_rect: p.screen_rect.expand2(self.overscan), ..p }
+        grown(&self.key.projector, self.overscan)
     }
 
     /// The mesh of a highlighted country in this view, built by `build` the first time it is asked for.
@@ -190,8 +189,7 @@ pub struct SceneInputs<'a> {
 pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter, overscan: egui::Vec2) -> Scene {
     let SceneInputs { atlas, prepared, palette } = *inputs;
     let view = &key.projector;
-    let grown = Projector { screen_rect: view.screen_rect.expand2(overscan), ..*view };
-    let p = &grown;
+    let p = &grown(view, overscan);
     let visible = p.visible_map_rect();
     let feathering = 1.0 / key.pixels_per_point.max(0.1);
     let mut culled = 0;
@@ -268,6 +266,12 @@ pub fn build_scene(key: SceneKey, inputs: &SceneInputs<'_>, painter: &Painter, o
         offset: egui::Vec2::ZERO,
         last_view: (key.projector, 0),
     }
+}
+
+/// `view` with its screen rectangle grown by `overscan` on each side: the same map point stays at the
+/// centre, at the same scale.
+fn grown(view: &Projector, overscan: egui::Vec2) -> Projector {
+    Projector { screen_rect: view.screen_rect.expand2(overscan), ..*view }
 }
 
 /// The countries layer seen from the screen, for placing the countries' names.
