@@ -27,8 +27,10 @@ pub struct AccessState {
     pub map_id: Option<Id>,
     /// The markers' widget ids, in Tab order.
     pub target_ids: Vec<Id>,
-    /// What the map showed in the last frame, for the side panel's list.
+    /// What the map showed in the last frame, for the side panel's list (empty while that tab is closed).
     pub shown: Vec<ShownItem>,
+    /// `shown` was made in the last frame.
+    shown_made: bool,
     /// The keyboard focus ring drawn in the last frame (around the map or a marker), in screen points.
     pub focus_ring: Option<egui::Rect>,
     /// The map or one of its markers had the keyboard at the end of the last frame.
@@ -126,13 +128,26 @@ impl TimeAtlasApp {
         commands: &mut Vec<Command>,
     ) {
         self.access.map_id = map_id;
-        self.access.shown = self.shown_on_map(projector);
+        // The "On the map" list is made only while its tab is open (it names every marker); the first
+        // frame with it open asks for one more, to show this frame's list rather than none.
+        let list_open = self.side.tab == crate::panels::side::SideTab::OnMap;
+        if list_open && !self.access.shown_made {
+            ui.ctx().request_repaint();
+        }
+        self.access.shown = if list_open { self.shown_on_map(projector) } else { Vec::new() };
+        self.access.shown_made = list_open;
         let presenting = self.lesson.presenting;
         // Presenting, the keyboard changes slides: the markers take no focus and no ring shows.
         let targets = if presenting { Vec::new() } else { self.focus_targets() };
         let rect = projector.screen_rect;
-        let (items, targets): (Vec<MarkerItem>, Vec<FocusTarget>) = targets.into_iter().unzip();
-        let out = focus::marker_focus_ui(ui, rect, &targets, palette);
+        let (items, targets): (Vec<&Marker>, Vec<FocusTarget>) = targets.into_iter().unzip();
+        // A marker's words are made only when a screen reader (or an output event) asks for them.
+        let label = |i: usize| {
+            let text = items.get(i).and_then(|m| self.marker_text(m));
+            text.unwrap_or_default().replace('\n', ", ")
+        };
+        let out = focus::marker_focus_ui(ui, rect, &targets, &label, palette);
+        let items: Vec<MarkerItem> = items.into_iter().map(|m| m.item.clone()).collect();
         self.access.target_ids = targets.iter().map(|t| t.id).collect();
         if let Some(command) = out.activated.and_then(|i| items.get(i)).and_then(|item| self.open_marker(item)) {
             commands.push(command);
@@ -165,16 +180,10 @@ impl TimeAtlasApp {
 
     /// The markers the keyboard reaches, in Tab order: events oldest first (as on the timeline), then US
     /// positions.
-    fn focus_targets(&self) -> Vec<(MarkerItem, FocusTarget)> {
+    fn focus_targets(&self) -> Vec<(&Marker, FocusTarget)> {
         let mut markers: Vec<&Marker> = self.drawn.markers.iter().collect();
         markers.sort_by_key(|m| marker_order(&m.item));
-        markers
-            .into_iter()
-            .map(|m| {
-                let label = self.marker_text(m).unwrap_or_default().replace('\n', ", ");
-                (m.item.clone(), FocusTarget { id: focus::marker_widget_id(&m.item), pos: m.pos, label })
-            })
-            .collect()
+        markers.into_iter().map(|m| (m, FocusTarget { id: focus::marker_widget_id(&m.item), pos: m.pos })).collect()
     }
 
     /// What Enter on a marker does: what a click on it does.

@@ -119,7 +119,7 @@ impl TimeAtlasApp {
                 lesson_open: self.lesson.lesson.is_some(),
                 show_sorter: sorter_open,
                 recent_lessons: &self.settings.recent_lessons,
-                autosave_exists: super::presenting::recovery_path(&self.autosave_path).is_file(),
+                autosave_exists: &|| super::presenting::recovery_path(&self.autosave_path).is_file(),
                 ui_scale: self.settings.ui_scale,
             };
             panels::menu::menu_bar_ui(ui, &state, commands);
@@ -236,6 +236,9 @@ impl TimeAtlasApp {
                         crate::export::frame::export_memory(v, ui.available_size(), &self.doc.data.prepared.home);
                     self.settings.map = memory;
                 }
+                // The scene is lent to the map while `describe` reads the rest of the app.
+                let mut scene = self.drawn.scene.take();
+                let describe = || self.map_description(&highlighted);
                 let inputs = MapInputs {
                     atlas: &self.doc.data.atlas,
                     prepared: &self.doc.data.prepared,
@@ -245,7 +248,7 @@ impl TimeAtlasApp {
                     show_provinces: self.settings.show_provinces,
                     show_cities: self.settings.show_cities,
                     names: self.settings.names,
-                    description: self.map_description(&highlighted),
+                    description: &describe,
                     selected: self.selected.as_deref(),
                     highlighted: &highlighted,
                     highlighted_record: None,
@@ -258,7 +261,8 @@ impl TimeAtlasApp {
                     covered_right: if presenting { 0.0 } else { self.drawn.side_covers_map },
                     paint_sea: true,
                 };
-                let output = map_ui(ui, &inputs, &mut self.drawn.scene);
+                let output = map_ui(ui, &inputs, &mut scene);
+                self.drawn.scene = scene;
                 if let Some(projector) = output.projector {
                     let painter = ui.painter_at(projector.screen_rect);
                     let span = if presenting { 0.0 } else { self.timeline_visible.1 - self.timeline_visible.0 };
@@ -284,6 +288,7 @@ impl TimeAtlasApp {
                         selected_record: self.imports.card,
                         annotations: (self.draw.history.items(), if presenting { None } else { self.draw.selected }),
                         legend_rect: Some(free),
+                        labels_as_text: false,
                     };
                     let drawn =
                         layers_ui(&painter, &projector, &inputs, output.labels_slot.zip(self.drawn.scene.as_ref()));

@@ -314,7 +314,7 @@ pub fn export_ui(
                 show_provinces: look.show_provinces,
                 show_cities: look.show_cities,
                 names: look.names,
-                description: String::new(),
+                description: &String::new,
                 selected: look.selected_country.as_deref(),
                 highlighted: &highlighted,
                 highlighted_record: relation_title.as_ref().filter(|_| vector).map(|(id, t)| (id.as_str(), t.as_str())),
@@ -348,6 +348,7 @@ pub fn export_ui(
                 selected_record: None,
                 annotations: (scene.annotations, None),
                 legend_rect: opts.legend.then_some(projector.screen_rect),
+                labels_as_text: vector,
             };
             let labels = out.labels_slot.zip(cache.as_ref());
             layers_ui(&painter, &projector, &inputs, labels);

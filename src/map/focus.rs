@@ -19,8 +19,6 @@ pub struct FocusTarget {
     pub id: Id,
     /// Where it is drawn.
     pub pos: Pos2,
-    /// What a screen reader says.
-    pub label: String,
 }
 
 /// What the keyboard did to the markers this frame.
@@ -45,8 +43,15 @@ pub fn marker_widget_id(item: &MarkerItem) -> Id {
 }
 
 /// Registers the targets, in Tab order, inside a list node over `map_rect`; draws the ring around the
-/// focused one and keeps the arrow keys for the map while it has focus.
-pub fn marker_focus_ui(ui: &mut Ui, map_rect: Rect, targets: &[FocusTarget], palette: &MapPalette) -> FocusOutput {
+/// focused one and keeps the arrow keys for the map while it has focus. `label(i)` is what a screen reader
+/// says of target `i`.
+pub fn marker_focus_ui(
+    ui: &mut Ui,
+    map_rect: Rect,
+    targets: &[FocusTarget],
+    label: &dyn Fn(usize) -> String,
+    palette: &MapPalette,
+) -> FocusOutput {
     let mut out = FocusOutput::default();
     let list = ui.new_child(UiBuilder::new().id_salt("map-marker-list").max_rect(map_rect));
     let list_id = list.unique_id();
@@ -58,7 +63,7 @@ pub fn marker_focus_ui(ui: &mut Ui, map_rect: Rect, targets: &[FocusTarget], pal
     for (i, target) in targets.iter().enumerate() {
         let rect = Rect::from_center_size(target.pos, Vec2::splat(size::MARKER_FOCUS_BOX));
         let response = list.interact(rect, target.id, Sense::FOCUSABLE);
-        response.widget_info(|| egui::WidgetInfo::labeled(Role::ListItem, true, &target.label));
+        response.widget_info(|| egui::WidgetInfo::labeled(Role::ListItem, true, label(i)));
         list.ctx().accesskit_node_builder(target.id, |node| node.add_action(Action::Click));
         let clicked_by_reader = list.input(|inp| inp.has_accesskit_action_request(target.id, Action::Click));
         if response.has_focus() {

@@ -30,6 +30,8 @@ pub struct LayerInputs<'a> {
     pub annotations: (&'a [Annotation], Option<u64>),
     /// Where the legends go (none: no legends).
     pub legend_rect: Option<Rect>,
+    /// The names painted as text shapes, for an SVG to write as text (otherwise as one tessellated mesh).
+    pub labels_as_text: bool,
 }
 
 /// What the layers drew, for picking, tooltips and screen readers.
@@ -78,6 +80,7 @@ pub fn layers_ui(
         super::view::repaint_labels_clear_of(
             painter,
             [slot, over_markers_slot],
+            inputs.labels_as_text,
             scene,
             (inputs.atlas, inputs.prepared),
             &avoid,

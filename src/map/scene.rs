@@ -93,6 +93,8 @@ pub struct SceneKey {
     pub data_generation: u64,
     /// The scale bar is drawn: labels keep out of its corner.
     pub scale_bar: bool,
+    /// The font atlas's fresh starts ([`super::labels::font_epoch`]): the names' galleys point into it.
+    pub font_epoch: u64,
 }
 
 impl SceneKey {

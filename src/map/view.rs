@@ -32,8 +32,9 @@ pub struct MapInputs<'a> {
     pub show_cities: bool,
     /// Which names the labels show.
     pub names: crate::text::names::NameMode,
-    /// What the map shows, for screen readers (date, selection, highlights, markers).
-    pub description: String,
+    /// What the map shows, for screen readers (date, selection, highlights, markers): called only when a
+    /// screen reader or an output event asks, since it names markers and formats dates.
+    pub description: &'a dyn Fn() -> String,
     /// ISO alpha-3 of the selected country.
     pub selected: Option<&'a str>,
     /// ISO alpha-3 of countries highlighted by the open card (a relation's three states).
@@ -91,7 +92,7 @@ pub struct MapOutput {
     pub effective_memory: MapMemory,
     /// The part of the map no panel covers (legends and Home keep to it).
     pub free_rect: Option<egui::Rect>,
-    /// Where the labels were painted, to paint them again clear of the markers.
+    /// Where the labels go, under the markers: `repaint_labels_clear_of` paints them there.
     pub labels_slot: Option<egui::layers::ShapeIdx>,
     /// The map widget's id (for the keyboard: arrows pan the map while it has focus).
     pub widget_id: Option<egui::Id>,
@@ -99,10 +100,12 @@ pub struct MapOutput {
 
 /// Paints the scene's labels again into `under` (the markers' slot), each moved aside or dropped where this
 /// frame's `obstacles` (its markers' boxes and the legends) would cover it, and those that must stay
-/// though covered into `over` (after the markers); returns the labels drawn.
+/// though covered into `over` (after the markers); returns the labels drawn. They are painted as meshes,
+/// or `as_text` as text shapes (which an SVG writes as text).
 pub fn repaint_labels_clear_of(
     painter: &egui::Painter,
     [under, over]: [egui::layers::ShapeIdx; 2],
+    as_text: bool,
     scene: &Scene,
     (atlas, prepared): (&Atlas, &PreparedAtlas),
     obstacles: &[egui::Rect],
@@ -116,25 +119,56 @@ pub fn repaint_labels_clear_of(
     let offset = scene.offset;
     let obstacles: Vec<egui::Rect> = obstacles.iter().map(|r| r.translate(-offset)).chain(scale_bar).collect();
     // The same scene under the same obstacles (a still frame, a hover) places the same labels: kept
-    // from the last frame, one entry per painter layer.
+    // from the last frame, one entry per painter layer, with their meshes once tessellated.
     let key = (scene.id, obstacles_hash(&obstacles));
     let id = painter.layer_id().id.with("labels-clear-of");
-    let cached = painter.ctx().data(|d| d.get_temp::<LabelsCleared>(id)).filter(|c| c.0 == key).map(|c| c.1);
-    let labels = cached.unwrap_or_else(|| {
-        let labels = super::labels::clear_of(&scene.labels, &obstacles, p.screen_rect, &areas);
-        painter.ctx().data_mut(|d| d.insert_temp(id, LabelsCleared(key, labels.clone())));
-        labels
+    let ctx = painter.ctx();
+    let cached = ctx.data(|d| d.get_temp::<LabelsCleared>(id)).filter(|c| c.key == key);
+    let mut entry = cached.unwrap_or_else(|| LabelsCleared {
+        key,
+        labels: std::sync::Arc::new(super::labels::clear_of(&scene.labels, &obstacles, p.screen_rect, &areas)),
+        meshes: None,
     });
-    let shapes =
-        |on_top: bool| super::labels::label_shapes(labels.iter().filter(|l| l.over_markers == on_top), palette, offset);
-    painter.set(under, Shape::Vec(shapes(false)));
-    painter.set(over, Shape::Vec(shapes(true)));
-    labels.into_iter().map(|l| l.translated(offset)).collect()
+    let shapes = |on_top: bool| {
+        super::labels::label_shapes(entry.labels.iter().filter(|l| l.over_markers == on_top), palette, offset)
+    };
+    if as_text {
+        painter.set(under, Shape::Vec(shapes(false)));
+        painter.set(over, Shape::Vec(shapes(true)));
+    } else {
+        let mesh_key = super::labels::LabelMeshKey::new(ctx, palette, offset);
+        let meshes = match entry.meshes.clone().filter(|(k, _)| *k == mesh_key) {
+            Some((_, meshes)) => Some(meshes),
+            None => {
+                let mesh = |on_top| super::labels::label_mesh(ctx, shapes(on_top)).map(std::sync::Arc::new);
+                mesh(false).zip(mesh(true)).map(|(a, b)| [a, b])
+            }
+        };
+        entry.meshes = meshes.clone().map(|m| (mesh_key, m));
+        match meshes {
+            Some([a, b]) => {
+                painter.set(under, Shape::Mesh(a));
+                painter.set(over, Shape::Mesh(b));
+            }
+            None => {
+                painter.set(under, Shape::Vec(shapes(false)));
+                painter.set(over, Shape::Vec(shapes(true)));
+            }
+        }
+    }
+    let labels = entry.labels.iter().map(|l| l.clone().translated(offset)).collect();
+    ctx.data_mut(|d| d.insert_temp(id, entry));
+    labels
 }
 
-/// The labels `clear_of` gave for (scene id, obstacles' hash).
+/// The labels `clear_of` gave for (scene id, obstacles' hash), and their two meshes (under and over the
+/// markers) as last tessellated.
 #[derive(Clone)]
-struct LabelsCleared((u64, u64), Vec<super::labels::PlacedLabel>);
+struct LabelsCleared {
+    key: (u64, u64),
+    labels: std::sync::Arc<Vec<super::labels::PlacedLabel>>,
+    meshes: Option<(super::labels::LabelMeshKey, [std::sync::Arc<Mesh>; 2])>,
+}
 
 fn obstacles_hash(obstacles: &[egui::Rect]) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -153,7 +187,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
     response.widget_info(|| {
         let mut info =
             egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map of Iran, Iraq, Syria, Yemen and neighbours");
-        info.current_text_value = Some(inputs.description.clone());
+        info.current_text_value = Some((inputs.description)());
         info
     });
     // Until the user moves the map, it stays fitted to the focus countries, whatever the window size
@@ -197,6 +231,7 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
         names: inputs.names,
         data_generation: inputs.data_generation,
         scale_bar: inputs.scale_bar,
+        font_epoch: super::labels::font_epoch(ui.ctx()),
     };
     let painter = ui.painter_at(rect);
     let Some(scene) = scene_for(key, inputs, &painter, cache) else { return out };
@@ -256,9 +291,8 @@ pub fn map_ui(ui: &mut Ui, inputs: &MapInputs<'_>, cache: &mut Option<Scene>) ->
             highlight(i, fill, stroke);
         }
     }
-    // A slot the caller may fill again once it knows where this frame's markers are (see `labels::clear_of`).
-    let labels = super::labels::label_shapes(&scene.labels, inputs.palette, scene.offset);
-    out.labels_slot = Some(painter.add(Shape::Vec(labels)));
+    // The caller fills this slot once it knows where this frame's markers are (`repaint_labels_clear_of`).
+    out.labels_slot = Some(painter.add(Shape::Noop));
     if inputs.scale_bar {
         super::scale_bar::scale_bar(&painter, &projector, inputs.palette);
     }

@@ -31,7 +31,7 @@ impl Fixture {
             show_provinces: true,
             show_cities: true,
             names: crate::text::names::NameMode::default(),
-            description: String::new(),
+            description: &String::new,
             selected: Some("IRQ"),
             highlighted: &[],
             highlighted_record: None,
@@ -170,4 +170,59 @@ fn labels_and_highlights_move_with_the_scene() {
 fn label_shapes_of(f: &Fixture) -> Vec<Shape> {
     let scene = f.cache.as_ref().expect("a scene");
     super::super::labels::label_shapes(&scene.labels, &f.palette, scene.offset)
+}
+
+#[test]
+fn a_label_mesh_is_what_epaint_makes_of_the_label_shapes() {
+    let mut f = Fixture::new();
+    f.frame(f.home(), BasePath::Gpu);
+    let shapes = label_shapes_of(&f);
+    assert!(shapes.len() > 20, "the home view names its countries and cities");
+    let mesh = super::super::labels::label_mesh(&f.ctx, shapes.clone()).expect("the labels make one mesh");
+    let tessellate = |shape: Shape| {
+        let primitives = f.ctx.tessellate(vec![egui::epaint::ClippedShape::new(egui::Rect::EVERYTHING, shape)], 1.0);
+        primitives
+            .into_iter()
+            .filter_map(|p| match p.primitive {
+                egui::epaint::Primitive::Mesh(m) => Some(m),
+                egui::epaint::Primitive::Callback(_) => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let (direct, cached) = (tessellate(Shape::Vec(shapes)), tessellate(Shape::mesh(mesh)));
+    assert_eq!(direct.len(), 1);
+    assert_eq!(cached.len(), 1);
+    assert!(direct[0].vertices.len() > 1000);
+    assert_eq!(direct[0].vertices, cached[0].vertices);
+    assert_eq!(direct[0].indices, cached[0].indices);
+}
+
+#[test]
+fn a_fresh_font_atlas_builds_a_new_scene() {
+    // egui starts its font atlas afresh once it is 80 % full, and the names' galleys point into the old
+    // one: fill it with glyphs of ever larger sizes until it does, and the map must lay its names out again.
+    let mut f = Fixture::new();
+    let home = f.home();
+    let first = f.frame(home, BasePath::Gpu).id;
+    assert_eq!(f.frame(home, BasePath::Gpu).id, first, "a still map keeps its scene");
+    let start = super::super::labels::font_epoch(&f.ctx);
+    let mut size = 20.0;
+    let mut rebuilt = None;
+    for _ in 0..200 {
+        let raw = egui::RawInput::default();
+        let mut out = f.ctx.run_ui(raw, |ui| {
+            let font = egui::FontId::proportional(size);
+            let text = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+            ui.painter().text(egui::Pos2::ZERO, egui::Align2::LEFT_TOP, text, font, Color32::BLACK);
+        });
+        out.textures_delta.clear();
+        size += 6.0;
+        let id = f.frame(home, BasePath::Gpu).id;
+        if super::super::labels::font_epoch(&f.ctx) != start {
+            rebuilt = Some(id);
+            break;
+        }
+    }
+    let rebuilt = rebuilt.expect("the atlas started afresh");
+    assert_ne!(rebuilt, first, "the names were laid out again in the fresh atlas");
 }

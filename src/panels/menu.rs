@@ -35,8 +35,8 @@ pub struct MenuState<'a> {
     pub show_sorter: bool,
     /// Recently used lesson files.
     pub recent_lessons: &'a [std::path::PathBuf],
-    /// An autosaved lesson can be recovered.
-    pub autosave_exists: bool,
+    /// An autosaved lesson can be recovered: asked only while the File menu is open, as it looks at the disk.
+    pub autosave_exists: &'a dyn Fn() -> bool,
     /// UI scale.
     pub ui_scale: f32,
 }
@@ -192,7 +192,7 @@ fn lesson_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command
     if ui.add_enabled(state.lesson_open, egui::Button::new("Save lesson as...")).clicked() {
         commands.push(Command::File(FileCommand::ChooseFile(FileAction::SaveLesson)));
     }
-    if state.autosave_exists && ui.button("Recover the autosaved lesson").clicked() {
+    if (state.autosave_exists)() && ui.button("Recover the autosaved lesson").clicked() {
         commands.push(Command::Lesson(LessonCommand::RecoverAutosave));
     }
     if !state.recent_lessons.is_empty() {

@@ -59,8 +59,11 @@ fn status_row_ui(ui: &mut Ui, state: &StatusState<'_>) {
                 }
                 if i > 0 {
                     ui.separator();
+                    // It fits as laid out (the pointer's position changes every frame: lay it out once).
+                    ui.add(egui::Label::new(galley));
+                } else {
+                    ui.add(egui::Label::new(item).truncate());
                 }
-                ui.add(egui::Label::new(item).truncate());
             }
         });
     });

@@ -45,7 +45,7 @@ fn frame(
         show_provinces: false,
         show_cities: false,
         names: timeatlas::text::names::NameMode::default(),
-        description: String::new(),
+        description: &String::new,
         selected: Some("IRN"),
         highlighted: &[],
         highlighted_record: None,

@@ -3,17 +3,19 @@
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{Align, Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Vec2};
 
 use crate::theme::{MapPalette, size};
 
 mod clear;
 mod country;
 mod leader;
+mod paint;
 
 pub use clear::clear_of;
 pub use country::Areas;
 use country::Spot;
+pub use paint::{LabelMeshKey, font_epoch, label_mesh, label_shapes};
 
 /// How a label looks, which also says how it may be placed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -414,37 +416,6 @@ pub(super) fn spots<'a>(
         usual.chain(grid).chain(beside)
     });
     near.chain(away)
-}
-
-/// The shapes that draw placed labels: dots, then a halo, then the text.
-pub fn label_shapes<'a>(
-    labels: impl IntoIterator<Item = &'a PlacedLabel>,
-    palette: &MapPalette,
-    offset: Vec2,
-) -> Vec<Shape> {
-    let mut shapes = Vec::new();
-    let h = size::LABEL_HALO;
-    for l in labels {
-        if let Some([from, to]) = l.leader.map(|ends| ends.map(|p| p + offset)) {
-            let halo = Stroke::new(size::LEADER_LINE + 2.0, palette.label_halo);
-            shapes.push(Shape::line_segment([from, to], halo));
-            shapes.push(Shape::line_segment([from, to], Stroke::new(size::LEADER_LINE, palette.label_leader)));
-            if l.dot.is_none() {
-                // A country's name points at a spot in it.
-                shapes.push(Shape::circle_filled(to, size::LEADER_LINE + 1.0, palette.label_leader));
-            }
-        }
-        if let Some(d) = l.dot.map(|d| d + offset) {
-            shapes.push(Shape::circle_filled(d, size::CITY_DOT + 1.0, palette.label_halo));
-            shapes.push(Shape::circle_filled(d, size::CITY_DOT, palette.city_dot));
-        }
-        let pos = l.pos + offset;
-        for halo in [Vec2::new(-h, 0.0), Vec2::new(h, 0.0), Vec2::new(0.0, -h), Vec2::new(0.0, h)] {
-            shapes.push(Shape::galley_with_override_text_color(pos + halo, l.galley.clone(), palette.label_halo));
-        }
-        shapes.push(Shape::galley(pos, l.galley.clone(), palette.label_city));
-    }
-    shapes
 }
 
 #[cfg(test)]
