@@ -75,15 +75,14 @@ pub fn layers_ui(
     }
     // The labels' slot lies under the markers: filled last, once the legends' boxes are known too.
     let labels = labels.map(|(slot, scene)| {
-        let mut avoid = marker_rects(&labels_avoid(&markers, &imported.markers));
-        avoid.extend(legends);
+        let avoid = marker_rects(&labels_avoid(&markers, &imported.markers));
         super::view::repaint_labels_clear_of(
             painter,
             [slot, over_markers_slot],
             inputs.labels_as_text,
             scene,
             (inputs.atlas, inputs.prepared),
-            &avoid,
+            (&avoid, &legends),
             content.palette,
         )
     });

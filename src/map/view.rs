@@ -99,16 +99,19 @@ pub struct MapOutput {
 }
 
 /// Paints the scene's labels again into `under` (the markers' slot), each moved aside or dropped where this
-/// frame's `obstacles` (its markers' boxes and the legends) would cover it, and those that must stay
-/// though covered into `over` (after the markers); returns the labels drawn. They are painted as meshes,
-/// or `as_text` as text shapes (which an SVG writes as text).
+/// frame's obstacles would cover it, and those that must stay though covered into `over` (after the
+/// markers); returns the labels drawn. The obstacles are the `markers`' boxes, which move with the map, and
+/// the boxes `fixed` on the screen (the legends), which the labels keep clear of while the map is still:
+/// during a pan they slide under them, so that a pan does not place the names again every frame, and the
+/// frame after the pan stops places them anew. They are painted as meshes, or `as_text` as text shapes
+/// (which an SVG writes as text).
 pub fn repaint_labels_clear_of(
     painter: &egui::Painter,
     [under, over]: [egui::layers::ShapeIdx; 2],
     as_text: bool,
     scene: &Scene,
     (atlas, prepared): (&Atlas, &PreparedAtlas),
-    obstacles: &[egui::Rect],
+    (markers, fixed): (&[egui::Rect], &[egui::Rect]),
     palette: &MapPalette,
 ) -> Vec<super::labels::PlacedLabel> {
     let p = scene.key.projector;
@@ -117,8 +120,18 @@ pub fn repaint_labels_clear_of(
     let scale_bar = scene.key.scale_bar.then(|| super::scale_bar::scale_bar_rect(p.screen_rect));
     // The labels are in the scene's view; this frame's obstacles are where a pan has moved it to.
     let offset = scene.offset;
-    let obstacles: Vec<egui::Rect> = obstacles.iter().map(|r| r.translate(-offset)).chain(scale_bar).collect();
-    // The same scene under the same obstacles (a still frame, a hover) places the same labels: kept
+    let obstacles: Vec<egui::Rect> = if offset == egui::Vec2::ZERO {
+        markers.iter().chain(fixed).copied().chain(scale_bar).collect()
+    } else {
+        // Back in the scene's view a marker's box is where it was, but for rounding: an eighth of a point.
+        let snap = |v: f32| (v * 8.0).round() / 8.0;
+        let back = |r: &egui::Rect| {
+            let r = r.translate(-offset);
+            egui::Rect::from_min_max(egui::pos2(snap(r.min.x), snap(r.min.y)), egui::pos2(snap(r.max.x), snap(r.max.y)))
+        };
+        markers.iter().map(back).chain(scale_bar).collect()
+    };
+    // The same scene under the same obstacles (a still frame, a hover, a pan) places the same labels: kept
     // from the last frame, one entry per painter layer, with their meshes once tessellated.
     let key = (scene.id, obstacles_hash(&obstacles));
     let id = painter.layer_id().id.with("labels-clear-of");
@@ -129,30 +142,34 @@ pub fn repaint_labels_clear_of(
         labels: std::sync::Arc::new(super::labels::clear_of(&scene.labels, &obstacles, p.screen_rect, &areas)),
         meshes: None,
     });
-    let shapes = |on_top: bool| {
+    // Moved by whole pixels, the names' mesh is the one tessellated where they were, moved.
+    let ppp = ctx.pixels_per_point().max(0.1);
+    let offset = (offset * ppp).round() / ppp;
+    let shapes = |on_top: bool, offset| {
         super::labels::label_shapes(entry.labels.iter().filter(|l| l.over_markers == on_top), palette, offset)
     };
     if as_text {
-        painter.set(under, Shape::Vec(shapes(false)));
-        painter.set(over, Shape::Vec(shapes(true)));
+        painter.set(under, Shape::Vec(shapes(false, offset)));
+        painter.set(over, Shape::Vec(shapes(true, offset)));
     } else {
-        let mesh_key = super::labels::LabelMeshKey::new(ctx, palette, offset);
+        let mesh_key = super::labels::LabelMeshKey::new(ctx, palette);
         let meshes = match entry.meshes.clone().filter(|(k, _)| *k == mesh_key) {
             Some((_, meshes)) => Some(meshes),
             None => {
-                let mesh = |on_top| super::labels::label_mesh(ctx, shapes(on_top)).map(std::sync::Arc::new);
+                let mesh =
+                    |on_top| super::labels::label_mesh(ctx, shapes(on_top, egui::Vec2::ZERO)).map(std::sync::Arc::new);
                 mesh(false).zip(mesh(true)).map(|(a, b)| [a, b])
             }
         };
         entry.meshes = meshes.clone().map(|m| (mesh_key, m));
         match meshes {
             Some([a, b]) => {
-                painter.set(under, Shape::Mesh(a));
-                painter.set(over, Shape::Mesh(b));
+                painter.set(under, Shape::Mesh(moved(a, offset)));
+                painter.set(over, Shape::Mesh(moved(b, offset)));
             }
             None => {
-                painter.set(under, Shape::Vec(shapes(false)));
-                painter.set(over, Shape::Vec(shapes(true)));
+                painter.set(under, Shape::Vec(shapes(false, offset)));
+                painter.set(over, Shape::Vec(shapes(true, offset)));
             }
         }
     }

@@ -22,6 +22,17 @@ impl Fixture {
 
     /// One frame of the map at `memory`, drawn the `base` way; the scene it drew from afterwards.
     fn frame(&mut self, memory: MapMemory, base: BasePath) -> &Scene {
+        self.frame_labels(memory, base, None);
+        self.cache.as_ref().expect("a scene")
+    }
+
+    /// One frame, and with `fixed` boxes on the screen (legends), the names as placed clear of them.
+    fn frame_labels(
+        &mut self,
+        memory: MapMemory,
+        base: BasePath,
+        fixed: Option<&[egui::Rect]>,
+    ) -> Vec<super::super::labels::PlacedLabel> {
         let inputs = MapInputs {
             atlas: &self.atlas,
             prepared: &self.prepared,
@@ -49,15 +60,23 @@ impl Fixture {
             ..Default::default()
         };
         let (cache, two_passes) = (&mut self.cache, std::mem::take(&mut self.two_passes));
+        let mut labels = Vec::new();
         let mut out = self.ctx.run_ui(raw, |ui| {
-            map_ui(ui, &inputs, cache);
+            let output = map_ui(ui, &inputs, cache);
+            if let (Some(fixed), Some(slot), Some(scene)) = (fixed, output.labels_slot, cache.as_ref()) {
+                let painter = ui.painter();
+                let over = painter.add(Shape::Noop);
+                let layers = (&self.atlas, &self.prepared);
+                labels =
+                    repaint_labels_clear_of(painter, [slot, over], false, scene, layers, (&[], fixed), &self.palette);
+            }
             if two_passes && !ui.ctx().will_discard() && ui.ctx().current_pass_index() == 0 {
                 ui.ctx().request_discard("a test's second pass");
             }
         });
         // epaint asserts, in debug builds, that no texture change is dropped unseen.
         out.textures_delta.clear();
-        self.cache.as_ref().expect("a scene")
+        labels
     }
 
     fn home(&self) -> MapMemory {
@@ -225,4 +244,30 @@ fn a_fresh_font_atlas_builds_a_new_scene() {
     }
     let rebuilt = rebuilt.expect("the atlas started afresh");
     assert_ne!(rebuilt, first, "the names were laid out again in the fresh atlas");
+}
+
+#[test]
+fn names_keep_clear_of_a_legend_on_a_still_map_and_slide_under_it_during_a_pan() {
+    let mut f = Fixture::new();
+    let (start, _) = f.panning(BasePath::Gpu);
+    let legend = [egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(500.0, 500.0))];
+    let texts = |labels: &[crate::map::labels::PlacedLabel]| {
+        let mut t: Vec<String> = labels.iter().map(|l| l.galley.text().to_owned()).collect();
+        t.sort();
+        t
+    };
+    // Still: the names under the box step aside or go.
+    f.frame(start, BasePath::Gpu);
+    let free = f.frame_labels(start, BasePath::Gpu, Some(&[]));
+    let still = f.frame_labels(start, BasePath::Gpu, Some(&legend));
+    assert_eq!(f.cache.as_ref().expect("a scene").offset, egui::Vec2::ZERO);
+    assert_ne!(texts(&free), texts(&still), "the legend moved names aside");
+    // Panning: the same names as with no legend, moved with the map by whole points.
+    f.frame_labels(east(start, 20.0), BasePath::Gpu, Some(&legend));
+    let panned = f.frame_labels(east(start, 40.0), BasePath::Gpu, Some(&legend));
+    let offset = f.cache.as_ref().expect("a scene").offset;
+    assert_ne!(offset, egui::Vec2::ZERO, "the pan moved the scene");
+    assert_eq!(texts(&panned), texts(&free));
+    let moved_by = panned[0].pos - free[0].pos;
+    assert_eq!(moved_by, offset.round(), "moved with the scene, by whole pixels");
 }

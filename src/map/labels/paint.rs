@@ -37,26 +37,23 @@ pub fn label_shapes<'a>(
     shapes
 }
 
-/// What a tessellated label mesh depends on besides the labels: where they are moved to, the pixels they
-/// are feathered and rounded for, the font atlas their glyphs' texture coordinates are divided by, and
-/// their colours.
+/// What a tessellated label mesh depends on besides the labels: the pixels they are feathered and
+/// rounded for, the font atlas their glyphs' texture coordinates are divided by, and their colours.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LabelMeshKey {
-    offset: Vec2,
     pixels_per_point: f32,
     font_image_size: [usize; 2],
     colors: [Color32; 4],
 }
 
 impl LabelMeshKey {
-    /// The key for labels drawn with `palette`, moved by `offset`, in `ctx` as it is now.
+    /// The key for labels drawn with `palette` in `ctx` as it is now.
     #[expect(
         clippy::redundant_closure_for_method_calls,
         reason = "the method's path is not general over FontsView's lifetime"
     )]
-    pub fn new(ctx: &egui::Context, palette: &MapPalette, offset: Vec2) -> Self {
+    pub fn new(ctx: &egui::Context, palette: &MapPalette) -> Self {
         Self {
-            offset,
             pixels_per_point: ctx.pixels_per_point(),
             font_image_size: ctx.fonts(|f| f.font_image_size()),
             colors: [palette.label_halo, palette.label_city, palette.label_leader, palette.city_dot],
