@@ -399,7 +399,8 @@ fn paint_highlight(
         painter.add(egui_wgpu::Callback::new_paint_callback(painter.clip_rect(), callback));
         return;
     }
-    let _ = base;
+    // The browser has no GPU slots: the mesh goes through epaint.
+    let _ = (base, slot, content_id);
     painter.add(Shape::Mesh(moved(mesh, offset)));
 }
 
