@@ -31,6 +31,7 @@ static GPU: std::sync::Mutex<Option<crate::offscreen::OffscreenRenderer>> = std:
 fn frame(ctx: &egui::Context, app: &mut TimeAtlasApp, events: Vec<egui::Event>) -> FrameSize {
     // Texture uploads (the font atlas as it grows) are left out: this renderer did not see the first frames.
     let mut out = ctx.run_ui(raw_input(events), |ui| app.show(ui));
+    out.textures_delta.clear();
     let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
     if let Ok(mut gpu) = GPU.lock()
         && let Some(gpu) = gpu.as_mut()
@@ -195,7 +196,9 @@ pub fn run(process_start: Instant, runs: &Runs, data: Option<&std::path::Path>) 
         frame(&ctx, &mut app, vec![]);
     }
     let scenarios = scenarios::frames(home, scale, gpu);
-    scenarios::interleaved(&ctx, &mut app, runs, scenarios);
+    for t in scenarios::interleaved(&ctx, &mut app, runs, scenarios) {
+        print_scenario(&t.name, t.samples_ms, t.last);
+    }
     if let Some(path) = data {
         data_figures(&ctx, &mut app, path, runs)?;
         app.imports = crate::app::imports::ImportState::default();

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use super::{FrameSize, Runs, frame, ms, print_scenario};
+use super::{FrameSize, Runs, frame, ms};
 use crate::app::TimeAtlasApp;
 use crate::map::MapMemory;
 use crate::map::view::BasePath;
@@ -44,7 +44,12 @@ const FRAMES_PER_ROUND: usize = 20;
 /// `runs.frames`: a spell of a slower machine (this virtual machine's speed drifts by tens of percent over
 /// seconds) then falls on every scenario alike rather than on whichever ran during it. The frames that
 /// switch scenarios, which build what the scenario's frames then reuse, are not timed.
-pub(super) fn interleaved(ctx: &egui::Context, app: &mut TimeAtlasApp, runs: &Runs, scenarios: Vec<Scenario<'_>>) {
+pub(super) fn interleaved(
+    ctx: &egui::Context,
+    app: &mut TimeAtlasApp,
+    runs: &Runs,
+    scenarios: Vec<Scenario<'_>>,
+) -> Vec<Timed> {
     let mut wanted: Vec<Scenario<'_>> = scenarios.into_iter().filter(|s| runs.wants(&s.name)).collect();
     let mut samples = vec![Vec::with_capacity(runs.frames); wanted.len()];
     let mut last = vec![FrameSize::default(); wanted.len()];
@@ -70,9 +75,19 @@ pub(super) fn interleaved(ctx: &egui::Context, app: &mut TimeAtlasApp, runs: &Ru
         }
         done += take;
     }
-    for ((s, samples), last) in wanted.iter().zip(samples).zip(last) {
-        print_scenario(&s.name, samples, last);
-    }
+    wanted
+        .into_iter()
+        .zip(samples)
+        .zip(last)
+        .map(|((s, samples_ms), last)| Timed { name: s.name, samples_ms, last })
+        .collect()
+}
+
+/// A scenario's frame times, and the size of its last frame.
+pub(super) struct Timed {
+    pub name: String,
+    pub samples_ms: Vec<f64>,
+    pub last: FrameSize,
 }
 
 /// The frame scenarios at 1920×1080 from the fitted view `home` (at `scale` points per km): still, side
@@ -156,4 +171,53 @@ pub(super) fn frames(home: MapMemory, scale: f64, gpu: bool) -> Vec<Scenario<'st
         );
     }
     scenarios
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::StartOptions;
+
+    /// The app as it opens headless, and its fitted view.
+    fn opened() -> (egui::Context, TimeAtlasApp, MapMemory) {
+        let ctx = egui::Context::default();
+        let mut app = TimeAtlasApp::headless(&ctx, StartOptions { fresh: true, ..Default::default() });
+        for _ in 0..3 {
+            frame(&ctx, &mut app, vec![]);
+        }
+        let home = app.drawn.view;
+        (ctx, app, home)
+    }
+
+    #[test]
+    fn every_scenario_gets_its_frames_and_puts_back_what_it_changed() {
+        let (ctx, mut app, home) = opened();
+        let scale = home.points_per_km.expect("a fitted view");
+        app.settings.map = home;
+        let day = app.settings.time.current_day;
+        // 25 frames: a round of 20, then one of 5.
+        let runs = Runs { frames: 25, only: None };
+        let timed = interleaved(&ctx, &mut app, &runs, frames(home, scale, false));
+        assert_eq!(timed.len(), 7);
+        for t in &timed {
+            assert_eq!(t.samples_ms.len(), 25, "{}", t.name);
+            assert!(t.last.vertices > 1000, "{} drew its frames", t.name);
+        }
+        assert!(app.settings.show_side_panel);
+        assert!(!app.settings.time.playing);
+        assert_eq!(app.settings.time.current_day, day, "playback gives the opening date back");
+        assert_eq!(app.settings.map, home);
+        assert_eq!(app.base_path, BasePath::Meshes);
+    }
+
+    #[test]
+    fn the_panning_scenario_moves_the_map() {
+        let (ctx, mut app, home) = opened();
+        app.settings.map = home;
+        let mut pan = frames(home, 1.0, false).into_iter().find(|s| s.name.contains("/pan_1920")).expect("a pan");
+        let events = (pan.prepare)(&mut app, 1);
+        frame(&ctx, &mut app, events);
+        let moved_km = (app.drawn.view.center.x_km - home.center.x_km).abs();
+        assert!(moved_km > 100.0, "the view moved {moved_km} km");
+    }
 }
