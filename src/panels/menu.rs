@@ -35,7 +35,7 @@ pub struct MenuState<'a> {
     pub show_sorter: bool,
     /// Recently used lesson files.
     pub recent_lessons: &'a [std::path::PathBuf],
-    /// An autosaved lesson can be recovered: asked only while the File menu is open, as it looks at the disk.
+    /// An autosaved lesson can be recovered: asked only while the Lesson menu is open, as it looks at the disk.
     pub autosave_exists: &'a dyn Fn() -> bool,
     /// UI scale.
     pub ui_scale: f32,
