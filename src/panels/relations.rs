@@ -52,7 +52,19 @@ pub fn in_force_ui(
             ui.label(RichText::new(format!("No protecting power in force {on} {date}")).weak());
             return;
         }
-        ui.label(RichText::new(format!("In force {on} {date}:")).strong());
+        let header = RichText::new(format!("In force {on} {date}:")).strong();
+        if month_only {
+            // While playing the month changes every few frames: the header keeps the width of the longest
+            // month's, so the links after it stay put (on screen, and laid out as they were).
+            let width = widest_month_header(ui, day);
+            let size = egui::vec2(width, ui.spacing().interact_size.y);
+            ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.set_min_width(width);
+                ui.label(header);
+            });
+        } else {
+            ui.label(header);
+        }
         let shown = active.len().min(named);
         for (n, &(r, text)) in active.iter().take(shown).enumerate() {
             if ui.link(text).on_hover_text(format!("{}: {}", r.covers.label(), r.summary)).clicked() {
@@ -67,6 +79,20 @@ pub fn in_force_ui(
         }
     });
     more
+}
+
+/// The width of the in-force header for the longest month of `day`'s year, in points.
+fn widest_month_header(ui: &Ui, day: f64) -> f32 {
+    use chrono::Datelike as _;
+    let year = crate::time::date_from_day(day).year();
+    (1..=12)
+        .filter_map(|month| chrono::NaiveDate::from_ymd_opt(year, month, 15))
+        .map(|d| {
+            let date = crate::time::format_current(crate::time::day_from_date(d), f64::INFINITY);
+            let text = egui::WidgetText::from(RichText::new(format!("In force in {date}:")).strong());
+            text.into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body).size().x
+        })
+        .fold(0.0, f32::max)
 }
 
 /// How many relations the in-force strip names before "and N more".

@@ -187,3 +187,30 @@ fn while_playing_fast_the_strip_names_the_month_and_names_the_day_again_when_pau
     h.step();
     h.get_by_label("In force on 1 June 1985:");
 }
+
+#[test]
+fn while_playing_the_in_force_links_stay_put_as_the_month_changes() {
+    // The header takes the width of the year's longest month, so the links after it do not jump as the
+    // month's name grows and shrinks.
+    let mut h = harness_at("1985-06-01");
+    // A month a second, the slowest speed that names the month: each step moves the date a few days.
+    h.state_mut().settings.time.speed_days_per_sec = timeatlas::time::DAYS_PER_MONTH;
+    h.state_mut().settings.time.playing = true;
+    h.step();
+    let june = swiss_link(&h);
+    for (day, header) in [("1985-09-02", "In force in September 1985:"), ("1985-05-02", "In force in May 1985:")] {
+        h.state_mut().settings.time.set_day(timeatlas::time::parse_day(day).unwrap());
+        h.step();
+        h.get_by_label_contains(header);
+        assert_eq!(swiss_link(&h), june, "{header}");
+    }
+}
+
+/// Where the in-force strip's link for the Swiss channel (the US in Iran) is.
+fn swiss_link(h: &egui_kittest::Harness<'_, timeatlas::app::TimeAtlasApp>) -> egui::Rect {
+    let link = h.query_by(|n| {
+        n.role() == egui::accesskit::Role::Link
+            && n.label().is_some_and(|l| l == "Switzerland for United States of America in Iran")
+    });
+    link.expect("the Swiss channel is in force").rect()
+}
