@@ -126,11 +126,18 @@ fn scenario(
     let mut last = FrameSize::default();
     for i in 0..runs.frames {
         let events = prepare(app, i);
-        let t = Instant::now();
-        last = frame(ctx, app, events);
-        samples.push(ms(t.elapsed()));
+        let (took_ms, size) = timed_frame(ctx, app, events);
+        samples.push(took_ms);
+        last = size;
     }
     print_scenario(name, samples, last);
+}
+
+/// One frame, and how long it took in milliseconds.
+fn timed_frame(ctx: &egui::Context, app: &mut TimeAtlasApp, events: Vec<egui::Event>) -> (f64, FrameSize) {
+    let t = Instant::now();
+    let size = frame(ctx, app, events);
+    (ms(t.elapsed()), size)
 }
 
 fn print_scenario(name: &str, samples: Vec<f64>, last: FrameSize) {

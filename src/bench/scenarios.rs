@@ -1,19 +1,18 @@
 //! The window's frame scenarios, run in rounds so that the machine's drift falls on all of them alike.
 
-use std::time::Instant;
-
-use super::{FrameSize, Runs, frame, ms};
+use super::{FrameSize, Runs, frame, timed_frame};
 use crate::app::TimeAtlasApp;
 use crate::map::MapMemory;
 use crate::map::view::BasePath;
 
-/// A frame scenario run in rounds with the others: what it changes on entering and leaving each round,
-/// and the events each frame sends (set up untimed before it).
+/// A frame scenario run in rounds with the others: what it sets up on entering each round, the events
+/// each frame sends (set up untimed before it), and what it does on leaving. The runner puts the settings
+/// and the base path back after each round, so a scenario only says what else it must undo.
 pub(super) struct Scenario<'a> {
     name: String,
     enter: Box<dyn FnMut(&mut TimeAtlasApp) + 'a>,
     prepare: Prepare<'a>,
-    /// Puts back what `enter` and the frames changed; its events go in one untimed frame.
+    /// Runs before the settings are put back; its events go in one untimed frame.
     leave: Leave<'a>,
 }
 
@@ -57,6 +56,7 @@ pub(super) fn interleaved(
     while done < runs.frames {
         let take = FRAMES_PER_ROUND.min(runs.frames - done);
         for ((s, samples), last) in wanted.iter_mut().zip(&mut samples).zip(&mut last) {
+            let saved = (app.settings.clone(), app.base_path);
             (s.enter)(app);
             // The scenario's first two frames again, untimed: each round starts from the state the first
             // round's frames did (a pan's scene with its margin about the same view, say).
@@ -66,11 +66,12 @@ pub(super) fn interleaved(
             }
             for i in done..done + take {
                 let events = (s.prepare)(app, i);
-                let t = Instant::now();
-                *last = frame(ctx, app, events);
-                samples.push(ms(t.elapsed()));
+                let (took_ms, size) = timed_frame(ctx, app, events);
+                samples.push(took_ms);
+                *last = size;
             }
             let events = (s.leave)(app);
+            (app.settings, app.base_path) = saved;
             frame(ctx, app, events);
         }
         done += take;
@@ -94,47 +95,36 @@ pub(super) struct Timed {
 /// panel closed, hovering, panning, playing at 1 and 5 years a second, panning zoomed in with provinces, and
 /// with a GPU the same still and panned frames with the base map as epaint meshes.
 pub(super) fn frames(home: MapMemory, scale: f64, gpu: bool) -> Vec<Scenario<'static>> {
+    // Round the fitted view by 300 km east and west, a new place every frame.
+    let pan = move |app: &mut TimeAtlasApp, i: usize| {
+        app.settings.map.center.x_km = home.center.x_km + (i as f64 * 7.0).sin() * 300.0;
+        vec![]
+    };
     let mut scenarios = vec![
         Scenario::new("frame_cpu_ms/default_1920x1080", |_, _| vec![]),
         Scenario::new("frame_cpu_ms/default_side_panel_closed_1920x1080", |_, _| vec![])
-            .entering(|app| app.settings.show_side_panel = false)
-            .leaving(|app| {
-                app.settings.show_side_panel = true;
-                vec![]
-            }),
+            .entering(|app| app.settings.show_side_panel = false),
         Scenario::new("frame_cpu_ms/hover_1920x1080", |_, i| {
             let x = 500.0 + (i % 200) as f32 * 4.0;
             vec![egui::Event::PointerMoved(egui::pos2(x, 500.0))]
         })
         .leaving(|_| vec![egui::Event::PointerGone]),
-        Scenario::new("frame_cpu_ms/pan_1920x1080", move |app, i| {
-            app.settings.map.center.x_km = home.center.x_km + (i as f64 * 7.0).sin() * 300.0;
-            vec![]
-        })
-        .leaving(move |app| {
-            app.settings.map = home;
-            vec![]
-        }),
+        Scenario::new("frame_cpu_ms/pan_1920x1080", pan),
     ];
     for (label, speed) in [("1_year_per_s", 365.25), ("5_years_per_s", 1826.25)] {
-        // Each round plays on from where the last one left off; the other scenarios keep the opening date.
-        let start = crate::time::parse_day("1979-01-01").unwrap_or_default();
-        let days = std::rc::Rc::new(std::cell::Cell::new((start, start)));
-        let at = days.clone();
+        // Each round plays on from where the last one left off.
+        let resume = std::rc::Rc::new(std::cell::Cell::new(crate::time::parse_day("1979-01-01").unwrap_or_default()));
+        let at = resume.clone();
         let name = format!("frame_cpu_ms/playing_{label}_1920x1080");
         scenarios.push(
             Scenario::new(&name, |_, _| vec![])
                 .entering(move |app| {
                     let t = &mut app.settings.time;
-                    at.set((at.get().0, t.current_day));
-                    t.set_day(at.get().0);
+                    t.set_day(at.get());
                     (t.speed_days_per_sec, t.loop_mode, t.playing) = (speed, crate::time::LoopMode::Loop, true);
                 })
                 .leaving(move |app| {
-                    let t = &mut app.settings.time;
-                    days.set((t.current_day, days.get().1));
-                    t.playing = false;
-                    t.set_day(days.get().1);
+                    resume.set(app.settings.time.current_day);
                     vec![]
                 }),
         );
@@ -145,30 +135,13 @@ pub(super) fn frames(home: MapMemory, scale: f64, gpu: bool) -> Vec<Scenario<'st
             app.settings.map.center.y_km = home.center.y_km + (i as f64 * 7.0).sin() * 200.0;
             vec![]
         })
-        .entering(move |app| app.settings.map = zoomed)
-        .leaving(move |app| {
-            app.settings.map = home;
-            vec![]
-        }),
+        .entering(move |app| app.settings.map = zoomed),
     );
-    // The same frames with the base map as epaint meshes (exports, tests, a window without wgpu).
+    // The same frames with the base map as epaint meshes, as exports, thumbnails and the browser build draw it.
     if gpu {
         let meshes = |app: &mut TimeAtlasApp| app.base_path = BasePath::Meshes;
-        let back = move |app: &mut TimeAtlasApp| {
-            (app.base_path, app.settings.map) = (BasePath::Gpu, home);
-            vec![]
-        };
-        scenarios.push(
-            Scenario::new("frame_cpu_ms/default_epaint_base_1920x1080", |_, _| vec![]).entering(meshes).leaving(back),
-        );
-        scenarios.push(
-            Scenario::new("frame_cpu_ms/pan_epaint_base_1920x1080", move |app, i| {
-                app.settings.map.center.x_km = home.center.x_km + (i as f64 * 7.0).sin() * 300.0;
-                vec![]
-            })
-            .entering(meshes)
-            .leaving(back),
-        );
+        scenarios.push(Scenario::new("frame_cpu_ms/default_epaint_base_1920x1080", |_, _| vec![]).entering(meshes));
+        scenarios.push(Scenario::new("frame_cpu_ms/pan_epaint_base_1920x1080", pan).entering(meshes));
     }
     scenarios
 }
